@@ -1,0 +1,56 @@
+import ArgumentParser
+import SigilCore
+
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// Runs a root command: parses, runs, and turns every error into one line on stderr
+/// (or a JSON error object with `--json`) and an exit code from `ExitStatus`.
+public enum CommandRunner {
+    public static func main<Root: AsyncParsableCommand>(_ root: Root.Type, toolName: String) async -> Never {
+        let arguments = Array(CommandLine.arguments.dropFirst())
+        let wantsJSON = arguments.contains("--json")
+        do {
+            var command = try root.parseAsRoot(arguments)
+            if var asyncCommand = command as? AsyncParsableCommand {
+                try await asyncCommand.run()
+            } else {
+                try command.run()
+            }
+            exit(ExitStatus.success.rawValue)
+        } catch let error as CommandFailure {
+            report(error.message, status: error.status, toolName: toolName, json: wantsJSON)
+        } catch let error as CategorizedError {
+            report(error.description, status: ExitStatus(error.category), toolName: toolName, json: wantsJSON)
+        } catch let error as ExitCode {
+            exit(error.rawValue)
+        } catch {
+            // ArgumentParser's own errors: help, version, usage. Keep its wording and codes
+            // (64 for usage), but answer in JSON when asked.
+            let code = root.exitCode(for: error)
+            if code == .success || !wantsJSON {
+                root.exit(withError: error)
+            }
+            let message = root.message(for: error).split(separator: "\n").first.map(String.init) ?? "usage error"
+            report(message.replacing("Error: ", with: ""), status: .usage, toolName: toolName, json: true)
+        }
+    }
+
+    static func report(_ message: String, status: ExitStatus, toolName: String, json: Bool) -> Never {
+        let line = message.split(whereSeparator: \.isNewline).joined(separator: " ")
+        if json {
+            let object: JSONValue = .object([
+                ("error", .object([
+                    ("code", .number(String(status.rawValue))),
+                    ("kind", .string(status.name)),
+                    ("message", .string(line)),
+                ])),
+            ])
+            StandardStreams.writeError(object.serialized() + "\n")
+        } else {
+            StandardStreams.writeError("\(toolName): error: \(line)\n")
+        }
+        exit(status.rawValue)
+    }
+}

@@ -1,0 +1,16 @@
+import ArgumentParser
+import SigilCLI
+
+@main
+struct SigilSigner: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "sigil-signer",
+        abstract: "Sigil's offline signer: signs on a machine with no network code.",
+        version: "sigil-signer \(SigilVersion.string)",
+        subcommands: []
+    )
+
+    static func main() async {
+        await CommandRunner.main(SigilSigner.self, toolName: "sigil-signer")
+    }
+}

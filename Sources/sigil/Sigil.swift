@@ -1,0 +1,20 @@
+import ArgumentParser
+import SigilCLI
+
+@main
+struct Sigil: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "sigil",
+        abstract: "An Ethereum wallet and transaction toolkit.",
+        discussion: """
+        Keys, signatures, transactions and units, exactly and offline; broadcasting to many peers.
+        Secrets are never taken as argument values: keys come from a file or stdin.
+        """,
+        version: "sigil \(SigilVersion.string)",
+        subcommands: []
+    )
+
+    static func main() async {
+        await CommandRunner.main(Sigil.self, toolName: "sigil")
+    }
+}

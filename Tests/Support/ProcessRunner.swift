@@ -1,0 +1,71 @@
+import Foundation
+
+/// Runs a program to completion with the given stdin, capturing stdout, stderr and the exit status.
+public enum ProcessRunner {
+    public struct Result: Sendable {
+        public let status: Int32
+        public let stdout: Data
+        public let stderr: Data
+        public var stdoutText: String { String(decoding: stdout, as: UTF8.self) }
+        public var stderrText: String { String(decoding: stderr, as: UTF8.self) }
+    }
+
+    public static func run(
+        _ executable: String, _ arguments: [String], stdin: Data = Data(),
+        environment: [String: String]? = nil, currentDirectory: URL? = nil
+    ) throws -> Result {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: executable)
+        process.arguments = arguments
+        if let environment { process.environment = environment }
+        if let currentDirectory { process.currentDirectoryURL = currentDirectory }
+        let inPipe = Pipe(), outPipe = Pipe(), errPipe = Pipe()
+        process.standardInput = inPipe
+        process.standardOutput = outPipe
+        process.standardError = errPipe
+        try process.run()
+        // Feed stdin and drain both outputs concurrently so that no pipe buffer fills up.
+        let group = DispatchGroup()
+        nonisolated(unsafe) var out = Data(), err = Data()
+        DispatchQueue.global().async(group: group) { out = outPipe.fileHandleForReading.readDataToEndOfFile() }
+        DispatchQueue.global().async(group: group) { err = errPipe.fileHandleForReading.readDataToEndOfFile() }
+        DispatchQueue.global().async(group: group) {
+            if !stdin.isEmpty { try? inPipe.fileHandleForWriting.write(contentsOf: stdin) }
+            try? inPipe.fileHandleForWriting.close()
+        }
+        process.waitUntilExit()
+        group.wait()
+        return Result(status: process.terminationStatus, stdout: out, stderr: err)
+    }
+}
+
+/// Runs the built `sigil` / `sigil-signer` binaries, as a user would.
+public enum CLI {
+    /// Runs `tool` (e.g. "sigil") from the build directory with `arguments`.
+    /// The environment is minimal and deterministic unless `environment` adds to it.
+    public static func run(
+        _ tool: String, _ arguments: [String], stdin: String = "", environment: [String: String] = [:],
+        currentDirectory: URL? = nil
+    ) throws -> ProcessRunner.Result {
+        var env = ["PATH": "/usr/bin:/bin", "LANG": "C.UTF-8", "NO_COLOR": "1"]
+        if let home = ProcessInfo.processInfo.environment["HOME"] { env["HOME"] = home }
+        for (k, v) in environment { env[k] = v }
+        let path = TestEnvironment.binDirectory.appendingPathComponent(tool).path
+        return try ProcessRunner.run(path, arguments, stdin: Data(stdin.utf8), environment: env, currentDirectory: currentDirectory)
+    }
+}
+
+/// A temporary directory removed when the value is released.
+public final class TemporaryDirectory: @unchecked Sendable {
+    public let url: URL
+    public init() throws {
+        url = FileManager.default.temporaryDirectory.appendingPathComponent("sigil-test-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
+    }
+    public func file(_ name: String, contents: String) throws -> URL {
+        let f = url.appendingPathComponent(name)
+        try Data(contents.utf8).write(to: f)
+        return f
+    }
+    deinit { try? FileManager.default.removeItem(at: url) }
+}
