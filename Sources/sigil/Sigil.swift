@@ -11,7 +11,7 @@ struct Sigil: AsyncParsableCommand {
         Secrets are never taken as argument values: keys come from a file or stdin.
         """,
         version: "sigil \(SigilVersion.string)",
-        subcommands: []
+        subcommands: [KeyCommand.self, HashCommand.self, UnitsCommand.self]
     )
 
     static func main() async {

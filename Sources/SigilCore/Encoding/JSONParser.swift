@@ -222,6 +222,11 @@ public struct JSONParser {
 public struct JSONParseError: CategorizedError, Equatable {
     public let message: String
     public let offset: Int
+
+    public init(message: String, offset: Int) {
+        self.message = message
+        self.offset = offset
+    }
     public var category: ErrorCategory { .invalidInput }
     public var description: String { "invalid JSON at byte \(offset): \(message)" }
 }

@@ -1,0 +1,47 @@
+import ArgumentParser
+import SigilCLI
+import SigilCore
+
+struct UnitsCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "units",
+        abstract: "Convert an amount between wei, gwei and ether, exactly.",
+        discussion: """
+        The amount is a decimal number followed by a unit (wei, kwei, mwei, gwei, szabo, finney, \
+        ether); a bare integer or a 0x quantity is wei. No floating point is involved: more \
+        decimals than the unit allows, negative amounts and values above 2^256-1 wei are errors.
+
+        Examples:
+          sigil units 1.5ether
+          sigil units 30gwei --to wei
+          sigil units 0x2386f26fc10000 --to ether
+          sigil units 12wei --json
+        """
+    )
+
+    @Argument(help: ArgumentHelp("The amount, e.g. 1.5ether, 30gwei, 12wei.", valueName: "amount"))
+    var amount: String
+
+    @Option(name: .long, help: ArgumentHelp("Print only the amount in this unit.", valueName: "unit"),
+            completion: .list(EtherUnit.allCases.map(\.rawValue)))
+    var to: String?
+
+    @OptionGroup var output: OutputOptions
+
+    func run() throws {
+        let wei = try amount.hasPrefix("0x") ? U256(hexQuantity: amount) : Amount.parse(amount, defaultUnit: .wei)
+        if let to {
+            guard let unit = EtherUnit(name: to) else {
+                throw CommandFailure(.usage, "unknown unit '\(to)' for --to (expected \(EtherUnit.allCases.map(\.rawValue).joined(separator: ", ")))")
+            }
+            let value = Amount.format(wei, as: unit)
+            output.emit(line: value, json: .object([("value", .string(value)), ("unit", .string(unit.rawValue))]))
+            return
+        }
+        let shown: [EtherUnit] = [.wei, .gwei, .ether]
+        output.emit(
+            shown.map { ($0.rawValue, Amount.format(wei, as: $0)) },
+            json: .object(shown.map { ($0.rawValue, .string(Amount.format(wei, as: $0))) })
+        )
+    }
+}
