@@ -124,6 +124,47 @@ enum RLPTestSupport {
         return bytes
     }
 
+    /// An encoding of `item` that, at random nodes, uses a non-canonical form: a single byte
+    /// below 0x80 behind a 0x81 header, a long-form header for a short length, or a long-form
+    /// length with a leading zero. `sloppy` says whether any such form was used.
+    static func sloppyEncode(_ item: RLPItem, using rng: inout Generator) -> (bytes: [UInt8], sloppy: Bool) {
+        func bigEndian(_ value: Int) -> [UInt8] {
+            var be = [UInt8]()
+            var rest = value
+            while rest > 0 { be.insert(UInt8(rest & 0xff), at: 0); rest >>= 8 }
+            return be
+        }
+        func header(_ length: Int, base: UInt8, sloppy: inout Bool) -> [UInt8] {
+            var lengthBytes = bigEndian(length)
+            let canonicalLong = length >= 56
+            if Int.random(in: 0..<12, using: &rng) == 0 {
+                sloppy = true
+                // Short length in long form, or a leading zero in a long-form length.
+                if canonicalLong || lengthBytes.isEmpty || Bool.random(using: &rng) { lengthBytes.insert(0, at: 0) }
+                return [base + 55 + UInt8(lengthBytes.count)] + lengthBytes
+            }
+            return canonicalLong ? [base + 55 + UInt8(lengthBytes.count)] + lengthBytes : [base + UInt8(length)]
+        }
+        func walk(_ item: RLPItem, _ sloppy: inout Bool) -> [UInt8] {
+            switch item {
+            case .bytes(let bytes):
+                if bytes.count == 1, bytes[0] < 0x80 {
+                    guard Int.random(in: 0..<6, using: &rng) == 0 else { return bytes }
+                    sloppy = true
+                    return [0x81, bytes[0]]
+                }
+                return header(bytes.count, base: 0x80, sloppy: &sloppy) + bytes
+            case .list(let items):
+                var payload = [UInt8]()
+                for child in items { payload += walk(child, &sloppy) }
+                return header(payload.count, base: 0xc0, sloppy: &sloppy) + payload
+            }
+        }
+        var sloppy = false
+        let bytes = walk(item, &sloppy)
+        return (bytes, sloppy)
+    }
+
     /// Decodes and, if accepted, demands the re-encoding equal the input (canonical ⇔ accepted);
     /// if rejected, demands an offset inside the input. Returns whether it was accepted and a
     /// failure message (nil when the property holds).
@@ -176,9 +217,18 @@ struct RLPPropertyTests {
     func acceptanceAgainstPyrlp() throws {
         let seed = RLPTestSupport.seed()
         var rng = RLPTestSupport.Generator(seed: seed)
-        let inputs = (0..<3_000).map { _ in
+        var inputs = (0..<2_000).map { _ in
             RLPTestSupport.mutate(RLP.encode(RLPTestSupport.randomItem(depth: 4, using: &rng)), using: &rng)
         }
+        // Structurally intact but non-canonical encodings: both sides must reject them.
+        var sloppyIndices = Set<Int>()
+        for _ in 0..<2_000 {
+            let item = RLPTestSupport.randomItem(depth: 4, using: &rng)
+            let (bytes, sloppy) = RLPTestSupport.sloppyEncode(item, using: &rng)
+            if sloppy { sloppyIndices.insert(inputs.count) } else { #expect(bytes == RLP.encode(item), "seed \(seed)") }
+            inputs.append(bytes)
+        }
+        #expect(sloppyIndices.count > 500, "seed \(seed)")
         let output = try PythonOracle.run("rlp_oracle.py", input: ["decode": inputs.map { Hex.encode($0, prefix: false) }])
         let decoded = try #require((output as? [String: Any])?["decoded"] as? [Any], "seed \(seed)")
         try #require(decoded.count == inputs.count, "seed \(seed)")
@@ -188,6 +238,10 @@ struct RLPPropertyTests {
             let theirs = decoded[index] is NSNull ? nil : RLPTestSupport.item(fromJSON: decoded[index])
             let ours = try? RLP.decode(input)
             if ours != nil { accepted += 1 }
+            if ours != nil && sloppyIndices.contains(index) {
+                failures += 1
+                Issue.record("seed \(seed): non-canonical \(Hex.encode(input)) was accepted")
+            }
             if ours != theirs {
                 failures += 1
                 Issue.record("seed \(seed) input \(Hex.encode(input)): sigil \(String(describing: ours)), pyrlp \(String(describing: theirs))")
