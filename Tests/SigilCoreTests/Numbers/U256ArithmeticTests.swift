@@ -88,6 +88,26 @@ func oracleLimbs(_ value: U256) -> [String] {
         #expect(U256.max.quotientAndRemainder(dividingBy: UInt64(10)).remainder == 5)
     }
 
+    /// Inputs that drive algorithm D through its rare branches (found by a search over
+    /// edge-value limbs; expected values from Python's divmod). Random inputs almost never
+    /// reach the add-back step (probability about 2^-64).
+    @Test(arguments: [
+        // add-back: the estimate survives the two-limb correction and is still one too large
+        (U256(w0: 0, w1: 0, w2: 0, w3: 1), U256(w0: 1, w1: 0, w2: 1 << 63, w3: 0),
+         U256(w0: 1, w1: 0, w2: 0, w3: 0), U256(w0: .max, w1: .max, w2: (1 << 63) - 1, w3: 0)),
+        // two-limb correction of the estimate
+        (U256(w0: 0, w1: 0, w2: 0, w3: 1), U256(w0: 1, w1: 1 << 63, w2: 0, w3: 0),
+         U256(w0: .max, w1: 1, w2: 0, w3: 0), U256(w0: 1, w1: (1 << 63) - 2, w2: 0, w3: 0)),
+        // top remainder limb equal to the divisor's top limb: qhat starts at 2^64 - 1
+        (U256(w0: 0, w1: 0, w2: 0, w3: 1 << 63), U256(w0: 1, w1: 0, w2: 1 << 63, w3: 0),
+         U256(w0: .max, w1: 0, w2: 0, w3: 0), U256(w0: 1, w1: .max, w2: (1 << 63) - 1, w3: 0)),
+    ])
+    func divisionCorrectionBranches(dividend: U256, divisor: U256, quotient: U256, remainder: U256) {
+        let result = dividend.quotientAndRemainder(dividingBy: divisor)
+        #expect(result.quotient == quotient)
+        #expect(result.remainder == remainder)
+    }
+
     @Test func checkedOperationsThrow() throws {
         #expect(throws: NumberError.overflow) { try U256.max.checkedAdd(.one) }
         #expect(throws: NumberError.underflow) { try U256.one.checkedSub(2) }
