@@ -83,23 +83,23 @@ extension U256 {
     /// The decimal form without leading zeros, e.g. `0`, `1500000000000000000`.
     public var decimalString: String {
         if let small = uint64Value { return String(small) }
-        // Peel off 19-digit chunks, least significant first.
-        var chunks: [UInt64] = []
-        chunks.reserveCapacity(5)
+        // Peel off 19-digit chunks (one 128-by-64-bit division per limb each), writing the
+        // digits right to left into a buffer large enough for 2^256 - 1 (78 digits).
+        var buffer = [UInt8](repeating: UInt8(ascii: "0"), count: 80)
+        var end = buffer.count
         var rest = self
         while !rest.isZero {
-            let (q, r) = rest.quotientAndRemainder(dividingBy: U256.powersOfTen[19])
-            chunks.append(r)
+            var (q, chunk) = rest.quotientAndRemainder(dividingBy: U256.powersOfTen[19])
             rest = q
+            let chunkEnd = end - 19
+            while chunk != 0 {
+                end -= 1
+                buffer[end] = UInt8(ascii: "0") &+ UInt8(truncatingIfNeeded: chunk % 10)
+                chunk /= 10
+            }
+            if !rest.isZero { end = chunkEnd }  // keep the chunk's leading zeros, except at the top
         }
-        var out = Array(String(chunks.removeLast()).utf8)
-        out.reserveCapacity(out.count + chunks.count * 19)
-        for chunk in chunks.reversed() {
-            let digits = String(chunk).utf8
-            out.append(contentsOf: repeatElement(UInt8(ascii: "0"), count: 19 - digits.count))
-            out.append(contentsOf: digits)
-        }
-        return String(decoding: out, as: UTF8.self)
+        return String(decoding: buffer[end...], as: UTF8.self)
     }
 
     /// The JSON-RPC QUANTITY form: lower-case hex without leading zeros, `0x0` for zero.
