@@ -180,26 +180,32 @@ struct KeccakLanes: Sendable {
 
 /// The state as 25 named lanes, for the unrolled permutation (the optimizer keeps a local
 /// value of this type entirely in registers/stack slots; no arrays, no bounds checks).
+///
+/// Lane complementing: lanes 1, 2, 8, 12, 17 and 20 are held bitwise-inverted while in
+/// registers (inverted on load, restored on store). Theta, rho, pi and the input XOR commute
+/// with that, and chi can then be written with `&`/`|` and only five NOTs per round instead
+/// of 25 (the transform from the Keccak team's implementation notes). XORing input into an
+/// inverted lane is still correct: ~a ^ w == ~(a ^ w).
 private struct KeccakRegisters {
     var a0, a1, a2, a3, a4, a5, a6, a7, a8, a9, a10, a11, a12: UInt64
     var a13, a14, a15, a16, a17, a18, a19, a20, a21, a22, a23, a24: UInt64
 
     @inline(__always)
     init(_ p: UnsafeMutablePointer<UInt64>) {
-        a0 = p[0]; a1 = p[1]; a2 = p[2]; a3 = p[3]; a4 = p[4]
-        a5 = p[5]; a6 = p[6]; a7 = p[7]; a8 = p[8]; a9 = p[9]
-        a10 = p[10]; a11 = p[11]; a12 = p[12]; a13 = p[13]; a14 = p[14]
-        a15 = p[15]; a16 = p[16]; a17 = p[17]; a18 = p[18]; a19 = p[19]
-        a20 = p[20]; a21 = p[21]; a22 = p[22]; a23 = p[23]; a24 = p[24]
+        a0 = p[0]; a1 = ~p[1]; a2 = ~p[2]; a3 = p[3]; a4 = p[4]
+        a5 = p[5]; a6 = p[6]; a7 = p[7]; a8 = ~p[8]; a9 = p[9]
+        a10 = p[10]; a11 = p[11]; a12 = ~p[12]; a13 = p[13]; a14 = p[14]
+        a15 = p[15]; a16 = p[16]; a17 = ~p[17]; a18 = p[18]; a19 = p[19]
+        a20 = ~p[20]; a21 = p[21]; a22 = p[22]; a23 = p[23]; a24 = p[24]
     }
 
     @inline(__always)
     func store(_ p: UnsafeMutablePointer<UInt64>) {
-        p[0] = a0; p[1] = a1; p[2] = a2; p[3] = a3; p[4] = a4
-        p[5] = a5; p[6] = a6; p[7] = a7; p[8] = a8; p[9] = a9
-        p[10] = a10; p[11] = a11; p[12] = a12; p[13] = a13; p[14] = a14
-        p[15] = a15; p[16] = a16; p[17] = a17; p[18] = a18; p[19] = a19
-        p[20] = a20; p[21] = a21; p[22] = a22; p[23] = a23; p[24] = a24
+        p[0] = a0; p[1] = ~a1; p[2] = ~a2; p[3] = a3; p[4] = a4
+        p[5] = a5; p[6] = a6; p[7] = a7; p[8] = ~a8; p[9] = a9
+        p[10] = a10; p[11] = a11; p[12] = ~a12; p[13] = a13; p[14] = a14
+        p[15] = a15; p[16] = a16; p[17] = ~a17; p[18] = a18; p[19] = a19
+        p[20] = ~a20; p[21] = a21; p[22] = a22; p[23] = a23; p[24] = a24
     }
 
     /// XORs one 136-byte block (17 little-endian lanes) from `p` into the state.
@@ -228,7 +234,7 @@ private struct KeccakRegisters {
     }
 
     /// One round: theta, rho and pi combined into the `b` lanes of each output row, then chi
-    /// and iota. Output row y takes b[y][x] = rotl(a[x', y'] ^ d[x'], r[x', y']) where pi maps
+    /// (in its lane-complemented form) and iota. Output row y takes b[y][x] = rotl(a[x', y'] ^ d[x'], r[x', y']) where pi maps
     /// (x', y') to (y', 2x' + 3y').
     @inline(__always)
     private mutating func round(_ rc: UInt64) {
@@ -249,16 +255,16 @@ private struct KeccakRegisters {
         let b40 = rotl(a2 ^ d2, 62), b41 = rotl(a8 ^ d3, 55), b42 = rotl(a14 ^ d4, 39)
         let b43 = rotl(a15 ^ d0, 41), b44 = rotl(a21 ^ d1, 2)
 
-        a0 = b00 ^ (~b01 & b02) ^ rc; a1 = b01 ^ (~b02 & b03); a2 = b02 ^ (~b03 & b04)
-        a3 = b03 ^ (~b04 & b00); a4 = b04 ^ (~b00 & b01)
-        a5 = b10 ^ (~b11 & b12); a6 = b11 ^ (~b12 & b13); a7 = b12 ^ (~b13 & b14)
-        a8 = b13 ^ (~b14 & b10); a9 = b14 ^ (~b10 & b11)
-        a10 = b20 ^ (~b21 & b22); a11 = b21 ^ (~b22 & b23); a12 = b22 ^ (~b23 & b24)
-        a13 = b23 ^ (~b24 & b20); a14 = b24 ^ (~b20 & b21)
-        a15 = b30 ^ (~b31 & b32); a16 = b31 ^ (~b32 & b33); a17 = b32 ^ (~b33 & b34)
-        a18 = b33 ^ (~b34 & b30); a19 = b34 ^ (~b30 & b31)
-        a20 = b40 ^ (~b41 & b42); a21 = b41 ^ (~b42 & b43); a22 = b42 ^ (~b43 & b44)
-        a23 = b43 ^ (~b44 & b40); a24 = b44 ^ (~b40 & b41)
+        a0 = b00 ^ (b01 | b02) ^ rc; a1 = b01 ^ (~b02 | b03); a2 = b02 ^ (b03 & b04)
+        a3 = b03 ^ (b04 | b00); a4 = b04 ^ (b00 & b01)
+        a5 = b10 ^ (b11 | b12); a6 = b11 ^ (b12 & b13); a7 = b12 ^ (b13 | ~b14)
+        a8 = b13 ^ (b14 | b10); a9 = b14 ^ (b10 & b11)
+        a10 = b20 ^ (b21 | b22); a11 = b21 ^ (b22 & b23); a12 = b22 ^ (~b23 & b24)
+        a13 = ~b23 ^ (b24 | b20); a14 = b24 ^ (b20 & b21)
+        a15 = b30 ^ (b31 & b32); a16 = b31 ^ (b32 | b33); a17 = b32 ^ (~b33 | b34)
+        a18 = ~b33 ^ (b34 & b30); a19 = b34 ^ (b30 | b31)
+        a20 = b40 ^ (~b41 & b42); a21 = ~b41 ^ (b42 | b43); a22 = b42 ^ (b43 & b44)
+        a23 = b43 ^ (b44 | b40); a24 = b44 ^ (b40 & b41)
     }
 
     @inline(__always)
