@@ -7,6 +7,12 @@ let areas: [(name: String, rows: () -> [BenchRow])] = [
     ("keccak", KeccakBench.rows),
 ]
 
+func usageError(_ message: String) -> Never {
+    let line = "SigilBench: \(message)\n"
+    _ = line.withCString { write(2, $0, strlen($0)) }
+    exit(2)
+}
+
 var json = false
 var filters = [String]()
 var arguments = CommandLine.arguments.dropFirst()
@@ -14,15 +20,18 @@ while let argument = arguments.popFirst() {
     switch argument {
     case "--json": json = true
     case "--filter":
-        guard let area = arguments.popFirst() else { fatalError("--filter needs an area name") }
+        guard let area = arguments.popFirst() else { usageError("--filter needs an area name") }
         filters.append(area)
     case "-h", "--help":
         print("usage: SigilBench [--json] [--filter AREA]...  areas: " + areas.map(\.name).joined(separator: ", "))
         exit(0)
     default:
-        print("SigilBench: unknown argument \(argument)")
-        exit(2)
+        usageError("unknown argument \(argument)")
     }
+}
+
+for name in filters where !areas.contains(where: { $0.name == name }) {
+    usageError("no area \(name); areas: " + areas.map(\.name).joined(separator: ", "))
 }
 
 var rows = [BenchRow]()
