@@ -3,10 +3,10 @@ import Glibc
 /// Times a closure: a warm-up, a calibration that picks an iteration count filling
 /// `runTime`, then `runs` timed runs. Reports nanoseconds per iteration (best and median).
 struct Benchmark {
-    var runs = 21
+    var runs = 51
     /// Target wall time of one timed run, in seconds: short runs, many of them, so the best
     /// run is likely one no other process interrupted.
-    var runTime = 0.01
+    var runTime = 0.002
     /// Warm-up wall time before calibration, in seconds.
     var warmUpTime = 0.02
 
