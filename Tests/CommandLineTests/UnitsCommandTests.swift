@@ -35,7 +35,6 @@ import Testing
 
     @Test(arguments: [
         ("1.0000000000000000001ether", "19 decimals"),
-        ("-1ether", "negative"),
         ("1.5eth2", "unknown unit 'eth2'"),
         ("115792089237316195423570985008687907853269984665640564039457584007913129639936wei", "2^256-1"),
         ("1.5gwei2", "unknown unit"),
@@ -43,6 +42,11 @@ import Testing
     ])
     func rejectsBadAmounts(amount: String, message: String) throws {
         expectFailure(try sigil("units", amount), status: 65, message: message)
+    }
+
+    /// A leading dash reads as an option, so a negative amount needs `--` to reach the parser.
+    @Test func negativeAmountsAreRefused() throws {
+        expectFailure(try sigil("units", "--", "-1ether"), status: 65, message: "negative amounts are not allowed")
     }
 
     @Test func badTargetUnitIsAUsageError() throws {

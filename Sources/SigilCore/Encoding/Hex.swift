@@ -26,20 +26,23 @@ public enum Hex {
             throw .repeatedPrefix
         }
         let prefixLength = hasPrefix ? 2 : 0
+        // Digits first, so that a stray non-ASCII character is named rather than miscounted.
+        var offset = prefixLength
+        for index in utf8.indices {
+            if nibble(utf8[index]) == nil {
+                let scalar = Substring(text).unicodeScalars[index...].first ?? Unicode.Scalar(utf8[index])
+                throw .invalidDigit(Character(scalar), offset: offset)
+            }
+            offset += 1
+        }
         guard utf8.count % 2 == 0 else { throw .oddLength(utf8.count) }
         var out = [UInt8]()
         out.reserveCapacity(utf8.count / 2)
         var index = utf8.startIndex
-        var offset = prefixLength
         while index != utf8.endIndex {
-            let hiChar = utf8[index]
             let next = utf8.index(after: index)
-            let loChar = utf8[next]
-            guard let hi = nibble(hiChar) else { throw .invalidDigit(Character(Unicode.Scalar(hiChar)), offset: offset) }
-            guard let lo = nibble(loChar) else { throw .invalidDigit(Character(Unicode.Scalar(loChar)), offset: offset + 1) }
-            out.append(hi << 4 | lo)
+            out.append(nibble(utf8[index])! << 4 | nibble(utf8[next])!)
             index = utf8.index(after: next)
-            offset += 2
         }
         return out
     }

@@ -108,7 +108,7 @@ public enum FileIO {
         var template = Array("\(directory)/.\(basename(path)).tmp-XXXXXX".utf8CString)
         let fd = template.withUnsafeMutableBufferPointer { mkstemp($0.baseAddress!) }
         guard fd >= 0 else { throw FileError(path: path, reason: .io(errnoText())) }
-        let tempPath = String(cString: template)
+        let tempPath = String(decoding: template.dropLast().map { UInt8(bitPattern: $0) }, as: UTF8.self)
         var ok = false
         defer { if !ok { unlink(tempPath) } }
         fchmod(fd, mode)
