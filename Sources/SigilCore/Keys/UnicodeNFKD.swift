@@ -7,7 +7,8 @@
 /// can have a compatibility decomposition (where NFKD equals NFD), and refuses the rest.
 /// A scalar is accepted when it is ASCII, or NFKC_Casefold leaves it unchanged
 /// (`changesWhenNFKCCaseFolded` is false), or it is a cased letter that only case folding
-/// changes (its lower-case form is itself unchanged by NFKC_Casefold). That refuses e.g.
+/// changes (its lower-case form is itself unchanged by NFKC_Casefold, and upper-casing that
+/// gives the scalar back, up to canonical equivalence). That refuses e.g.
 /// full-width letters, ligatures, superscripts, `ß`, and default-ignorable marks such as
 /// ZERO WIDTH JOINER — conservative, but never wrong. An exhaustive comparison with Python's
 /// `unicodedata.normalize("NFKD", …)` over all accepted scalars is in MnemonicTests.
@@ -37,6 +38,10 @@ enum UnicodeNFKD {
         guard properties.changesWhenCaseFolded, properties.isCased else { return false }
         let lower = properties.lowercaseMapping.unicodeScalars
         guard lower.first != scalar || lower.count > 1 else { return false }
-        return lower.allSatisfy { $0.isASCII || !$0.properties.changesWhenNFKCCaseFolded }
+        guard lower.allSatisfy({ $0.isASCII || !$0.properties.changesWhenNFKCCaseFolded }) else { return false }
+        // The scalar must be (canonically) the upper case of its lower case: this refuses
+        // look-alike symbols such as U+03F4 GREEK CAPITAL THETA SYMBOL, whose lower case is θ.
+        let text = String(scalar)
+        return text.lowercased().uppercased() == text
     }
 }
