@@ -82,7 +82,8 @@ class Server(ThreadingHTTPServer):
 
     def answer(self, request, seen):
         if not isinstance(request, dict) or request.get("jsonrpc") != "2.0" or "method" not in request:
-            return {"jsonrpc": "2.0", "id": None, "error": {"code": -32600, "message": "invalid request"}}
+            rid = request.get("id") if isinstance(request, dict) else None
+            return {"jsonrpc": "2.0", "id": rid, "error": {"code": -32600, "message": "invalid request"}}
         rid = request.get("id")
         try:
             result = self.call(request["method"], request.get("params", []), seen)
