@@ -1,0 +1,129 @@
+import Foundation
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// A local Ethereum node (Tests/Support/devnode/devnode.py: py-evm via eth-tester) for one test.
+///
+/// The node listens on a free port of 127.0.0.1, answers JSON-RPC at `url`, and is killed by
+/// `stop()` or when the value is released; it also dies with the test process
+/// (`--die-with-parent`). Options are devnode.py's, e.g. `["--chain-id", "5", "--delay-ms", "200"]`.
+public final class DevNode: @unchecked Sendable {
+    /// A failure to start the node, reach it, or read its answer.
+    public struct Failure: Error, CustomStringConvertible {
+        public let description: String
+    }
+
+    /// A JSON-RPC error answer (`code`, `message`), e.g. -32000 "nonce too low: ...".
+    public struct RPCError: Error, CustomStringConvertible {
+        public let code: Int
+        public let message: String
+        public var description: String { "JSON-RPC error \(code): \(message)" }
+    }
+
+    /// `http://127.0.0.1:PORT`.
+    public let url: String
+    /// The node's process id.
+    public let pid: Int32
+
+    private let process: Process
+    private let stdoutPipe: Pipe
+    private let lock = NSLock()
+    private var stopped = false
+
+    /// Starts a node and waits until it listens.
+    public init(options: [String] = []) throws {
+        let python = TestEnvironment.python
+        guard FileManager.default.isExecutableFile(atPath: python.path) else {
+            throw Failure(description: "Python venv missing at \(python.path): run `make venv`")
+        }
+        let script = TestEnvironment.packageRoot.appendingPathComponent("Tests/Support/devnode/devnode.py")
+        let process = Process()
+        process.executableURL = python
+        process.arguments = [script.path, "--port", "0", "--die-with-parent"] + options
+        let pipe = Pipe()
+        process.standardOutput = pipe
+        process.standardInput = FileHandle.nullDevice
+        try process.run()
+        self.process = process
+        self.stdoutPipe = pipe
+        self.pid = process.processIdentifier
+        // The first stdout line is the URL, printed once the socket listens.
+        var line = Data()
+        while !line.contains(UInt8(ascii: "\n")) {
+            let chunk = pipe.fileHandleForReading.availableData
+            if chunk.isEmpty { break }  // EOF: the node exited
+            line.append(chunk)
+        }
+        let text = String(decoding: line, as: UTF8.self).split(separator: "\n").first.map(String.init) ?? ""
+        guard text.hasPrefix("http://127.0.0.1:") else {
+            process.terminate()
+            process.waitUntilExit()
+            throw Failure(description: "devnode did not start (exit \(process.isRunning ? -1 : process.terminationStatus)); stdout: \(text)")
+        }
+        self.url = text
+    }
+
+    deinit { stop() }
+
+    /// Kills the node and waits until it has exited. Idempotent.
+    public func stop() {
+        lock.lock()
+        defer { lock.unlock() }
+        guard !stopped else { return }
+        stopped = true
+        if process.isRunning {
+            kill(pid, SIGTERM)
+            let deadline = Date().addingTimeInterval(5)
+            while process.isRunning && Date() < deadline { usleep(20_000) }
+            if process.isRunning { kill(pid, SIGKILL) }
+        }
+        process.waitUntilExit()
+        try? stdoutPipe.fileHandleForReading.close()
+    }
+
+    /// POSTs `body` as is; returns the HTTP status and the body (status 0: no HTTP answer).
+    public func post(_ body: String) throws -> (status: Int, body: String) {
+        let result = try ProcessRunner.run(
+            "/usr/bin/curl",
+            ["-s", "--max-time", "60", "-H", "Content-Type: application/json", "--data-binary", "@-",
+             "-w", "\n%{http_code}", url],
+            stdin: Data(body.utf8))
+        var text = result.stdoutText
+        guard let newline = text.lastIndex(of: "\n") else {
+            throw Failure(description: "curl gave no status (exit \(result.status)): \(result.stderrText)")
+        }
+        let status = Int(text[text.index(after: newline)...]) ?? 0
+        text = String(text[..<newline])
+        return (status, text)
+    }
+
+    /// Calls `method` with `params` and returns the `result` (NSNull for null).
+    /// Throws `RPCError` for an error answer and `Failure` for a transport or format failure.
+    public func rpc(_ method: String, _ params: [Any]) throws -> Any {
+        let request: [String: Any] = ["jsonrpc": "2.0", "id": 1, "method": method, "params": params]
+        let body = try JSONSerialization.data(withJSONObject: request)
+        let answer = try post(String(decoding: body, as: UTF8.self))
+        guard answer.status == 200 else {
+            throw Failure(description: "\(method): HTTP \(answer.status): \(answer.body)")
+        }
+        guard let object = try? JSONSerialization.jsonObject(with: Data(answer.body.utf8)) as? [String: Any] else {
+            throw Failure(description: "\(method): not a JSON-RPC answer: \(answer.body)")
+        }
+        if let error = object["error"] as? [String: Any] {
+            throw RPCError(code: (error["code"] as? Int) ?? 0, message: (error["message"] as? String) ?? "")
+        }
+        guard let result = object["result"] else {
+            throw Failure(description: "\(method): answer without result: \(answer.body)")
+        }
+        return result
+    }
+
+    /// The number of HTTP requests the node received before this call.
+    public func requestCount() throws -> Int {
+        guard let count = try rpc("devnode_requestCount", []) as? Int else {
+            throw Failure(description: "devnode_requestCount: not an integer")
+        }
+        return count
+    }
+}

@@ -1,0 +1,266 @@
+"""The chain behind the devnode: eth-tester's py-evm backend, auto-mining, with geth-like
+validation of raw transactions (chain id, nonce, funds, fees, intrinsic gas) and a computed
+fee history. All methods take the instance lock: eth-tester is not thread-safe."""
+
+import threading
+
+from eth_account import Account
+from eth_account.typed_transactions import BlobTransaction
+from eth_tester import EthereumTester, PyEVMBackend
+from eth_tester.backends.pyevm.main import (
+    generate_genesis_state_for_keys, get_default_account_keys, get_default_genesis_params)
+from eth_tester.exceptions import BlockNotFound, TransactionNotFound, ValidationError
+from eth_hash.auto import keccak
+from eth_keys import KeyAPI
+
+import erc20
+import evmcall
+from rpcformat import (RPCError, format_block, format_receipt, format_transaction, invalid_params,
+                       parse_address, parse_block, parse_data, parse_quantity, quantity)
+
+GENESIS_TIMESTAMP = 1_700_000_000  # fixed, so that every instance has the same genesis hash
+SUGGESTED_TIP = 10**9  # eth_maxPriorityFeePerGas
+TOKEN_HOLDER = "0x7E5F4552091A69125d5DfCb7b8C2659029395Bdf"  # address of private key 0x..01
+DEPLOYER_KEY = keccak(b"sigil devnode token deployer")  # funded, but not one of 0x..01-0x..0a
+
+
+def tx_error(message):
+    return RPCError(-32000, message)
+
+
+class Node:
+    def __init__(self, chain_id=1337, client_version="sigil-devnode/1.0 (py-evm via eth-tester)"):
+        keys = get_default_account_keys(10) + (KeyAPI().PrivateKey(DEPLOYER_KEY),)
+        backend = PyEVMBackend(
+            genesis_parameters=get_default_genesis_params({"timestamp": GENESIS_TIMESTAMP}),
+            genesis_state=generate_genesis_state_for_keys(keys))
+        # The chain class is created per backend; its chain_id feeds CHAINID and signing.
+        type(backend.chain).chain_id = chain_id
+        self.backend, self.chain_id, self.client_version = backend, chain_id, client_version
+        self.tester = EthereumTester(backend=backend)
+        self.lock = threading.RLock()
+        self.deployer = Account.from_key(DEPLOYER_KEY)
+
+    # -- helpers -----------------------------------------------------------------------------
+
+    def latest_number(self):
+        return self.tester.get_block_by_number("latest")["number"]
+
+    def header(self, number):
+        return self.backend.chain.get_canonical_block_header_by_number(number)
+
+    def pending_base_fee(self):
+        return self.backend.chain.get_block().header.base_fee_per_gas
+
+    def decode_raw(self, raw):
+        vm = self.backend.chain.get_vm()
+        if raw[:1] == b"\x03":  # blob transactions arrive in network form, with the sidecar
+            blob = BlobTransaction.from_bytes(raw)
+            blob.blob_data = None
+            raw = bytes([blob.transaction_type]) + blob.payload()
+        return vm.get_transaction_builder().decode(raw)
+
+    def known(self, tx_hash):
+        try:
+            self.tester.get_transaction_by_hash("0x" + tx_hash.hex())
+            return True
+        except TransactionNotFound:
+            return False
+
+    def validate(self, tx):
+        """geth's txpool checks, in geth's order, with geth's messages."""
+        if self.known(tx.hash):
+            raise tx_error("already known")
+        chain_id = getattr(tx, "chain_id", None)
+        if chain_id is not None and chain_id != self.chain_id:
+            raise tx_error("invalid chain id")
+        intrinsic = tx.intrinsic_gas
+        if tx.gas < intrinsic:
+            raise tx_error(f"intrinsic gas too low: gas {tx.gas}, minimum needed {intrinsic}")
+        if tx.max_priority_fee_per_gas > tx.max_fee_per_gas:
+            raise tx_error("max priority fee per gas higher than max fee per gas")
+        sender = tx.sender
+        state = self.backend.chain.get_vm().state
+        expected = state.get_nonce(sender)
+        if tx.nonce < expected:
+            raise tx_error(f"nonce too low: next nonce {expected}, tx nonce {tx.nonce}")
+        if tx.nonce > expected:
+            raise tx_error(f"nonce too high: next nonce {expected}, tx nonce {tx.nonce}")
+        balance = state.get_balance(sender)
+        cost = tx.gas * tx.max_fee_per_gas + tx.value
+        if tx.type_id == 3:
+            cost += len(tx.blob_versioned_hashes) * 2**17 * tx.max_fee_per_blob_gas
+        if balance < cost:
+            raise tx_error(f"insufficient funds for gas * price + value: balance {balance}, "
+                           f"tx cost {cost}, overshot {cost - balance}")
+        base_fee = self.pending_base_fee()
+        if tx.max_fee_per_gas < base_fee:
+            raise tx_error(f"max fee per gas less than block base fee: address 0x{sender.hex()}, "
+                           f"maxFeePerGas: {tx.max_fee_per_gas}, baseFee: {base_fee}")
+
+    def effective_tip(self, tx, base_fee):
+        return min(tx["max_priority_fee_per_gas"], tx["max_fee_per_gas"] - base_fee) \
+            if "max_fee_per_gas" in tx else tx["gas_price"] - base_fee
+
+    # -- JSON-RPC methods ---------------------------------------------------------------------
+
+    def web3_clientVersion(self):
+        return self.client_version
+
+    def net_version(self):
+        return str(self.chain_id)
+
+    def eth_chainId(self):
+        return quantity(self.chain_id)
+
+    def eth_blockNumber(self):
+        return quantity(self.latest_number())
+
+    def eth_accounts(self):
+        return list(self.tester.get_accounts()[:10])
+
+    def eth_getBalance(self, address, block="latest"):
+        return quantity(self.tester.get_balance(parse_address(address), parse_block(block)))
+
+    def eth_getTransactionCount(self, address, block="latest"):
+        block = parse_block(block)
+        return quantity(self.tester.get_nonce(parse_address(address), "latest" if block == "pending" else block))
+
+    def eth_getCode(self, address, block="latest"):
+        return self.tester.get_code(parse_address(address), parse_block(block))
+
+    def eth_getStorageAt(self, address, slot, block="latest"):
+        value = self.tester.get_storage_at(parse_address(address), parse_quantity(slot, "slot"), parse_block(block))
+        return "0x" + bytes.fromhex(value[2:]).rjust(32, b"\0").hex()
+
+    def eth_gasPrice(self):
+        return quantity(self.pending_base_fee() + SUGGESTED_TIP)
+
+    def eth_maxPriorityFeePerGas(self):
+        return quantity(SUGGESTED_TIP)
+
+    def eth_feeHistory(self, block_count, newest="latest", percentiles=None):
+        count = parse_quantity(block_count, "blockCount")
+        percentiles = percentiles or []
+        if not isinstance(percentiles, list) or any(
+                not isinstance(p, (int, float)) or not 0 <= p <= 100 for p in percentiles) \
+                or percentiles != sorted(percentiles):
+            raise invalid_params("rewardPercentiles must be increasing numbers in [0, 100]")
+        latest = self.latest_number()
+        newest = parse_block(newest)
+        newest = latest if newest in ("latest", "pending", "safe", "finalized") else \
+            0 if newest == "earliest" else newest
+        if newest > latest:
+            raise RPCError(-32000, "request beyond head block")
+        count = min(count, 1024, newest + 1)
+        if count == 0:
+            return {"oldestBlock": quantity(0), "baseFeePerGas": [], "gasUsedRatio": []}
+        oldest = newest - count + 1
+        base_fees, ratios, rewards = [], [], []
+        for number in range(oldest, newest + 1):
+            header = self.header(number)
+            base_fees.append(quantity(header.base_fee_per_gas))
+            ratios.append(header.gas_used / header.gas_limit)
+            if percentiles:
+                rewards.append([quantity(r) for r in self.block_rewards(number, header, percentiles)])
+        next_fee = self.pending_base_fee() if newest == latest else self.header(newest + 1).base_fee_per_gas
+        base_fees.append(quantity(next_fee))
+        out = {"oldestBlock": quantity(oldest), "baseFeePerGas": base_fees, "gasUsedRatio": ratios}
+        if percentiles:
+            out["reward"] = rewards
+        return out
+
+    def block_rewards(self, number, header, percentiles):
+        """geth's algorithm: sort by effective tip, walk cumulative gas used to each percentile."""
+        block = self.tester.get_block_by_number(number, full_transactions=True)
+        if not block["transactions"]:
+            return [0] * len(percentiles)
+        tips = sorted(
+            (self.effective_tip(tx, header.base_fee_per_gas),
+             self.tester.get_transaction_receipt(tx["hash"])["gas_used"])
+            for tx in block["transactions"])
+        result, index, cumulative = [], 0, tips[0][1]
+        for p in percentiles:
+            threshold = header.gas_used * p / 100
+            while cumulative < threshold and index < len(tips) - 1:
+                index += 1
+                cumulative += tips[index][1]
+            result.append(tips[index][0])
+        return result
+
+    def eth_estimateGas(self, call, block="latest"):
+        chain = self.backend.chain
+        gas_cap = chain.get_block().header.gas_limit
+        return quantity(evmcall.estimate(chain, self.chain_id, evmcall.parse_call(call), parse_block(block), gas_cap))
+
+    def eth_call(self, call, block="latest"):
+        chain = self.backend.chain
+        gas_cap = chain.get_block().header.gas_limit
+        output = evmcall.run(chain, self.chain_id, evmcall.parse_call(call), parse_block(block), gas_cap)
+        return "0x" + bytes(output).hex()
+
+    def eth_sendRawTransaction(self, raw_hex):
+        raw = parse_data(raw_hex, "raw transaction")
+        try:
+            tx = self.decode_raw(raw)
+        except Exception as error:
+            raise tx_error(f"rlp: invalid transaction: {error}")
+        self.validate(tx)
+        try:
+            return self.tester.send_raw_transaction(raw_hex)
+        except ValidationError as error:
+            raise tx_error(str(error))
+
+    def eth_getTransactionByHash(self, tx_hash):
+        try:
+            return format_transaction(self.tester.get_transaction_by_hash(tx_hash))
+        except TransactionNotFound:
+            return None
+
+    def eth_getTransactionReceipt(self, tx_hash):
+        try:
+            return format_receipt(self.tester.get_transaction_receipt(tx_hash))
+        except TransactionNotFound:
+            return None
+
+    def eth_getBlockByNumber(self, block, full=False):
+        try:
+            raw = self.tester.get_block_by_number(parse_block(block), full_transactions=bool(full))
+        except BlockNotFound:
+            return None
+        return self._block(raw, full)
+
+    def eth_getBlockByHash(self, block_hash, full=False):
+        try:
+            raw = self.tester.get_block_by_hash(block_hash, full_transactions=bool(full))
+        except BlockNotFound:
+            return None
+        return self._block(raw, full)
+
+    def _block(self, raw, full):
+        txs = [format_transaction(t) for t in raw["transactions"]] if full else list(raw["transactions"])
+        return format_block(raw, txs)
+
+    # -- test-only methods --------------------------------------------------------------------
+
+    def devnode_mine(self, blocks="0x1"):
+        self.tester.mine_blocks(parse_quantity(blocks, "blocks"))
+        return self.eth_blockNumber()
+
+    def devnode_deployToken(self, decimals=18, holder=TOKEN_HOLDER, supply=None):
+        """Deploys the hand-assembled ERC-20 from a dedicated deployer; returns its address."""
+        decimals = parse_quantity(decimals, "decimals") if isinstance(decimals, str) else int(decimals)
+        if not 0 <= decimals <= 255:
+            raise invalid_params("decimals must be in [0, 255]")
+        supply = 1_000_000 * 10**decimals if supply is None else parse_quantity(supply, "supply")
+        code = erc20.token_initcode(decimals, parse_address(holder, "holder"), supply)
+        nonce = self.tester.get_nonce(self.deployer.address)
+        signed = Account.sign_transaction({
+            "nonce": nonce, "gas": 1_000_000, "maxFeePerGas": self.pending_base_fee() * 2 + SUGGESTED_TIP,
+            "maxPriorityFeePerGas": SUGGESTED_TIP, "data": code, "value": 0, "chainId": self.chain_id,
+            "type": 2, "to": b""}, self.deployer.key)
+        tx_hash = self.tester.send_raw_transaction("0x" + bytes(signed.raw_transaction).hex())
+        receipt = self.tester.get_transaction_receipt(tx_hash)
+        if receipt["status"] != 1 or not receipt["contract_address"]:
+            raise RPCError(-32000, "token deployment failed")
+        return receipt["contract_address"]
