@@ -6,7 +6,8 @@ PREFIX  ?= /usr/local
 VENV    := .venv
 PYTHON  := $(VENV)/bin/python
 DEBUG_BIN   = $(shell $(SWIFT) build --show-bin-path)
-RELEASE_BIN = $(shell $(SWIFT) build -c release --show-bin-path)
+RELEASE_FLAGS := -c release --static-swift-stdlib
+RELEASE_BIN = $(shell $(SWIFT) build $(RELEASE_FLAGS) --show-bin-path)
 
 .PHONY: all deps venv build release test demo bench fuzz install clean
 
@@ -26,7 +27,7 @@ build: deps
 	$(SWIFT) build
 
 release: deps
-	$(SWIFT) build -c release
+	$(SWIFT) build $(RELEASE_FLAGS)
 
 test: deps venv build
 	SIGIL_BIN_DIR=$(DEBUG_BIN) $(SWIFT) test

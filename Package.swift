@@ -37,7 +37,7 @@ let package = Package(
         .executableTarget(name: "SigilBench", dependencies: ["SigilCore", "CSecp256k1", "COpenSSL", "CSodium"]),
 
         // Test support: locating the shared vectors, running the Python oracles, running built binaries.
-        .target(name: "SigilTestSupport", path: "Tests/Support"),
+        .target(name: "SigilTestSupport", path: "Tests/Support", exclude: ["devnode"]),
         .testTarget(name: "SigilCoreTests", dependencies: ["SigilCore", "SigilTestSupport"]),
         .testTarget(name: "SigilCLITests", dependencies: ["SigilCLI", "SigilCore", "SigilTestSupport"]),
         .testTarget(name: "CommandLineTests", dependencies: ["SigilTestSupport"]),

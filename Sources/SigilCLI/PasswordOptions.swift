@@ -19,25 +19,45 @@ public struct PasswordOptions: ParsableArguments {
 
     /// The password for an existing key.
     public func password(prompt: String = "Password: ") throws -> SecureBytes {
-        try obtain(prompt: prompt, confirm: false)
+        try PasswordSource.obtain(file: passwordFile, environment: Self.environmentVariable, fileOption: "--password-file",
+                                  prompt: prompt, confirm: false)
     }
 
     /// A password for a new key: on a terminal it is asked twice and must match.
     public func newPassword(prompt: String = "New password: ") throws -> SecureBytes {
-        try obtain(prompt: prompt, confirm: true)
+        try PasswordSource.obtain(file: passwordFile, environment: Self.environmentVariable, fileOption: "--password-file",
+                                  prompt: prompt, confirm: true)
     }
+}
 
-    private func obtain(prompt: String, confirm: Bool) throws -> SecureBytes {
-        if let passwordFile {
-            return Self.firstLine(of: try FileIO.readSecret(passwordFile))
+/// `--new-password-file` / `SIGIL_NEW_PASSWORD` / a prompt asked twice: the new password of
+/// `key change-password`.
+public struct NewPasswordOptions: ParsableArguments {
+    @Option(name: .long, help: ArgumentHelp(
+        "File whose first line is the new password (else SIGIL_NEW_PASSWORD, else a prompt asked twice).",
+        valueName: "file"), completion: .file())
+    public var newPasswordFile: String?
+
+    public init() {}
+
+    public func newPassword() throws -> SecureBytes {
+        try PasswordSource.obtain(file: newPasswordFile, environment: "SIGIL_NEW_PASSWORD", fileOption: "--new-password-file",
+                                  prompt: "New password: ", confirm: true)
+    }
+}
+
+enum PasswordSource {
+    static func obtain(file: String?, environment: String, fileOption: String, prompt: String, confirm: Bool) throws -> SecureBytes {
+        if let file {
+            return firstLine(of: try FileIO.readSecret(file))
         }
-        if let value = getenv(Self.environmentVariable) {
+        if let value = getenv(environment) {
             var bytes = Array(String(cString: value).utf8)
             return SecureBytes(consuming: &bytes)
         }
         guard StandardStreams.stdinIsTerminal else {
             throw CommandFailure(.usage,
-                "a password is needed: give --password-file FILE, set SIGIL_PASSWORD, or run on a terminal to be prompted")
+                "a password is needed: give \(fileOption) FILE, set \(environment), or run on a terminal to be prompted")
         }
         let first = try TerminalPrompt.readSecretLine(prompt)
         guard confirm else { return first }

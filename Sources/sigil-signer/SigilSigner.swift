@@ -7,7 +7,7 @@ struct SigilSigner: AsyncParsableCommand {
         commandName: "sigil-signer",
         abstract: "Sigil's offline signer: signs on a machine with no network code.",
         version: "sigil-signer \(SigilVersion.string)",
-        subcommands: [AddressCommand.self]
+        subcommands: [AddressCommand.self, ListCommand.self]
     )
 
     static func main() async {

@@ -101,10 +101,25 @@ public enum FileIO {
     }
 
     /// Writes `bytes` to `path` atomically with permission `mode`.
-    /// With `overwrite: false` an existing file is never replaced (the rename is a link, which fails if the name exists).
+    ///
+    /// With `overwrite: false` an existing file is never replaced. On Linux the data is first
+    /// written to an unnamed file (`O_TMPFILE`) and then linked under its name, so a process
+    /// killed at any moment leaves either nothing or the complete file — not even a temporary
+    /// name. Elsewhere (or where the file system lacks `O_TMPFILE`) a temp file is linked, which
+    /// also refuses to replace an existing name. With `overwrite: true` a temp file is renamed
+    /// over the old one.
     public static func writeAtomically(_ path: String, _ bytes: [UInt8], mode: mode_t = 0o600, overwrite: Bool = false) throws(FileError) {
         let directory = Self.directory(of: path)
         if !overwrite && exists(path) { throw FileError(path: path, reason: .exists) }
+        if !overwrite, let fd = openUnnamed(in: directory, mode: mode) {
+            defer { close(fd) }
+            try writeAll(fd, bytes, path: path)
+            guard linkat(AT_FDCWD, "/proc/self/fd/\(fd)", AT_FDCWD, path, AT_SYMLINK_FOLLOW) == 0 else {
+                throw FileError(path: path, reason: errno == EEXIST ? .exists : .io(errnoText()))
+            }
+            syncDirectory(directory)
+            return
+        }
         var template = Array("\(directory)/.\(basename(path)).tmp-XXXXXX".utf8CString)
         let fd = template.withUnsafeMutableBufferPointer { mkstemp($0.baseAddress!) }
         guard fd >= 0 else { throw FileError(path: path, reason: .io(errnoText())) }
@@ -112,21 +127,11 @@ public enum FileIO {
         var ok = false
         defer { if !ok { unlink(tempPath) } }
         fchmod(fd, mode)
-        var offset = 0
-        while offset < bytes.count {
-            let n = bytes.withUnsafeBytes { Glibc.write(fd, $0.baseAddress! + offset, bytes.count - offset) }
-            if n < 0 {
-                if errno == EINTR { continue }
-                let text = errnoText()
-                close(fd)
-                throw FileError(path: path, reason: .io(text))
-            }
-            offset += n
-        }
-        guard fsync(fd) == 0 else {
-            let text = errnoText()
+        do {
+            try writeAll(fd, bytes, path: path)
+        } catch {
             close(fd)
-            throw FileError(path: path, reason: .io(text))
+            throw error
         }
         close(fd)
         if overwrite {
@@ -139,6 +144,36 @@ public enum FileIO {
             unlink(tempPath)
         }
         ok = true
+        syncDirectory(directory)
+    }
+
+    /// An unnamed regular file in `directory` (Linux `O_TMPFILE`), or nil where unsupported.
+    private static func openUnnamed(in directory: String, mode: mode_t) -> Int32? {
+        #if os(Linux)
+        let oTmpFile: Int32 = 0o20_000_000 | O_DIRECTORY
+        let fd = Glibc.open(directory, oTmpFile | O_WRONLY | O_CLOEXEC, mode)
+        guard fd >= 0 else { return nil }
+        fchmod(fd, mode)
+        return fd
+        #else
+        return nil
+        #endif
+    }
+
+    private static func writeAll(_ fd: Int32, _ bytes: [UInt8], path: String) throws(FileError) {
+        var offset = 0
+        while offset < bytes.count {
+            let n = bytes.withUnsafeBytes { Glibc.write(fd, $0.baseAddress! + offset, bytes.count - offset) }
+            if n < 0 {
+                if errno == EINTR { continue }
+                throw FileError(path: path, reason: .io(errnoText()))
+            }
+            offset += n
+        }
+        guard fsync(fd) == 0 else { throw FileError(path: path, reason: .io(errnoText())) }
+    }
+
+    private static func syncDirectory(_ directory: String) {
         let dirFD = Glibc.open(directory, O_RDONLY | O_DIRECTORY)
         if dirFD >= 0 { fsync(dirFD); close(dirFD) }
     }

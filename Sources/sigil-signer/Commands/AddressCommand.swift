@@ -9,6 +9,7 @@ struct AddressCommand: ParsableCommand {
         discussion: """
         Examples:
           sigil-signer address --private-key-file key.hex
+          sigil-signer address --from deployer
           sigil-signer address --private-key-file - --json < key.hex
         """
     )
@@ -17,7 +18,7 @@ struct AddressCommand: ParsableCommand {
     @OptionGroup var output: OutputOptions
 
     func run() throws {
-        let address = try wallet.makeSigner().address.checksummed
+        let address = try wallet.signerAddress().checksummed
         output.emit(line: address, json: .object([("address", .string(address))]))
     }
 }

@@ -1,0 +1,49 @@
+import ArgumentParser
+import SigilCLI
+import SigilCore
+
+struct KeyExportCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "export",
+        abstract: "Print an account's keystore JSON, or (explicitly) its raw private key.",
+        discussion: """
+        By default the encrypted keystore file is printed as it is stored: safe to copy to geth, \
+        MetaMask or cast. --private-key decrypts and prints the raw key: it asks for confirmation \
+        on a terminal, and needs --yes when standard input is not a terminal.
+
+        Examples:
+          sigil key export deployer > deployer.json
+          sigil key export deployer --private-key
+        """
+    )
+
+    @Argument(help: ArgumentHelp("The keystore account: address or local name.", valueName: "account"))
+    var account: String
+
+    @Flag(name: .long, help: "Print the raw private key (hex) instead of the keystore JSON.")
+    var privateKey = false
+
+    @Flag(name: .long, help: "With --private-key: do not ask for confirmation (required off a terminal).")
+    var yes = false
+
+    @OptionGroup var keystore: KeystoreOptions
+    @OptionGroup var password: PasswordOptions
+
+    func run() throws {
+        let found = try keystore.directory.resolve(account)
+        guard privateKey else {
+            StandardStreams.write(found.file.jsonText() + "\n")
+            return
+        }
+        if !yes {
+            guard StandardStreams.stdinIsTerminal else {
+                throw CommandFailure(.usage, "printing a raw private key needs confirmation: add --yes when not on a terminal")
+            }
+            guard TerminalPrompt.confirm("Print the UNENCRYPTED private key of \(found.address?.checksummed ?? found.fileName)?") else {
+                throw CommandFailure(.declined, "export cancelled")
+            }
+        }
+        let key = try found.file.unlock(password: password.password())
+        key.withUnsafeSecret { StandardStreams.write(Hex.encode($0) + "\n") }
+    }
+}
