@@ -36,6 +36,18 @@ public enum AccountPresenter {
         }
     }
 
+    /// Prints a keystore's accounts: a table, a JSON array with `--json`, or a note on stderr when empty.
+    public static func printList(_ directory: KeystoreDirectory, output: OutputOptions) throws {
+        let accounts = try directory.accounts()
+        if output.json {
+            StandardStreams.write(JSONValue.array(accounts.map(json)).serialized(pretty: true) + "\n")
+        } else if accounts.isEmpty {
+            StandardStreams.writeError("no accounts in \(directory.path)\n")
+        } else {
+            StandardStreams.write(table(accounts))
+        }
+    }
+
     /// The accounts as an aligned table with a header.
     public static func table(_ accounts: [KeystoreAccount]) -> String {
         let rows = accounts.map { [$0.address?.checksummed ?? "(not recorded)", $0.name ?? "-", kdfText($0.file.kdf), $0.path] }

@@ -17,13 +17,6 @@ struct KeyListCommand: ParsableCommand {
     @OptionGroup var output: OutputOptions
 
     func run() throws {
-        let accounts = try keystore.directory.accounts()
-        if output.json {
-            StandardStreams.write(JSONValue.array(accounts.map(AccountPresenter.json)).serialized(pretty: true) + "\n")
-        } else if accounts.isEmpty {
-            StandardStreams.writeError("no accounts in \(keystore.directory.path) (create one with `sigil key new`)\n")
-        } else {
-            StandardStreams.write(AccountPresenter.table(accounts))
-        }
+        try AccountPresenter.printList(keystore.directory, output: output)
     }
 }
