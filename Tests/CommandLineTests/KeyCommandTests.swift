@@ -1,0 +1,189 @@
+import Foundation
+import SigilTestSupport
+import Testing
+
+/// `sigil key …` against a temporary keystore, as a script would use it.
+@Suite struct KeyCommandTests {
+    let dir: TemporaryDirectory
+    let keystore: String
+    let password = "correct horse battery staple"
+
+    init() throws {
+        dir = try TemporaryDirectory()
+        keystore = dir.url.appendingPathComponent("keystore").path
+    }
+
+    func run(_ arguments: [String], stdin: String = "", password: String? = nil) throws -> ProcessRunner.Result {
+        var env = ["SIGIL_KEYSTORE": keystore]
+        if let password { env["SIGIL_PASSWORD"] = password }
+        let result = try CLI.run("sigil", arguments, stdin: stdin, environment: env)
+        // No secret ever reaches stdout or stderr (the explicit raw export is checked separately).
+        for secret in [self.password, "new secret words", String(keyOneHex.dropFirst(2))] where !arguments.contains("--private-key") {
+            #expect(!result.stdoutText.contains(secret) && !result.stderrText.contains(secret), "secret leaked by \(arguments)")
+        }
+        return result
+    }
+
+    @Test func lifecycle() throws {
+        // new
+        let created = try jsonOutput(try run(["key", "new", "--light", "--name", "alice", "--json"], password: password))
+        let alice = try #require(created["address"] as? String)
+        #expect(created["name"] as? String == "alice")
+        #expect(created["kdf"] as? String == "scrypt")
+        let file = try #require(created["file"] as? String)
+        #expect(try FileManager.default.attributesOfItem(atPath: file)[.posixPermissions] as? Int == 0o600)
+        #expect(try FileManager.default.attributesOfItem(atPath: keystore)[.posixPermissions] as? Int == 0o700)
+
+        // import a raw key from stdin
+        let imported = try run(["key", "import", "--private-key-file", "-", "--light", "--name", "one"], stdin: keyOneHex, password: password)
+        #expect(imported.status == 0, "\(imported.stderrText)")
+        #expect(imported.stdoutText.contains(keyOneAddress))
+
+        // list shows both, in a table and as JSON
+        let table = try run(["key", "list"])
+        #expect(table.stdoutText.hasPrefix("ADDRESS"))
+        #expect(table.stdoutText.contains(alice) && table.stdoutText.contains(keyOneAddress))
+        let listed = try JSONSerialization.jsonObject(with: try run(["key", "list", "--json"]).stdout) as? [[String: Any]]
+        #expect(Set(listed?.compactMap { $0["name"] as? String } ?? []) == ["alice", "one"])
+
+        // inspect by name and by address, without a password
+        #expect(try jsonOutput(try run(["key", "inspect", "one", "--json"]))["address"] as? String == keyOneAddress)
+        #expect(try jsonOutput(try run(["key", "inspect", keyOneAddress.lowercased(), "--json"]))["name"] as? String == "one")
+
+        // export: the keystore JSON as stored
+        let exported = try run(["key", "export", "one"])
+        #expect(exported.status == 0)
+        #expect(exported.stdoutText == (try String(contentsOfFile: keystore + "/one", encoding: .utf8)) + "\n")
+
+        // raw export needs --yes off a terminal, and then prints the key
+        expectFailure(try run(["key", "export", "one", "--private-key"], password: password), status: 64, message: "add --yes")
+        let raw = try run(["key", "export", "one", "--private-key", "--yes"], password: password)
+        #expect(raw.status == 0)
+        #expect(raw.stdoutText == keyOneHex + "\n")
+
+        // wrong password: its own exit code, no output
+        expectFailure(try run(["key", "export", "one", "--private-key", "--yes"], password: "wrong"), status: 4,
+                      message: "wrong password or corrupted keystore")
+
+        // change the password; the old one stops working, the new one works
+        let changed = try CLI.run("sigil", ["key", "change-password", "one"], environment: [
+            "SIGIL_KEYSTORE": keystore, "SIGIL_PASSWORD": password, "SIGIL_NEW_PASSWORD": "new secret words",
+        ])
+        #expect(changed.status == 0, "\(changed.stderrText)")
+        #expect(try run(["key", "export", "one", "--private-key", "--yes"], password: password).status == 4)
+        #expect(try run(["key", "export", "one", "--private-key", "--yes"], password: "new secret words").stdoutText == keyOneHex + "\n")
+        #expect(try FileManager.default.contentsOfDirectory(atPath: keystore).sorted() == ["alice", "one"])
+
+        // remove needs --yes off a terminal
+        expectFailure(try run(["key", "remove", "alice"]), status: 64, message: "add --yes")
+        #expect(try run(["key", "remove", "alice", "--yes"]).status == 0)
+        expectFailure(try run(["key", "inspect", "alice"]), status: 66, message: "no account 'alice'")
+    }
+
+    @Test func refusesToOverwriteOrDuplicate() throws {
+        #expect(try run(["key", "import", "--private-key-file", "-", "--light", "--name", "one"], stdin: keyOneHex, password: password).status == 0)
+        let before = try String(contentsOfFile: keystore + "/one", encoding: .utf8)
+        expectFailure(try run(["key", "import", "--private-key-file", "-", "--light", "--name", "other"], stdin: keyOneHex, password: password),
+                      status: 73, message: "already exists")
+        let key2 = "0x" + String(repeating: "0", count: 63) + "2"
+        expectFailure(try run(["key", "import", "--private-key-file", "-", "--light", "--name", "one"], stdin: key2, password: password),
+                      status: 73, message: "an account named 'one' already exists")
+        #expect(try String(contentsOfFile: keystore + "/one", encoding: .utf8) == before)
+        expectFailure(try run(["key", "new", "--light", "--name", "../escape"], password: password), status: 65, message: "invalid account name")
+    }
+
+    @Test func missingPasswordFailsAtOnceOffATerminal() throws {
+        expectFailure(try run(["key", "new", "--light"]), status: 64,
+                      message: "give --password-file FILE, set SIGIL_PASSWORD, or run on a terminal")
+        let passwordFile = try dir.file("pw", contents: password + "\nignored second line\n")
+        let created = try run(["key", "new", "--light", "--password-file", passwordFile.path, "--json"])
+        #expect(created.status == 0)
+        let name = try #require((try jsonOutput(created))["address"] as? String)
+        #expect(try run(["key", "export", name, "--private-key", "--yes"], password: password).status == 0)
+    }
+
+    @Test(.enabled(if: TestEnvironment.oraclesEnabled)) func importsAnotherToolsKeystoreFile() throws {
+        // A keystore written by eth-account (pbkdf2), decrypted with its password and re-encrypted.
+        let written = try PythonOracle.run("keystore.py", input: [
+            "create": [["key": String(keyOneHex.dropFirst(2)), "password": Data(password.utf8).map { String(format: "%02x", $0) }.joined(),
+                        "kdf": "pbkdf2", "iterations": 1000]],
+        ])
+        let created = try #require((written as? [String: Any])?["create"] as? [Any])
+        let document = try JSONSerialization.data(withJSONObject: try #require(created.first))
+        let json = String(decoding: document, as: UTF8.self)
+        let source = try dir.file("foreign.json", contents: json)
+        let r = try run(["key", "import", "--keystore-file", source.path, "--light", "--json"], password: password)
+        #expect(r.status == 0, "\(r.stderrText)")
+        #expect(try jsonOutput(r)["address"] as? String == keyOneAddress)
+    }
+
+    /// SIGKILL at random moments while a standard-strength key is written: the keystore holds
+    /// either nothing or complete, valid files — never a partial or temporary one.
+    @Test func killedProcessLeavesNoPartialFile() throws {
+        let binary = TestEnvironment.binDirectory.appendingPathComponent("sigil").path
+        var rng = SystemRandomNumberGenerator()
+        for _ in 0..<6 {
+            let process = Process()
+            process.executableURL = URL(fileURLWithPath: binary)
+            process.arguments = ["key", "new"]
+            process.environment = ["SIGIL_KEYSTORE": keystore, "SIGIL_PASSWORD": password, "PATH": "/usr/bin:/bin"]
+            process.standardOutput = FileHandle.nullDevice
+            process.standardError = FileHandle.nullDevice
+            try process.run()
+            usleep(UInt32.random(in: 50_000...1_500_000, using: &rng))
+            kill(process.processIdentifier, SIGKILL)
+            process.waitUntilExit()
+        }
+        let names = (try? FileManager.default.contentsOfDirectory(atPath: keystore)) ?? []
+        for name in names {
+            #expect(!name.hasPrefix("."), "temporary file left behind: \(name)")
+            let text = try String(contentsOfFile: keystore + "/" + name, encoding: .utf8)
+            let object = try JSONSerialization.jsonObject(with: Data(text.utf8)) as? [String: Any]
+            #expect(object?["version"] as? Int == 3, "incomplete file \(name)")
+        }
+        let listed = try JSONSerialization.jsonObject(with: try run(["key", "list", "--json"]).stdout) as? [Any]
+        #expect(listed?.count == names.count)
+    }
+
+    /// On a terminal the password prompt does not echo what is typed.
+    @Test func promptDoesNotEcho() throws {
+        let binary = TestEnvironment.binDirectory.appendingPathComponent("sigil").path
+        let script = """
+        import os, pty, sys, time
+        pid, fd = pty.fork()
+        if pid == 0:
+            os.execve(sys.argv[1], [sys.argv[1], "key", "new", "--light", "--name", "typed"], {"SIGIL_KEYSTORE": sys.argv[2], "PATH": "/usr/bin:/bin"})
+        out = b""
+        def read_until(marker, limit=20.0):
+            global out
+            end = time.time() + limit
+            while marker not in out and time.time() < end:
+                try:
+                    out += os.read(fd, 1024)
+                except OSError:
+                    break
+        read_until(b"New password: ")
+        os.write(fd, b"typed-secret-1234\\n")
+        read_until(b"Repeat password: ")
+        os.write(fd, b"typed-secret-1234\\n")
+        read_until(b"\\nkdf", 60.0)
+        try:
+            while True:
+                chunk = os.read(fd, 1024)
+                if not chunk: break
+                out += chunk
+        except OSError:
+            pass
+        _, status = os.waitpid(pid, 0)
+        sys.stdout.write(out.decode(errors="replace"))
+        sys.exit(os.waitstatus_to_exitcode(status))
+        """
+        let scriptFile = try dir.file("prompt_check.py", contents: script)
+        let r = try ProcessRunner.run("/usr/bin/python3", [scriptFile.path, binary, keystore])
+        #expect(r.status == 0, "\(r.stdoutText) \(r.stderrText)")
+        #expect(r.stdoutText.contains("New password: "))
+        #expect(r.stdoutText.contains("Repeat password: "))
+        #expect(!r.stdoutText.contains("typed-secret-1234"), "the password was echoed: \(r.stdoutText)")
+        #expect(FileManager.default.fileExists(atPath: keystore + "/typed"))
+    }
+}
