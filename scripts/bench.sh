@@ -23,6 +23,8 @@ trap 'rm -rf "$tmp"' EXIT
 
 printf '#include <stdio.h>\nint main(void) { puts("hello"); return 0; }\n' > "$tmp/hello.c"
 cc -O2 -o "$tmp/hello" "$tmp/hello.c"
+printf '0x%064x\n' 1 > "$tmp/key.hex"
+chmod 600 "$tmp/key.hex"
 
 # hyperfine if available (installing it is allowed and idempotent); otherwise a plain loop.
 if ! command -v hyperfine >/dev/null 2>&1; then
@@ -67,6 +69,8 @@ cold_start() {
 cold_start "C hello (cc -O2)" "$tmp/hello"
 cold_start "sigil --version" "$bin/sigil" --version
 cold_start "sigil-signer --version" "$bin/sigil-signer" --version
+cold_start "sigil key inspect" "$bin/sigil" key inspect --private-key-file "$tmp/key.hex"
+cold_start "sigil-signer address" "$bin/sigil-signer" address --private-key-file "$tmp/key.hex"
 
 echo "cold start: mean of $runs runs ($method)"
 {

@@ -5,6 +5,8 @@ import Glibc
 // Each area lives in its own file and returns its rows; add an area with one line below.
 let areas: [(name: String, rows: () -> [BenchRow])] = [
     ("keccak", KeccakBench.rows),
+    ("secp256k1", Secp256k1Bench.rows),
+    ("keystore", KeystoreBench.rows),
 ]
 
 func usageError(_ message: String) -> Never {
