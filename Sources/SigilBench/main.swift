@@ -5,6 +5,7 @@ import Glibc
 // Each area lives in its own file and returns its rows; add an area with one line below.
 let areas: [(name: String, rows: () -> [BenchRow])] = [
     ("keccak", KeccakBench.rows),
+    ("vanity", VanityBench.rows),
 ]
 
 func usageError(_ message: String) -> Never {
