@@ -7,6 +7,7 @@ let areas: [(name: String, rows: () -> [BenchRow])] = [
     ("keccak", KeccakBench.rows),
     ("secp256k1", Secp256k1Bench.rows),
     ("keystore", KeystoreBench.rows),
+    ("vanity", VanityBench.rows),
 ]
 
 func usageError(_ message: String) -> Never {
