@@ -17,6 +17,9 @@ public indirect enum TypedDataType: Sendable, Equatable, CustomStringConvertible
     /// `element[]` (length nil) or `element[length]`.
     case array(TypedDataType, length: Int?)
 
+    /// The most array dimensions a type may have (`T[][2]` has two).
+    static let maximumDimensions = 8
+
     /// Parses a type expression. Struct names are not resolved here. The failure (with an
     /// empty path, for the caller to fill in) says why the text is not a type expression.
     static func parse(_ text: String) -> Result<TypedDataType, TypedDataError> {
@@ -24,6 +27,9 @@ public indirect enum TypedDataType: Sendable, Equatable, CustomStringConvertible
             .failure(TypedDataError(path: "", reason: reason))
         }
         let scalars = Array(text.unicodeScalars)
+        guard scalars.count(where: { $0 == "[" }) <= maximumDimensions else {
+            return fail("more than \(maximumDimensions) array dimensions in type \(TypedDataError.quote(text))")
+        }
         if scalars.last == "]" {
             guard let open = scalars.lastIndex(of: "[") else { return fail("unbalanced ']' in type \(TypedDataError.quote(text))") }
             let inner = String(String.UnicodeScalarView(scalars[(open + 1)..<(scalars.count - 1)]))

@@ -85,6 +85,7 @@ import Testing
         for (type, reason) in [("uint7", "unknown type 'uint7'"), ("uint", "unknown type 'uint'"), ("bytes33", "unknown type 'bytes33'"),
                                ("int264", "unknown type 'int264'"), ("uint08", "unknown type 'uint08'"),
                                ("Person[0]", "invalid array length in type 'Person[0]' (expected a number from 1 without leading zeros)"),
+                               ("bool" + String(repeating: "[]", count: 9), "more than 8 array dimensions in type 'bool[][][][][][][][][]'"),
                                ("Person]", "unbalanced ']' in type 'Person]'"), ("Per son", "control or space character in type 'Per son'")] {
             let changed = Self.types.replacingOccurrences(of: #""contents","type":"string""#, with: #""contents","type":"\#(type)""#)
             #expect(error(Self.mail(types: changed)) == "types.Mail[2].type: \(reason)", "\(type)")
