@@ -285,12 +285,12 @@ public enum HDKeyError: CategorizedError, Equatable {
         case .wrongLength(let n): return "extended key must decode to 78 bytes, got \(n)"
         case .unknownVersion(let v):
             let bytes = (0..<4).map { UInt8(truncatingIfNeeded: v >> (24 - 8 * UInt32($0))) }
-            return "unknown extended key version 0x\(bytes.hexString) (expected xprv or xpub)"
+            return "unknown extended key version \(bytes.hexString) (expected xprv or xpub)"
         case .zeroDepthWithParent: return "extended key has depth 0 but a nonzero parent fingerprint"
         case .zeroDepthWithChildNumber: return "extended key has depth 0 but a nonzero child number"
         case .versionKeyMismatch(let version, let key): return "extended key has \(version) version bytes but holds a \(key) key"
-        case .invalidPrivateKeyPrefix(let b): return "extended private key data must start with 00, found \(hex(b))"
-        case .invalidPublicKeyPrefix(let b): return "extended public key must start with 02 or 03, found \(hex(b))"
+        case .invalidPrivateKeyPrefix(let b): return "extended private key data must start with 0x00, found \(hex(b))"
+        case .invalidPublicKeyPrefix(let b): return "extended public key must start with 0x02 or 0x03, found \(hex(b))"
         case .privateKeyOutOfRange: return "extended private key is out of range (it must be in 1..n-1)"
         case .invalidPublicKey: return "extended public key is not a point on secp256k1"
         }
