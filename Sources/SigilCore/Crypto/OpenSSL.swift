@@ -1,6 +1,6 @@
 internal import COpenSSL
 
-/// The one wrapper around libcrypto (OpenSSL 3): SHA-2, HMAC, PBKDF2, AES-CTR, scrypt and the
+/// The one wrapper around libcrypto (OpenSSL 3): SHA-2, RIPEMD-160, HMAC, PBKDF2, AES-CTR, scrypt and the
 /// system CSPRNG. No C type appears in this API.
 ///
 /// Secrets (keys, passwords, derived keys) go in and come out as `SecureBytes`; public data as
@@ -23,6 +23,12 @@ public enum OpenSSL {
     /// SHA-512 of `data` (64 bytes).
     public static func sha512(_ data: [UInt8]) -> [UInt8] {
         data.withUnsafeBytes { digest($0, algorithm: EVP_sha512(), length: 64) }
+    }
+
+    /// RIPEMD-160 of `data` (20 bytes), from OpenSSL's default provider. Used by BIP-32 for
+    /// HASH160 = RIPEMD-160(SHA-256(x)), the key identifier behind fingerprints.
+    public static func ripemd160(_ data: [UInt8]) -> [UInt8] {
+        data.withUnsafeBytes { digest($0, algorithm: EVP_ripemd160(), length: 20) }
     }
 
     private static func digest(_ data: UnsafeRawBufferPointer, algorithm: OpaquePointer?, length: Int) -> [UInt8] {
