@@ -41,9 +41,12 @@ public struct SignedTransaction: Sendable {
     }
 
     /// The sender: the address whose key signed `payload.signingHash()`.
-    /// Throws `.highS` for a non-canonical (s > n/2) signature.
-    public func recoverSender() throws(TransactionDecodingError) -> Address {
-        guard signature.isLowS else { throw .init(field: "s", .highS) }
+    ///
+    /// Throws `.highS` for a non-canonical (s > n/2) signature, which Ethereum has rejected
+    /// since Homestead (EIP-2). `acceptingHighS: true` recovers such a signature anyway; it is
+    /// only for inspecting Frontier-era history and must not be used to accept new transactions.
+    public func recoverSender(acceptingHighS: Bool = false) throws(TransactionDecodingError) -> Address {
+        guard signature.isLowS || acceptingHighS else { throw .init(field: "s", .highS) }
         do {
             return try signature.recoverAddress(digest: payload.signingHash())
         } catch {
