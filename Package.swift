@@ -20,13 +20,17 @@ let package = Package(
 
         // Offline and pure: encodings, numbers, hashing, keys, signatures.
         .target(name: "SigilCore", dependencies: ["CSecp256k1", "COpenSSL", "CSodium"]),
+        // HTTPS through libcurl, loaded with dlopen on first use (see Sources/CCurlShim/include/sigil_curl.h).
+        .target(name: "CCurlShim", linkerSettings: [.linkedLibrary("dl")]),
+        // JSON-RPC over HTTP(S), multi-peer broadcast, transaction filling. The only networking module.
+        .target(name: "SigilNet", dependencies: ["SigilCore", "CCurlShim"]),
         // What both executables share: option groups, secret input, output, exit codes. No networking.
         .target(name: "SigilCLI", dependencies: [
             "SigilCore",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
         .executableTarget(name: "sigil", dependencies: [
-            "SigilCore", "SigilCLI",
+            "SigilCore", "SigilCLI", "SigilNet",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
         .executableTarget(name: "sigil-signer", dependencies: [
@@ -39,6 +43,7 @@ let package = Package(
         // Test support: locating the shared vectors, running the Python oracles, running built binaries.
         .target(name: "SigilTestSupport", path: "Tests/Support", exclude: ["devnode"]),
         .testTarget(name: "SigilCoreTests", dependencies: ["SigilCore", "SigilTestSupport"]),
+        .testTarget(name: "SigilNetTests", dependencies: ["SigilNet", "SigilCore", "SigilTestSupport"]),
         .testTarget(name: "SigilCLITests", dependencies: ["SigilCLI", "SigilCore", "SigilTestSupport"]),
         .testTarget(name: "CommandLineTests", dependencies: ["SigilTestSupport"]),
     ],

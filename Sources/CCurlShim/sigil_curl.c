@@ -1,0 +1,1 @@
+// Implementation: the SigilNet helper writes sigil_curl.c.
