@@ -3,7 +3,8 @@
 /// Rejected, with the byte where the problem is: data too short; offsets that are not a
 /// multiple of 32 or point outside the data; lengths that cannot fit in the data; non-zero
 /// high bits in `uintM`, `address` and `bool` words, `intM` words that are not a sign
-/// extension; non-zero padding after `bytesM`, `bytes` and `string`; invalid UTF-8 in a
+/// extension; offsets that point back into the head they are part of (as eth-abi also
+/// rejects); non-zero padding after `bytesM`, `bytes` and `string`; invalid UTF-8 in a
 /// `string`; and, unless allowed, bytes after the last one the encoding uses.
 ///
 /// Hostile input cannot cause large allocations or long runs: a length is checked against
@@ -92,6 +93,7 @@ public enum ABIDecoder {
             var values: [ABIValue] = []
             values.reserveCapacity(count)
             var position = start
+            var headEnd: Int? = nil
             for type in types {
                 if type.isDynamic {
                     let offset = try size(at: position, what: "offset")
@@ -99,6 +101,11 @@ public enum ABIDecoder {
                     let target = start + offset
                     guard target < data.count else {
                         throw fail("offset \(offset) points past the end of the data (\(data.count) bytes)", at: position)
+                    }
+                    // Computed only when needed: for T[n] the head is n times T's head size.
+                    if headEnd == nil { headEnd = start + ABIType.headSize(of: types.prefix(count)) }
+                    guard target >= headEnd! else {
+                        throw fail("offset \(offset) points into the head it belongs to (which ends at byte \(headEnd! + offsetBase))", at: position)
                     }
                     values.append(try value(type, at: target))
                     position += 32
