@@ -144,10 +144,9 @@ public enum ABIArgumentParser {
             }
             switch c {
             case "\"": inQuote = true
-            case "[": stack.append("]")
-            case "(": stack.append(")")
+            case "[", "(": stack.append(c)
             case "]", ")":
-                guard stack.last == c else { throw Problem("unbalanced '\(c)' in \(ABIError.quote(makeString(text)))", path: path) }
+                guard let opener = stack.last, (opener == "[") == (c == "]") else { throw Problem("unbalanced '\(c)' in \(ABIError.quote(makeString(text)))", path: path) }
                 stack.removeLast()
             case "," where stack.isEmpty:
                 items.append(inner[start..<i])
@@ -156,7 +155,7 @@ public enum ABIArgumentParser {
             }
         }
         if inQuote { throw Problem("unterminated quoted string in \(ABIError.quote(makeString(text)))", path: path) }
-        if !stack.isEmpty { throw Problem("unclosed bracket in \(ABIError.quote(makeString(text)))", path: path) }
+        if let opener = stack.last { throw Problem("unclosed '\(opener)' in \(ABIError.quote(makeString(text)))", path: path) }
         items.append(inner[start...])
         return items
     }

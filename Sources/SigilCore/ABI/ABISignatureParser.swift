@@ -125,13 +125,18 @@ public enum ABISignatureParser {
             throw .invalidSignature("expected a type but found \(what)", position: start)
         }
         var arrayDepth = depth
-        while cursor.peek == "[" {
+        while true {
+            let beforeSpace = cursor.index
+            cursor.skipSpace()
+            guard cursor.peek == "[" else { cursor.index = beforeSpace; break }
             let open = cursor.index
             cursor.index += 1
+            cursor.skipSpace()
             arrayDepth += 1
             guard arrayDepth < maxNestingDepth else { throw .invalidSignature("types nest more than \(maxNestingDepth) levels deep", position: open) }
             var digits = ""
             while let c = cursor.peek, c.properties.numericType != nil, c.isASCII { digits.unicodeScalars.append(c); cursor.index += 1 }
+            cursor.skipSpace()
             guard cursor.peek == "]" else {
                 throw .invalidSignature(cursor.atEnd ? "unbalanced brackets: '[' at position \(open) is never closed" : "expected digits or ']' in array size, found \(cursor.found)", position: cursor.index)
             }
