@@ -20,6 +20,16 @@ public enum ByteInput {
     }
 }
 
+extension ByteInput {
+    /// Hex bytes from an argument, or from standard input with `-` (surrounding whitespace ignored).
+    public static func hex(from argument: String) throws -> [UInt8] {
+        if argument == "-" {
+            return try Hex.decode(String(decoding: FileIO.read("-"), as: UTF8.self).trimmingWhitespace())
+        }
+        return try Hex.decode(argument)
+    }
+}
+
 extension String {
     /// The string without leading and trailing spaces, tabs and newlines.
     public func trimmingWhitespace() -> String {

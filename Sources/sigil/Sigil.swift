@@ -11,7 +11,10 @@ struct Sigil: AsyncParsableCommand {
         Secrets are never taken as argument values: keys come from a file or stdin.
         """,
         version: "sigil \(SigilVersion.string)",
-        subcommands: [KeyCommand.self, HashCommand.self, UnitsCommand.self]
+        subcommands: [
+            KeyCommand.self, SignCommand.self, VerifyCommand.self, RecoverCommand.self, TxCommand.self,
+            AbiCommand.self, HashCommand.self, UnitsCommand.self,
+        ]
     )
 
     static func main() async {
