@@ -26,15 +26,27 @@ public enum CommandRunner {
         } catch let error as ExitCode {
             exit(error.rawValue)
         } catch {
-            // ArgumentParser's own errors: help, version, usage. Keep its wording and codes
-            // (64 for usage), but answer in JSON when asked.
+            // ArgumentParser's own errors: help and version exit 0 with its text; usage errors
+            // become one line (plus where to find help) with exit code 64, or JSON with --json.
             let code = root.exitCode(for: error)
-            if code == .success || !wantsJSON {
-                root.exit(withError: error)
-            }
+            if code == .success { root.exit(withError: error) }
             let message = root.message(for: error).split(separator: "\n").first.map(String.init) ?? "usage error"
-            report(message.replacing("Error: ", with: ""), status: .usage, toolName: toolName, json: true)
+            let path = ([toolName] + commandPath(root, arguments)).joined(separator: " ")
+            let hint = wantsJSON ? "" : " (see '\(path) --help')"
+            report(message.replacing("Error: ", with: "") + hint, status: .usage, toolName: toolName, json: wantsJSON)
         }
+    }
+
+    /// The names of the subcommands that the leading arguments select (for the help hint).
+    static func commandPath(_ root: any ParsableCommand.Type, _ arguments: [String]) -> [String] {
+        var path: [String] = []
+        var current = root
+        for argument in arguments where !argument.hasPrefix("-") {
+            guard let next = current.configuration.subcommands.first(where: { $0._commandName == argument }) else { break }
+            path.append(argument)
+            current = next
+        }
+        return path
     }
 
     static func report(_ message: String, status: ExitStatus, toolName: String, json: Bool) -> Never {
