@@ -12,7 +12,7 @@ struct Sigil: AsyncParsableCommand {
         """,
         version: "sigil \(SigilVersion.string)",
         subcommands: [
-            KeyCommand.self, SignCommand.self, VerifyCommand.self, RecoverCommand.self, TxCommand.self,
+            KeyCommand.self, MnemonicCommand.self, SignCommand.self, VerifyCommand.self, RecoverCommand.self, TxCommand.self,
             AbiCommand.self, HashCommand.self, UnitsCommand.self,
         ]
     )

@@ -12,7 +12,7 @@ struct KeyCommand: ParsableCommand {
         """,
         subcommands: [
             KeyNewCommand.self, KeyImportCommand.self, KeyExportCommand.self, KeyListCommand.self,
-            KeyInspectCommand.self, KeyChangePasswordCommand.self, KeyRemoveCommand.self,
+            KeyInspectCommand.self, KeyChangePasswordCommand.self, KeyRemoveCommand.self, KeyVanityCommand.self,
         ]
     )
 }

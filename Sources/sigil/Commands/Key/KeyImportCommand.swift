@@ -14,6 +14,7 @@ struct KeyImportCommand: ParsableCommand {
         Examples:
           sigil key import --private-key-file key.hex --name ops
           sigil key import --keystore-file ~/.ethereum/keystore/UTC--… --light
+          sigil key import --mnemonic-file seed.txt --path "m/44'/60'/0'/0/3" --name hd3
         """
     )
 
@@ -24,6 +25,11 @@ struct KeyImportCommand: ParsableCommand {
     @Option(name: .long, help: ArgumentHelp("A v3 keystore file written by another tool.", valueName: "file"),
             completion: .file())
     var keystoreFile: String?
+
+    @OptionGroup var mnemonicOptions: MnemonicOptions
+
+    @Option(name: .long, help: "With --mnemonic-file: the derivation path (default m/44'/60'/0'/0/0).")
+    var path: String?
 
     @Option(name: .long, help: ArgumentHelp("A local name for the account (the file name).", valueName: "name"))
     var name: String?
@@ -36,9 +42,10 @@ struct KeyImportCommand: ParsableCommand {
     @OptionGroup var output: OutputOptions
 
     func validate() throws {
-        guard (privateKeyFile != nil) != (keystoreFile != nil) else {
-            throw ValidationError("give exactly one of --private-key-file or --keystore-file")
+        guard [privateKeyFile != nil, keystoreFile != nil, mnemonicOptions.mnemonicFile != nil].filter({ $0 }).count == 1 else {
+            throw ValidationError("give exactly one of --private-key-file, --keystore-file or --mnemonic-file")
         }
+        if path != nil && mnemonicOptions.mnemonicFile == nil { throw ValidationError("--path goes with --mnemonic-file") }
     }
 
     func run() throws {
@@ -47,6 +54,10 @@ struct KeyImportCommand: ParsableCommand {
         let secret: SecureBytes
         if let privateKeyFile {
             key = try WalletOptions.privateKey(fromFile: privateKeyFile)
+            secret = try password.newPassword()
+        } else if mnemonicOptions.mnemonicFile != nil {
+            let derivation = try path.map(DerivationPath.init(parsing:)) ?? DerivationPath.ethereum(index: 0)
+            key = try mnemonicOptions.mnemonic().privateKey(at: derivation, passphrase: mnemonicOptions.passphrase())
             secret = try password.newPassword()
         } else {
             let source = try KeystoreFile(json: FileIO.read(keystoreFile!, limit: 1 << 20))
