@@ -4,6 +4,8 @@
 SWIFT   ?= swift
 PREFIX  ?= /usr/local
 VENV    := .venv
+FUZZ_SECONDS_SHORT ?= 15
+FUZZ_SECONDS ?= 600
 PYTHON  := $(VENV)/bin/python
 DEBUG_BIN   = $(shell $(SWIFT) build --show-bin-path)
 RELEASE_FLAGS := -c release --static-swift-stdlib
@@ -31,6 +33,11 @@ release: deps
 
 test: deps venv build
 	SIGIL_BIN_DIR=$(DEBUG_BIN) $(SWIFT) test
+	scripts/fuzz.sh $(FUZZ_SECONDS_SHORT)
+
+# Longer fuzzing of every libFuzzer target (Fuzz/); corpora persist in .build-fuzz/.
+fuzz: deps
+	scripts/fuzz.sh $(FUZZ_SECONDS)
 
 demo: deps build
 	@SIGIL_BIN_DIR=$(DEBUG_BIN) scripts/demo.sh
