@@ -13,6 +13,7 @@ let fuzzTargets: [String: ([UInt8]) -> Void] = [
     "TransactionDecoder": fuzzTransactionDecoder,
     "ABIDecoder": fuzzABIDecoder,
     "TypedData": fuzzTypedData,
+    "RequestFile": fuzzRequestFile,
 ]
 
 nonisolated(unsafe) let selectedTarget: ([UInt8]) -> Void = {

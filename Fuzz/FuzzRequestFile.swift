@@ -1,9 +1,6 @@
-// libFuzzer target: the request-file reader and the raw-unsigned decoder. Neither may crash;
-// an accepted file must serialize and parse back to the same request, and accepted raw
-// bytes must re-encode to themselves.
-@_cdecl("LLVMFuzzerTestOneInput")
-public func fuzzRequestFile(_ data: UnsafePointer<UInt8>, _ size: Int) -> CInt {
-    let bytes = Array(UnsafeBufferPointer(start: data, count: size))
+/// The request-file reader and the raw-unsigned decoder. Neither may crash; an accepted file must
+/// serialize and parse back to the same request, and accepted raw bytes must re-encode to themselves.
+func fuzzRequestFile(_ bytes: [UInt8]) {
     if let request = try? RequestFile.parse(bytes) {
         let text = RequestFile.serialize(request)
         let again = try? RequestFile.parse(text)
@@ -15,5 +12,4 @@ public func fuzzRequestFile(_ data: UnsafePointer<UInt8>, _ size: Int) -> CInt {
         precondition((try? request.rawUnsigned()) == bytes, "accepted a raw unsigned transaction that does not re-encode")
         _ = TransactionPreview(request)
     }
-    return 0
 }
