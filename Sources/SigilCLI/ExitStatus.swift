@@ -48,6 +48,13 @@ public enum ExitStatus: Int32, CaseIterable, Sendable {
         }
     }
 
+    /// The status an error would exit with.
+    public static func of(_ error: any Error) -> ExitStatus {
+        if let failure = error as? CommandFailure { return failure.status }
+        if let categorized = error as? CategorizedError { return ExitStatus(categorized.category) }
+        return .failure
+    }
+
     /// The short name used in `--json` error objects and documentation.
     public var name: String {
         switch self {

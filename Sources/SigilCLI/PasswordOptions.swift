@@ -83,7 +83,6 @@ public enum TerminalPrompt {
     nonisolated(unsafe) private static var echoDisabled = false
 
     public static func readSecretLine(_ prompt: String) throws -> SecureBytes {
-        StandardStreams.writeError(prompt)
         var original = termios()
         guard tcgetattr(0, &original) == 0 else {
             throw CommandFailure(.failure, "cannot read the terminal settings of standard input")
@@ -97,7 +96,10 @@ public enum TerminalPrompt {
             if TerminalPrompt.echoDisabled { tcsetattr(0, TCSAFLUSH, &TerminalPrompt.savedTermios) }
             _exit(130)
         }
+        // Echo goes off (discarding anything typed ahead) before the prompt appears, so whatever
+        // is typed after seeing the prompt is read and never echoed.
         tcsetattr(0, TCSAFLUSH, &silent)
+        StandardStreams.writeError(prompt)
         defer {
             tcsetattr(0, TCSAFLUSH, &original)
             echoDisabled = false

@@ -149,31 +149,32 @@ import Testing
     @Test func promptDoesNotEcho() throws {
         let binary = TestEnvironment.binDirectory.appendingPathComponent("sigil").path
         let script = """
-        import os, pty, sys, time
+        import os, pty, select, signal, sys, time
         pid, fd = pty.fork()
         if pid == 0:
             os.execve(sys.argv[1], [sys.argv[1], "key", "new", "--light", "--name", "typed"], {"SIGIL_KEYSTORE": sys.argv[2], "PATH": "/usr/bin:/bin"})
         out = b""
-        def read_until(marker, limit=20.0):
+        deadline = time.time() + 120
+        def read_until(marker):
             global out
-            end = time.time() + limit
-            while marker not in out and time.time() < end:
-                try:
-                    out += os.read(fd, 1024)
-                except OSError:
-                    break
+            while marker not in out and time.time() < deadline:
+                ready, _, _ = select.select([fd], [], [], 0.5)
+                if ready:
+                    try:
+                        chunk = os.read(fd, 1024)
+                    except OSError:
+                        return
+                    if not chunk:
+                        return
+                    out += chunk
         read_until(b"New password: ")
         os.write(fd, b"typed-secret-1234\\n")
         read_until(b"Repeat password: ")
         os.write(fd, b"typed-secret-1234\\n")
-        read_until(b"\\nkdf", 60.0)
-        try:
-            while True:
-                chunk = os.read(fd, 1024)
-                if not chunk: break
-                out += chunk
-        except OSError:
-            pass
+        read_until(b"\\nkdf")
+        read_until(b"never printed")  # drain until the child closes the terminal or the deadline
+        if time.time() >= deadline:
+            os.kill(pid, signal.SIGKILL)
         _, status = os.waitpid(pid, 0)
         sys.stdout.write(out.decode(errors="replace"))
         sys.exit(os.waitstatus_to_exitcode(status))

@@ -8,6 +8,8 @@ struct SignCommand: ParsableCommand {
         The key is a keystore account (--from ADDRESS|NAME, unlocked with --password-file, \
         SIGIL_PASSWORD or a prompt) or a raw key file (--private-key-file FILE, - for stdin).
         """,
-        subcommands: [SignMessageCommand.self, SignTypedDataCommand.self, SignHashCommand.self, SignAuthorizationCommand.self]
+        subcommands: [
+            SignMessageCommand.self, SignTypedDataCommand.self, SignTxCommand.self, SignHashCommand.self, SignAuthorizationCommand.self,
+        ]
     )
 }

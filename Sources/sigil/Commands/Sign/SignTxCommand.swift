@@ -1,0 +1,85 @@
+import ArgumentParser
+import SigilCLI
+import SigilCore
+
+struct SignTxCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "tx",
+        abstract: "Sign an unsigned transaction request (sigil.unsigned-tx/1 file or cast --raw-unsigned hex).",
+        discussion: """
+        Prints the signed raw transaction (hex), or {"raw","hash","from"} with --json; -o writes \
+        it to a new file atomically. A request whose "from" is not the chosen key is refused \
+        (exit 3). On a terminal the decoded request is shown and confirmed first (--yes skips).
+
+        --batch FILE signs one request per line (JSON Lines) with one key unlock, printing one \
+        signed transaction per line.
+
+        Examples:
+          sigil sign tx request.json --from deployer -o signed.json --json
+          sigil sign tx 0x02f0… --private-key-file key.hex
+          sigil sign tx --batch requests.jsonl --from ops > signed.txt
+        """
+    )
+
+    @Argument(help: ArgumentHelp("The request file, raw-unsigned hex, or - for standard input.", valueName: "request"))
+    var request: String?
+
+    @Option(name: .long, help: ArgumentHelp("Sign every request in a JSON Lines file.", valueName: "file"), completion: .file())
+    var batch: String?
+
+    @Option(name: [.short, .customLong("output")], help: ArgumentHelp("Write the result to this new file.", valueName: "file"),
+            completion: .file())
+    var outputFile: String?
+
+    @Flag(name: .long, help: "Do not ask for confirmation on a terminal.") var yes = false
+    @OptionGroup var wallet: WalletOptions
+    @OptionGroup var output: OutputOptions
+
+    func validate() throws {
+        guard (request != nil) != (batch != nil) else { throw ValidationError("give a request or --batch FILE (one of them)") }
+    }
+
+    func run() throws {
+        RequestSigning.installCallDecoder()
+        if let batch { return try signBatch(batch) }
+        let loaded = try RequestSigning.load(request!)
+        if StandardStreams.stdinIsTerminal && StandardStreams.stderrIsTerminal && !yes {
+            let preview = TransactionPreview(loaded)
+            StandardStreams.writeError(preview.text + (preview.text.hasSuffix("\n") ? "" : "\n"))
+            guard TerminalPrompt.confirm("Sign this transaction?") else { throw CommandFailure(.declined, "not signed") }
+        }
+        let key = try wallet.makeSigner()
+        let signed = try RequestSigning.sign(loaded, with: key)
+        let text = output.json ? RequestSigning.json(signed, from: key.address).serialized(pretty: true) : signed.rawBytes.hexString
+        if let outputFile {
+            try FileIO.writeAtomically(outputFile, Array((text + "\n").utf8), mode: 0o644)
+        } else {
+            StandardStreams.write(text + "\n")
+        }
+    }
+
+    private func signBatch(_ path: String) throws {
+        let bytes = try FileIO.read(path, limit: 1 << 30)
+        let key = try wallet.makeSigner()
+        var out = ""
+        var lineNumber = 0
+        for line in bytes.split(separator: UInt8(ascii: "\n"), omittingEmptySubsequences: false) {
+            lineNumber += 1
+            if line.allSatisfy({ $0 == 0x20 || $0 == 0x0D || $0 == 0x09 }) { continue }
+            let signed: SignedTransaction
+            do {
+                signed = try RequestSigning.sign(RequestFile.parse(Array(line)), with: key)
+            } catch {
+                throw CommandFailure(ExitStatus.of(error),
+                                     "\(path == "-" ? "standard input" : path) line \(lineNumber): \(error)")
+            }
+            out += output.json ? RequestSigning.json(signed, from: key.address).serialized() : signed.rawBytes.hexString
+            out += "\n"
+        }
+        if let outputFile {
+            try FileIO.writeAtomically(outputFile, Array(out.utf8), mode: 0o644)
+        } else {
+            StandardStreams.write(out)
+        }
+    }
+}
