@@ -8,6 +8,7 @@ let areas: [(name: String, rows: () -> [BenchRow])] = [
     ("secp256k1", Secp256k1Bench.rows),
     ("keystore", KeystoreBench.rows),
     ("vanity", VanityBench.rows),
+    ("txbatch", TxBatchBench.rows),
 ]
 
 func usageError(_ message: String) -> Never {

@@ -31,6 +31,7 @@ struct SignTxCommand: ParsableCommand {
             completion: .file())
     var outputFile: String?
 
+    @Option(name: .long, help: "With --batch: signing threads (default: all cores).") var threads: Int?
     @Flag(name: .long, help: "Do not ask for confirmation on a terminal.") var yes = false
     @OptionGroup var wallet: WalletOptions
     @OptionGroup var output: OutputOptions
@@ -61,20 +62,15 @@ struct SignTxCommand: ParsableCommand {
     private func signBatch(_ path: String) throws {
         let bytes = try FileIO.read(path, limit: 1 << 30)
         let key = try wallet.makeSigner()
-        var out = ""
-        var lineNumber = 0
-        for line in bytes.split(separator: UInt8(ascii: "\n"), omittingEmptySubsequences: false) {
-            lineNumber += 1
-            if line.allSatisfy({ $0 == 0x20 || $0 == 0x0D || $0 == 0x09 }) { continue }
-            let signed: SignedTransaction
-            do {
-                signed = try RequestSigning.sign(RequestFile.parse(Array(line)), with: key)
-            } catch {
-                throw CommandFailure(ExitStatus.of(error),
-                                     "\(path == "-" ? "standard input" : path) line \(lineNumber): \(error)")
+        let json = output.json
+        let out: String
+        do {
+            out = try LineBatch.map(bytes, threads: threads ?? LineBatch.defaultThreads) { line in
+                let signed = try RequestSigning.sign(RequestFile.parse(Array(line)), with: key)
+                return json ? RequestSigning.json(signed, from: key.address).serialized() : signed.rawBytes.hexString
             }
-            out += output.json ? RequestSigning.json(signed, from: key.address).serialized() : signed.rawBytes.hexString
-            out += "\n"
+        } catch {
+            throw CommandFailure(ExitStatus.of(error.error), "\(path == "-" ? "standard input" : path) line \(error.line): \(error.error)")
         }
         if let outputFile {
             try FileIO.writeAtomically(outputFile, Array(out.utf8), mode: 0o644)

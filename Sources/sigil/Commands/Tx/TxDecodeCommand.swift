@@ -29,6 +29,7 @@ struct TxDecodeCommand: ParsableCommand {
             completion: .file())
     var batch: String?
 
+    @Option(name: .long, help: "With --batch: decoding threads (default: all cores).") var threads: Int?
     @OptionGroup var output: OutputOptions
 
     func validate() throws {
@@ -43,28 +44,18 @@ struct TxDecodeCommand: ParsableCommand {
 
     private func decodeBatch(_ path: String) throws {
         let bytes = try FileIO.read(path, limit: 1 << 30)
-        var out = ""
-        out.reserveCapacity(bytes.count / 2)
-        var lineNumber = 0
-        for line in bytes.split(separator: UInt8(ascii: "\n"), omittingEmptySubsequences: false) {
-            lineNumber += 1
-            let text = String(decoding: line, as: UTF8.self).trimmingWhitespace()
-            if text.isEmpty { continue }
-            let transaction: SignedTransaction
-            let sender: Address
-            do {
-                transaction = try SignedTransaction.decode(Hex.decode(text))
-                sender = try transaction.recoverSender()
-            } catch {
-                throw CommandFailure(.invalidInput, "\(path == "-" ? "standard input" : path) line \(lineNumber): \(error)")
-            }
-            let hash = transaction.hash.hexString
-            out += output.json
-                ? JSONValue.object([("hash", .string(hash)), ("from", .string(sender.checksummed))]).serialized() + "\n"
-                : "\(hash) \(sender.checksummed)\n"
-            if out.utf8.count > 1 << 20 { StandardStreams.write(out); out = "" }
+        let json = output.json
+        do {
+            StandardStreams.write(try LineBatch.map(bytes, threads: threads ?? LineBatch.defaultThreads) { line in
+                let text = String(decoding: line, as: UTF8.self).trimmingWhitespace()
+                let transaction = try SignedTransaction.decode(Hex.decode(text))
+                let sender = try transaction.recoverSender().checksummed
+                let hash = transaction.hash.hexString
+                return json ? JSONValue.object([("hash", .string(hash)), ("from", .string(sender))]).serialized() : "\(hash) \(sender)"
+            })
+        } catch {
+            throw CommandFailure(ExitStatus.of(error.error), "\(path == "-" ? "standard input" : path) line \(error.line): \(error.error)")
         }
-        StandardStreams.write(out)
     }
 }
 
