@@ -166,6 +166,14 @@ int sigil_curl_post(const char *url, const char *body, size_t body_length, long 
     } else {
         if (buffer.overflow) {
             set_error(error, error_size, "response larger than 32 MiB");
+        } else if (code == CURLE_COULDNT_CONNECT) {
+            // curl's text says only "Couldn't connect to server"; name the system error.
+            long os_error = 0;
+            api.easy_getinfo(curl, CURLINFO_OS_ERRNO, &os_error);
+            if (error != NULL && error_size > 0) {
+                snprintf(error, error_size, "%s%s%s", curl_error[0] != '\0' ? curl_error : "couldn't connect",
+                         os_error != 0 ? ": " : "", os_error != 0 ? strerror((int)os_error) : "");
+            }
         } else if (curl_error[0] != '\0') {
             set_error(error, error_size, curl_error);
         } else {
