@@ -92,7 +92,12 @@ final class OneShotServer: @unchecked Sendable {
         func serve() {
             while true {
                 let client = accept(fd, nil, nil)
-                if client < 0 { return }
+                if client < 0 {
+                    // Only this thread closes the listening socket, so its number cannot be
+                    // reused by another server while this thread still accepts on it.
+                    Glibc.close(fd)
+                    return
+                }
                 lock.withLock { open.append(client) }
                 var request: [UInt8] = []
                 var buffer = [UInt8](repeating: 0, count: 65536)
@@ -123,8 +128,7 @@ final class OneShotServer: @unchecked Sendable {
             lock.withLock {
                 guard !closed else { return }
                 closed = true
-                shutdown(fd, Int32(SHUT_RDWR))
-                Glibc.close(fd)
+                shutdown(fd, Int32(SHUT_RDWR))  // wakes accept(); serve() then closes fd
                 for client in open { Glibc.close(client) }
                 open.removeAll()
             }
