@@ -1,0 +1,80 @@
+public import SigilCore
+
+/// One peer's line in a broadcast report.
+public struct PeerBroadcast: Sendable, Equatable {
+    public let url: String
+    public let outcome: BroadcastOutcome
+    public let elapsedMilliseconds: Double
+
+    /// The reason for rejected/unreachable, the timeout for timed-out, else empty.
+    public var detail: String {
+        switch outcome {
+        case .accepted, .alreadyKnown: ""
+        case .rejected(let reason), .unreachable(let reason): reason
+        case .timedOut: "no answer in time"
+        }
+    }
+}
+
+/// The result of broadcasting one transaction to several peers.
+public struct BroadcastReport: Sendable, Equatable {
+    /// The expected transaction hash (32 bytes).
+    public let transactionHash: [UInt8]
+    /// One entry per peer, in the order the peers were given.
+    public let peers: [PeerBroadcast]
+    /// Wall time of the whole broadcast.
+    public let elapsedMilliseconds: Double
+
+    public init(transactionHash: [UInt8], peers: [PeerBroadcast], elapsedMilliseconds: Double) {
+        self.transactionHash = transactionHash
+        self.peers = peers
+        self.elapsedMilliseconds = elapsedMilliseconds
+    }
+
+    /// Peers that have the transaction: accepted or already known.
+    public var acceptedCount: Int { peers.count { $0.outcome.hasTransaction } }
+
+    /// Whether at least `quorum` peers have the transaction.
+    public func meets(quorum: Int) -> Bool { acceptedCount >= quorum }
+
+    /// A plain-text table: `peer  outcome  ms  detail`, columns aligned, one line per peer.
+    public func table() -> String {
+        let header = ["PEER", "OUTCOME", "MS", "DETAIL"]
+        let rows = peers.map { [$0.url, $0.outcome.name, String(Int($0.elapsedMilliseconds.rounded())), Self.oneLine($0.detail)] }
+        let all = [header] + rows
+        let widths = (0..<3).map { column in all.map { $0[column].count }.max() ?? 0 }
+        return all.map { row in
+            var line = ""
+            for column in 0..<3 {
+                let cell = row[column]
+                let padding = String(repeating: " ", count: widths[column] - cell.count)
+                line += column == 2 ? padding + cell : cell + padding  // right-align ms
+                line += "  "
+            }
+            line += row[3]
+            return line.trimmingSpaces
+        }.joined(separator: "\n")
+    }
+
+    /// `{"transactionHash", "accepted", "total", "elapsedMs", "peers": [{"url", "outcome", "detail", "elapsedMs"}]}`.
+    public var json: JSONValue {
+        .object([
+            ("transactionHash", .string(Hex.encode(transactionHash))),
+            ("accepted", .integer(acceptedCount)),
+            ("total", .integer(peers.count)),
+            ("elapsedMs", .integer(Int(elapsedMilliseconds.rounded()))),
+            ("peers", .array(peers.map { peer in
+                .object([
+                    ("url", .string(peer.url)),
+                    ("outcome", .string(peer.outcome.name)),
+                    ("detail", peer.detail.isEmpty ? .null : .string(peer.detail)),
+                    ("elapsedMs", .integer(Int(peer.elapsedMilliseconds.rounded()))),
+                ])
+            })),
+        ])
+    }
+
+    private static func oneLine(_ text: String) -> String {
+        String(text.map { $0 == "\n" || $0 == "\r" || $0 == "\t" ? " " : $0 })
+    }
+}

@@ -1,0 +1,71 @@
+public import SigilCore
+
+/// What one peer did with a broadcast transaction.
+public enum BroadcastOutcome: Sendable, Equatable {
+    /// The node accepted it and returned the expected hash.
+    case accepted
+    /// The node already had it ("already known", "known transaction", "AlreadyKnown").
+    case alreadyKnown
+    /// The node refused it; the node's reason, verbatim.
+    case rejected(String)
+    /// The peer could not be used: connection failure, HTTP error status, malformed answer.
+    case unreachable(String)
+    /// The peer did not answer in time.
+    case timedOut
+
+    /// `accepted`, `already-known`, `rejected`, `unreachable` or `timed-out`.
+    public var name: String {
+        switch self {
+        case .accepted: "accepted"
+        case .alreadyKnown: "already-known"
+        case .rejected: "rejected"
+        case .unreachable: "unreachable"
+        case .timedOut: "timed-out"
+        }
+    }
+
+    /// Whether the peer has the transaction (accepted or already known).
+    public var hasTransaction: Bool { self == .accepted || self == .alreadyKnown }
+}
+
+/// Sends one signed transaction to every peer at once.
+public enum Broadcaster {
+    /// Node messages meaning "I already have this transaction".
+    public static let alreadyKnownMarkers = ["already known", "known transaction", "alreadyknown"]
+
+    /// Sends `eth_sendRawTransaction(raw)` to every peer concurrently; each request is bounded by
+    /// `timeout` seconds and the whole broadcast by `timeout` + 1 s. A peer that returns a hash
+    /// other than `expectedHash` is reported as rejected.
+    public static func broadcast(raw: [UInt8], expectedHash: [UInt8], peers: [String], timeout: Double) -> BroadcastReport {
+        let rawHex = Hex.encode(raw)
+        let start = MonotonicClock.now()
+        let results = PeerGroup(urls: peers, timeout: timeout).run { client throws(RPCError) in
+            try client.call("eth_sendRawTransaction", [.string(rawHex)])
+        }
+        let entries = results.map { peer in
+            PeerBroadcast(url: peer.url, outcome: outcome(peer.result, expectedHash: expectedHash),
+                          elapsedMilliseconds: peer.elapsedMilliseconds)
+        }
+        return BroadcastReport(transactionHash: expectedHash, peers: entries,
+                               elapsedMilliseconds: (MonotonicClock.now() - start) * 1000)
+    }
+
+    /// Classifies one peer's answer.
+    public static func outcome(_ result: Result<JSONValue, RPCError>, expectedHash: [UInt8]) -> BroadcastOutcome {
+        switch result {
+        case .success(let value):
+            guard let hash = try? value.bytes(count: 32, method: "eth_sendRawTransaction") else {
+                return .unreachable("answer is not a transaction hash: \(value.serialized().prefix(80))")
+            }
+            return hash == expectedHash ? .accepted : .rejected("returned a different hash \(Hex.encode(hash))")
+        case .failure(.node(_, _, let message, _)):
+            let lower = message.lowercased()
+            if alreadyKnownMarkers.contains(where: { lower.contains($0) }) { return .alreadyKnown }
+            return .rejected(message)
+        case .failure(.timedOut):
+            return .timedOut
+        case .failure(let error):
+            return .unreachable(error.description)
+        }
+    }
+}

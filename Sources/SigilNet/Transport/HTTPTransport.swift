@@ -1,0 +1,28 @@
+import Synchronization
+
+/// The one entry point for HTTP: `http://` goes over our own socket client, `https://` through
+/// lazily loaded libcurl. Other schemes and URLs with credentials are refused.
+public enum HTTPTransport {
+    /// The largest response accepted (32 MiB).
+    public static let maximumResponseSize = 32 * 1024 * 1024
+
+    private static let counter = Atomic<Int>(0)
+
+    /// How many requests this process has started (a hook for tests and benchmarks).
+    public static var requestsStarted: Int { counter.load(ordering: .relaxed) }
+
+    /// POSTs `body` (JSON) to `url`, finishing within `timeout` seconds or throwing `.timedOut`.
+    public static func post(url: String, body: [UInt8], timeout: Double) throws(TransportError) -> HTTPResponse {
+        let parsed = try HTTPURL(parsing: url)
+        return try post(url: parsed, body: body, timeout: timeout)
+    }
+
+    /// POSTs `body` to an already parsed URL.
+    public static func post(url: HTTPURL, body: [UInt8], timeout: Double) throws(TransportError) -> HTTPResponse {
+        counter.add(1, ordering: .relaxed)
+        switch url.scheme {
+        case .http: return try PlainHTTPClient().post(url: url, body: body, timeout: timeout)
+        case .https: return try CurlHTTPClient().post(url: url, body: body, timeout: timeout)
+        }
+    }
+}

@@ -1,0 +1,96 @@
+import Foundation
+import Testing
+import SigilCore
+import SigilNet
+import SigilTestSupport
+
+@Suite(.serialized) struct JSONRPCClientTests {
+    @Test(.enabled(if: TestEnvironment.oraclesEnabled))
+    func singleCallsAndBatchesAgainstADevnode() throws {
+        let node = try DevNode(options: ["--chain-id", "4242"])
+        let client = JSONRPCClient(url: node.url, timeout: 10)
+        #expect(try client.call("eth_chainId").u256(method: "eth_chainId") == 4242)
+        _ = try node.rpc("devnode_resetRequestCount", [])  // the count is 0 from here
+        let results = try client.batch([
+            RPCCall("eth_chainId"),
+            RPCCall("no_such_method"),
+            RPCCall("eth_getBalance", [.string(Hex.encode(try NetTestSupport.key(1).address.bytes)), .string("latest")]),
+        ])
+        #expect(try node.requestCount() == 1, "exactly one HTTP request")
+        #expect(try results[0].get().u256(method: "eth_chainId") == 4242)
+        guard case .failure(.node(let method, let code, _, _)) = results[1] else { Issue.record("\(results[1])"); return }
+        #expect(method == "no_such_method" && code == -32601)
+        #expect(try results[2].get().u256(method: "eth_getBalance") == (try U256(decimal: "1000000000000000000000000")))
+    }
+
+    @Test(.enabled(if: TestEnvironment.oraclesEnabled))
+    func nodeMessagesAreKeptVerbatim() throws {
+        let node = try DevNode()
+        let wrongChain = try NetTestSupport.transfer(from: 1, nonce: 0, chainId: 5)
+        let client = JSONRPCClient(url: node.url, timeout: 10)
+        #expect(throws: RPCError.node(method: "eth_sendRawTransaction", code: -32000, message: "invalid chain id", data: nil)) {
+            try client.call("eth_sendRawTransaction", [.string(Hex.encode(wrongChain.rawBytes))])
+        }
+        let error = RPCError.node(method: "eth_sendRawTransaction", code: -32000, message: "invalid chain id", data: nil)
+        #expect(error.description == "eth_sendRawTransaction: node error -32000: invalid chain id")
+        #expect(error.category == .network)
+    }
+
+    @Test(.enabled(if: TestEnvironment.oraclesEnabled))
+    func brokenNodesGiveClearErrors() throws {
+        let http500 = try DevNode(options: ["--fail-mode", "http-500"])
+        let garbage = try DevNode(options: ["--fail-mode", "garbage"])
+        let closing = try DevNode(options: ["--fail-mode", "close"])
+        #expect {
+            try JSONRPCClient(url: http500.url, timeout: 5).call("eth_chainId")
+        } throws: { error in
+            if case RPCError.httpStatus(500, _) = error { return true }
+            return false
+        }
+        #expect {
+            try JSONRPCClient(url: garbage.url, timeout: 5).call("eth_chainId")
+        } throws: { error in
+            if case RPCError.malformed(let reason) = error { return reason.contains("not JSON") }
+            return false
+        }
+        #expect {
+            try JSONRPCClient(url: closing.url, timeout: 5).call("eth_chainId")
+        } throws: { error in
+            switch error as? RPCError {
+            case .malformed, .transport: return true
+            default: return false
+            }
+        }
+    }
+
+    @Test func batchIdsMustMatch() throws {
+        func server(_ body: String) -> OneShotServer {
+            OneShotServer { _ in Array("HTTP/1.1 200 OK\r\nContent-Length: \(body.utf8.count)\r\n\r\n\(body)".utf8) }
+        }
+        // A fresh client numbers a batch of two as ids 1 and 2.
+        let reversed = server(#"[{"jsonrpc":"2.0","id":2,"result":"0x2"},{"jsonrpc":"2.0","id":1,"result":"0x1"}]"#)
+        let results = try JSONRPCClient(url: reversed.url, timeout: 5).batch([RPCCall("a"), RPCCall("b")])
+        #expect(try results.map { try $0.get() } == [.string("0x1"), .string("0x2")])
+        let duplicate = server(#"[{"jsonrpc":"2.0","id":1,"result":"0x1"},{"jsonrpc":"2.0","id":1,"result":"0x1"}]"#)
+        #expect(throws: RPCError.malformed("batch: duplicate response id 1")) {
+            try JSONRPCClient(url: duplicate.url, timeout: 5).batch([RPCCall("a"), RPCCall("b")])
+        }
+        let missing = server(#"[{"jsonrpc":"2.0","id":1,"result":"0x1"}]"#)
+        #expect(throws: RPCError.malformed("batch: no response for b")) {
+            try JSONRPCClient(url: missing.url, timeout: 5).batch([RPCCall("a"), RPCCall("b")])
+        }
+    }
+
+    @Test func quantityHelpersNameMethodAndField() {
+        #expect(throws: RPCError.malformed("eth_getBalance: result: expected a hex quantity, got null")) {
+            try JSONValue.null.u256(method: "eth_getBalance")
+        }
+        #expect(throws: RPCError.malformed("eth_getBlock: gasUsed: quantity does not fit in 64 bits")) {
+            try JSONValue.string("0x10000000000000000").uint64(method: "eth_getBlock", field: "gasUsed")
+        }
+        #expect(throws: RPCError.malformed("m: to: expected 20 bytes, got 2")) {
+            try JSONValue.string("0xabcd").address(method: "m", field: "to")
+        }
+        #expect((try? JSONValue.string("0xff").uint64(method: "m")) == 255)
+    }
+}
