@@ -64,6 +64,8 @@ public struct JournalSession {
     private let handle: Handle
     private var folded: [JournalRecord] = []
     private var indexByHash: [[UInt8]: Int] = [:]
+    private var indicesByNonce: [UInt64: [Int]] = [:]
+    private var indicesByBatchKey: [String: [Int]] = [:]
 
     init(path: String, handle: Handle) {
         self.path = path
@@ -76,16 +78,18 @@ public struct JournalSession {
     public func records() -> [JournalRecord] { folded }
 
     /// The records that use `nonce` (an original and its bumps or cancel), oldest first.
-    public func records(nonce: UInt64) -> [JournalRecord] { folded.filter { $0.nonce == nonce } }
+    public func records(nonce: UInt64) -> [JournalRecord] { (indicesByNonce[nonce] ?? []).map { folded[$0] } }
 
     /// The most recent record for `nonce`, the one that superseded the others.
-    public func latest(nonce: UInt64) -> JournalRecord? { folded.last { $0.nonce == nonce } }
+    public func latest(nonce: UInt64) -> JournalRecord? { indicesByNonce[nonce]?.last.map { folded[$0] } }
 
     /// The record with this hash.
     public func record(hash: [UInt8]) -> JournalRecord? { indexByHash[hash].map { folded[$0] } }
 
     /// Every record tied to a batch row, oldest first.
-    public func records(forBatchKey key: String) -> [JournalRecord] { folded.filter { $0.batchKey == key } }
+    public func records(forBatchKey key: String) -> [JournalRecord] {
+        (indicesByBatchKey[key] ?? []).map { folded[$0] }
+    }
 
     /// The record that stands for a batch row: the most recent one that still holds its nonce,
     /// or else the most recent one; nil if the row was never journaled.
@@ -124,8 +128,7 @@ public struct JournalSession {
         guard !record.raw.isEmpty else { throw .invalidRecord("raw transaction is empty") }
         guard indexByHash[record.hash] == nil else { throw .duplicateHash(record.hashHex) }
         try write(JournalLine.record(record).encoded())
-        indexByHash[record.hash] = folded.count
-        folded.append(record)
+        insert(record)
     }
 
     /// Records a new status (and optionally a note) for the transaction with `hash`.
@@ -184,6 +187,14 @@ public struct JournalSession {
         try fold(bytes[0..<complete])
     }
 
+    private mutating func insert(_ record: JournalRecord) {
+        let index = folded.count
+        folded.append(record)
+        indexByHash[record.hash] = index
+        indicesByNonce[record.nonce, default: []].append(index)
+        if let key = record.batchKey { indicesByBatchKey[key, default: []].append(index) }
+    }
+
     private mutating func fold(_ bytes: ArraySlice<UInt8>) throws(JournalError) {
         var lineNumber = 0
         for line in bytes.split(separator: UInt8(ascii: "\n"), omittingEmptySubsequences: false).dropLast() {
@@ -197,8 +208,7 @@ public struct JournalSession {
                 guard indexByHash[record.hash] == nil else {
                     throw .corrupt(path: path, line: lineNumber, reason: "repeats transaction \(record.hashHex)")
                 }
-                indexByHash[record.hash] = folded.count
-                folded.append(record)
+                insert(record)
             case .update(let hash, let status, let note, _):
                 // Updates are only ever written for a journaled hash; a stray one changes nothing.
                 guard let index = indexByHash[hash] else { continue }
