@@ -12,6 +12,15 @@ public struct PayoutRow: Sendable, Equatable {
     public let token: Address?
     /// The line the row starts on.
     public let line: Int
+
+    public init(id: String, to: Address, valueText: String, wei: U256?, token: Address?, line: Int) {
+        self.id = id
+        self.to = to
+        self.valueText = valueText
+        self.wei = wei
+        self.token = token
+        self.line = line
+    }
 }
 
 /// A parsed payout file (`send --batch payouts.csv`).
@@ -162,6 +171,13 @@ public struct PayoutCSVError: CategorizedError, Equatable {
     public let line: Int
     public let column: String?
     public let message: String
+
+    public init(file: String, line: Int, column: String?, message: String) {
+        self.file = file
+        self.line = line
+        self.column = column
+        self.message = message
+    }
 
     public var category: ErrorCategory { .invalidInput }
 
