@@ -14,7 +14,7 @@ struct Sigil: AsyncParsableCommand {
         subcommands: [
             KeyCommand.self, MnemonicCommand.self, SignCommand.self, VerifyCommand.self, RecoverCommand.self, TxCommand.self,
             AbiCommand.self, HashCommand.self, UnitsCommand.self,
-            BalanceCommand.self, NonceCommand.self, ChainIdCommand.self, FeesCommand.self,
+            SendCommand.self, BroadcastCommand.self, BalanceCommand.self, NonceCommand.self, ChainIdCommand.self, FeesCommand.self,
         ]
     )
 

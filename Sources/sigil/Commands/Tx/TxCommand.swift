@@ -4,6 +4,6 @@ struct TxCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "tx",
         abstract: "Decode, hash and inspect transactions.",
-        subcommands: [TxDecodeCommand.self, TxHashCommand.self]
+        subcommands: [TxBuildCommand.self, TxDecodeCommand.self, TxHashCommand.self]
     )
 }

@@ -1,0 +1,86 @@
+import SigilCore
+
+/// What the user asked to send, before the chain fills in chain id, nonce, fees and gas.
+public struct PaymentIntent: Sendable {
+    public var to: Address?
+    public var value: U256
+    public var data: [UInt8]
+    public var gasLimit: UInt64?
+    public var maxFeePerGas: U256?
+    public var maxPriorityFeePerGas: U256?
+    public var legacy: Bool
+    /// The chain the user expects; the peers must agree.
+    public var expectedChainId: U256?
+
+    public init(to: Address?, value: U256, data: [UInt8] = [], gasLimit: UInt64? = nil, maxFeePerGas: U256? = nil,
+                maxPriorityFeePerGas: U256? = nil, legacy: Bool = false, expectedChainId: U256? = nil) {
+        self.to = to
+        self.value = value
+        self.data = data
+        self.gasLimit = gasLimit
+        self.maxFeePerGas = maxFeePerGas
+        self.maxPriorityFeePerGas = maxPriorityFeePerGas
+        self.legacy = legacy
+        self.expectedChainId = expectedChainId
+    }
+
+    /// The gas limit from an estimate: +20% margin, at least 21,000.
+    public static func gasLimit(fromEstimate estimate: UInt64) -> UInt64 {
+        let (product, overflow) = estimate.multipliedReportingOverflow(by: 6)
+        return overflow ? estimate : max(21_000, (product + 4) / 5)
+    }
+
+    /// The unsigned request: the intent completed from one snapshot of the chain.
+    /// Fees: EIP-1559 max fee = 2 × next base fee + tip unless given; legacy gas price =
+    /// next base fee + 12.5% (one block of base-fee growth) + tip unless given.
+    public func request(from: Address, snapshot: ChainSnapshot) throws -> TransactionRequest {
+        if let expectedChainId, expectedChainId != snapshot.chainId {
+            throw SendError.wrongChain(expected: expectedChainId, actual: snapshot.chainId)
+        }
+        let gas = gasLimit ?? snapshot.gasEstimate.map(Self.gasLimit(fromEstimate:)) ?? 21_000
+        let tip = maxPriorityFeePerGas ?? snapshot.suggestedTip
+        if legacy {
+            let price = maxFeePerGas ?? (snapshot.nextBaseFee &+ (snapshot.nextBaseFee >> 3) &+ tip)
+            return TransactionRequest(type: .legacy, chainId: snapshot.chainId, nonce: snapshot.pendingNonce, from: from, to: to,
+                                      value: value, data: data, gas: gas, gasPrice: price)
+        }
+        let maxFee = maxFeePerGas ?? snapshot.maxFeePerGas
+        return TransactionRequest(type: .dynamicFee, chainId: snapshot.chainId, nonce: snapshot.pendingNonce, from: from, to: to,
+                                  value: value, data: data, gas: gas, maxFeePerGas: maxFee,
+                                  maxPriorityFeePerGas: tip > maxFee ? maxFee : tip)
+    }
+
+    /// The one-batch read this intent needs.
+    public func query(from: Address) -> ChainQuery {
+        ChainQuery(from: from, to: to, value: value, data: data, estimateGas: gasLimit == nil, includeBalance: true)
+    }
+}
+
+public enum SendError: CategorizedError, Equatable {
+    case wrongChain(expected: U256, actual: U256)
+    case quorumNotReached(accepted: Int, required: Int, hash: String)
+    case reverted(hash: String, gasUsed: UInt64)
+    case receiptTimeout(hash: String, seconds: Double)
+
+    public var category: ErrorCategory {
+        switch self {
+        case .wrongChain: .refusedByPolicy
+        case .quorumNotReached: .network
+        case .reverted: .reverted
+        case .receiptTimeout: .timedOut
+        }
+    }
+
+    public var description: String {
+        switch self {
+        case .wrongChain(let expected, let actual):
+            "the peers are on chain \(actual.decimalString), not the expected \(expected.decimalString); nothing was signed"
+        case .quorumNotReached(let accepted, let required, let hash):
+            "only \(accepted) peer(s) accepted \(hash), \(required) required; it is journaled: `sigil tx rebroadcast \(hash)` retries the same bytes"
+        case .reverted(let hash, let gasUsed):
+            "transaction \(hash) was mined but REVERTED (status 0, \(gasUsed) gas used); the value was not transferred"
+        case .receiptTimeout(let hash, let seconds):
+            "no receipt for \(hash) after \(Int(seconds)) s; it was not resent. Check with `sigil tx status \(hash)`, or replace it with `sigil tx bump \(hash)`"
+        }
+    }
+}

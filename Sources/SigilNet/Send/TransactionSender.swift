@@ -1,0 +1,96 @@
+import SigilCore
+
+/// Signing and sending with the journal: the nonce is chosen and the signed bytes are recorded
+/// under the journal's lock BEFORE anything leaves the machine, so concurrent senders get
+/// consecutive nonces and a crash at any point leaves a record to check or rebroadcast —
+/// never a payment that Sigil does not know about.
+public struct TransactionSender: Sendable {
+    public let peers: [String]
+    public let timeout: Double
+    public let journalDirectory: String
+
+    public init(peers: [String], timeout: Double, journalDirectory: String) {
+        self.peers = peers
+        self.timeout = timeout
+        self.journalDirectory = journalDirectory
+    }
+
+    /// One batched read from the first peer, then every other peer's chain id checked.
+    /// With one peer this is a single HTTP request.
+    public func snapshot(for intent: PaymentIntent, from: Address) throws -> ChainSnapshot {
+        let snapshot = try ChainReader.snapshot(intent.query(from: from), client: JSONRPCClient(url: peers[0], timeout: timeout))
+        if peers.count > 1 {
+            _ = try ChainCheck.verify(peers: Array(peers.dropFirst()), expected: snapshot.chainId, timeout: timeout)
+        }
+        return snapshot
+    }
+
+    public func journal(chainId: U256, address: Address) -> TransactionJournal {
+        TransactionJournal(directory: journalDirectory, chainId: chainId, address: address)
+    }
+
+    /// Picks the nonce (max of the peers' pending nonce and the journal's), signs, and journals
+    /// the signed transaction as pending — all under the journal lock.
+    public func signAndJournal(_ request: TransactionRequest, key: PrivateKey, pendingNonce: UInt64, batchKey: String? = nil,
+                               note: String? = nil) throws -> SignedTransaction {
+        try signAndJournal(request, key: key, pendingNonce: pendingNonce, batchKey: batchKey, note: note, if: { _ in true })!
+    }
+
+    /// As above, but only if `condition` still holds with the lock held (a payout row that
+    /// another run journaled meanwhile is not signed again); nil when it does not.
+    public func signAndJournal(_ request: TransactionRequest, key: PrivateKey, pendingNonce: UInt64, batchKey: String?,
+                               note: String?, if condition: (JournalSession) throws -> Bool) throws -> SignedTransaction? {
+        guard let chainId = request.chainId else { throw SendError.wrongChain(expected: 0, actual: 0) }
+        return try journal(chainId: chainId, address: key.address).withLock(timeout: 120) { session in
+            guard try condition(session) else { return nil }
+            var request = request
+            request.nonce = session.nextNonce(pendingFromPeers: pendingNonce)
+            let signed = try key.sign(request.payload())
+            try session.append(Self.record(signed, request: request, peers: peers, batchKey: batchKey, note: note))
+            return signed
+        }
+    }
+
+    /// Sends the signed bytes to every peer at once and records the outcome in the journal.
+    /// Only a record's first broadcast may conclude `rejected` (which frees its nonce): a
+    /// rebroadcast that everyone refuses (e.g. "nonce too low" because it was mined) proves nothing.
+    public func broadcast(_ signed: SignedTransaction, chainId: U256, sender: Address, first: Bool = true) throws -> BroadcastReport {
+        let report = Broadcaster.broadcast(raw: signed.rawBytes, expectedHash: signed.hash, peers: peers, timeout: timeout)
+        let status: JournalStatus
+        if report.acceptedCount > 0 {
+            status = .accepted
+        } else if first, report.peers.allSatisfy({ if case .rejected = $0.outcome { true } else { false } }) {
+            status = .rejected   // every peer judged it invalid: the nonce is free again
+        } else {
+            status = .pending    // unknown: some peers were unreachable; it may still be out there
+        }
+        try journal(chainId: chainId, address: sender).withLock(timeout: 120) { session in
+            try session.updateStatus(hash: signed.hash, status: status,
+                                     note: report.peers.compactMap(\.detail).first)
+        }
+        return report
+    }
+
+    /// Waits for the receipt and records mined / reverted in the journal.
+    public func wait(for signed: SignedTransaction, chainId: U256, sender: Address, confirmations: UInt64, timeout seconds: Double,
+                     progress: @escaping @Sendable (ReceiptProgress) -> Void) throws -> TransactionReceipt {
+        let waiter = ReceiptWaiter(peers: peers, requestTimeout: timeout, pollInterval: 0.5)
+        let deadline = MonotonicClock.now() + seconds
+        switch waiter.wait(hash: signed.hash, confirmations: confirmations, deadline: deadline, progress: progress) {
+        case .found(let receipt, _):
+            try journal(chainId: chainId, address: sender).withLock(timeout: 120) { session in
+                try session.updateStatus(hash: signed.hash, status: receipt.reverted ? .reverted : .mined)
+            }
+            if receipt.reverted { throw SendError.reverted(hash: signed.hash.hexString, gasUsed: receipt.gasUsed) }
+            return receipt
+        case .timedOut:
+            throw SendError.receiptTimeout(hash: signed.hash.hexString, seconds: seconds)
+        }
+    }
+
+    static func record(_ signed: SignedTransaction, request: TransactionRequest, peers: [String], batchKey: String?, note: String?) -> JournalRecord {
+        JournalRecord(nonce: request.nonce, hash: signed.hash, raw: signed.rawBytes, type: String(request.type.rawValue), to: request.to,
+                      value: request.value, maxFeePerGas: request.maxFeePerGas ?? request.gasPrice ?? .zero,
+                      maxPriorityFeePerGas: request.maxPriorityFeePerGas, peers: peers, status: .pending, batchKey: batchKey, note: note)
+    }
+}

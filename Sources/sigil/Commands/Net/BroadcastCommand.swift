@@ -1,0 +1,103 @@
+import ArgumentParser
+import SigilCLI
+import SigilCore
+import SigilNet
+
+struct BroadcastCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "broadcast",
+        abstract: "Send a signed transaction to every peer at once; show each peer's answer.",
+        discussion: """
+        Takes raw hex, a file holding it, or the JSON that `sigil sign tx --json` and \
+        `sigil-signer sign --json` write. The transaction is decoded and its sender recovered \
+        first; it is journaled before it is sent. Every peer's chain id must match the \
+        transaction's. Succeeds when --quorum peers accepted (already known counts as accepted).
+
+        Examples:
+          sigil broadcast signed.json --rpc http://127.0.0.1:8545 --rpc https://…
+          sigil broadcast 0x02f8… --quorum 2 --json
+        """
+    )
+
+    @Argument(help: ArgumentHelp("The signed transaction: 0x-hex, a file, or - for standard input.", valueName: "raw"))
+    var raw: String
+    @Option(name: .long, help: "Peers that must accept the transaction.") var quorum = 1
+    @OptionGroup var network: NetworkOptions
+    @OptionGroup var output: OutputOptions
+
+    func run() throws {
+        let peers = try network.peers()
+        guard quorum >= 1, quorum <= peers.count else { throw CommandFailure(.usage, "--quorum must be 1 to \(peers.count) (the number of peers)") }
+        let signed = try SignedTransaction.decode(RawTransactionInput.bytes(raw))
+        let from = try signed.recoverSender()
+        guard let chainId = signed.payload.chainId else {
+            throw CommandFailure(.refusedByPolicy, "refusing to broadcast a transaction without a chain id (replayable on every chain)")
+        }
+        _ = try ChainCheck.verify(peers: peers, expected: chainId, timeout: network.timeout)
+        let sender = TransactionSender(peers: peers, timeout: network.timeout, journalDirectory: DataDirectory.journal)
+        let first = try sender.journal(chainId: chainId, address: from).withLock(timeout: 120) { session -> Bool in
+            guard session.record(hash: signed.hash) == nil else { return false }
+            try session.append(JournalRecord(nonce: signed.payload.nonce, hash: signed.hash, raw: signed.rawBytes,
+                                             type: String(signed.type.rawValue), to: signed.payload.to, value: signed.payload.value,
+                                             maxFeePerGas: .zero, maxPriorityFeePerGas: nil, peers: peers, note: "broadcast"))
+            return true
+        }
+        let report = try sender.broadcast(signed, chainId: chainId, sender: from, first: first)
+        output.emit(line: report.table().trimmingWhitespace(), json: report.json)
+        guard report.meets(quorum: quorum) else {
+            throw SendError.quorumNotReached(accepted: report.acceptedCount, required: quorum, hash: signed.hash.hexString)
+        }
+    }
+}
+
+struct TxBuildCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "build",
+        abstract: "Build an unsigned transaction request (sigil.unsigned-tx/1) from the chain's current state.",
+        discussion: """
+        Fills chain id, pending nonce, EIP-1559 fees (2 × next base fee + tip, from fee history) \
+        and gas (estimate + 20%) in ONE batched JSON-RPC round trip. The file goes to an offline \
+        signer (`sigil-signer sign`) or to `sigil sign tx`. --from is an address or a keystore \
+        account (not unlocked).
+
+        Examples:
+          sigil tx build --from 0x… --to 0x… --value 1.5ether -o request.json
+          sigil tx build --from ops --token 0x… --to 0x… --amount 12.5 -o request.json
+          sigil tx build --from ops --to 0x… --call "approve(address,uint256)" 0x… 0
+        """
+    )
+
+    @Option(name: .long, help: "The sending address or keystore account.") var from: String
+    @OptionGroup var intentOptions: IntentOptions
+    @Option(name: [.short, .customLong("output")], help: ArgumentHelp("Write the request to this new file.", valueName: "file"),
+            completion: .file())
+    var outputFile: String?
+    @OptionGroup var keystore: KeystoreOptions
+    @OptionGroup var network: NetworkOptions
+
+    func run() throws {
+        let sender = from.hasPrefix("0x") && from.utf8.count == 42 ? try Address(parsing: from)
+            : try keystore.directory.resolve(from).address.orThrow(CommandFailure(.invalidInput, "account '\(from)' records no address"))
+        let intent = try intentOptions.intent(reader: network.reader)
+        let peers = try network.peers()
+        let snapshot = try TransactionSender(peers: peers, timeout: network.timeout, journalDirectory: DataDirectory.journal)
+            .snapshot(for: intent, from: sender)
+        let nonce = try TransactionJournal(directory: DataDirectory.journal, chainId: snapshot.chainId, address: sender)
+            .withLock(timeout: 120) { $0.nextNonce(pendingFromPeers: snapshot.pendingNonce) }
+        var request = try intent.request(from: sender, snapshot: snapshot)
+        request.nonce = nonce
+        let text = RequestFile.serialize(request)
+        if let outputFile {
+            try FileIO.writeAtomically(outputFile, Array(text.utf8), mode: 0o644)
+        } else {
+            StandardStreams.write(text)
+        }
+    }
+}
+
+extension Optional {
+    func orThrow(_ error: @autoclosure () -> any Error) throws -> Wrapped {
+        guard let value = self else { throw error() }
+        return value
+    }
+}

@@ -1,0 +1,113 @@
+import SigilCLI
+import SigilCore
+import SigilNet
+
+/// `send --batch payouts.csv`: pays each row exactly once, resuming safely after any crash.
+/// The plan comes from the journal (rows already journaled are skipped or their SAME signed
+/// bytes rebroadcast); each row is re-checked under the journal lock right before it is signed.
+struct PayoutRunner {
+    let sender: TransactionSender
+    let quorum: Int
+    let wallet: WalletOptions
+    let yes: Bool
+    let dryRun: Bool
+    let json: Bool
+
+    func run(file: String, name: String?) throws {
+        let batch = try PayoutBatch.parse(FileIO.read(file, limit: 64 << 20), fileName: file, name: name)
+        let from = try wallet.signerAddress()
+        let reader = NodeReader(client: JSONRPCClient(url: sender.peers[0], timeout: sender.timeout))
+        let chainId = try reader.chainId()
+        if sender.peers.count > 1 { _ = try ChainCheck.verify(peers: Array(sender.peers.dropFirst()), expected: chainId, timeout: sender.timeout) }
+        let journal = sender.journal(chainId: chainId, address: from)
+        let plan = try journal.withLock(timeout: 120) { try PayoutPlan(batch: batch, session: $0) }
+        StandardStreams.writeError("batch \(batch.name): \(batch.rows.count) rows; \(plan.rowsSkipped.count) done, "
+            + "\(plan.rowsToRebroadcast.count) to rebroadcast, \(plan.rowsToSend.count) to send\n")
+        if dryRun {
+            let lines = plan.steps.map { step -> JSONValue in
+                let (action, row): (String, PayoutRow) = switch step {
+                case .skip(let row, _): ("skip", row)
+                case .rebroadcast(let row, _): ("rebroadcast", row)
+                case .send(let row): ("send", row)
+                }
+                return .object([("id", .string(row.id)), ("to", .string(row.to.checksummed)), ("value", .string(row.valueText)),
+                                ("action", .string(action))])
+            }
+            StandardStreams.write(json ? JSONValue.array(lines).serialized(pretty: true) + "\n"
+                : lines.map { "\($0["action"]!.stringValue!)\t\($0["id"]!.stringValue!)\t\($0["to"]!.stringValue!)\t\($0["value"]!.stringValue!)" }
+                    .joined(separator: "\n") + "\n")
+            return
+        }
+        if !plan.rowsToSend.isEmpty && !yes {
+            guard StandardStreams.stdinIsTerminal else { throw CommandFailure(.usage, "confirmation needed: add --yes when not on a terminal") }
+            guard TerminalPrompt.confirm("Pay \(plan.rowsToSend.count) rows from \(from.checksummed) on chain \(chainId.decimalString)?") else {
+                throw CommandFailure(.declined, "nothing was sent")
+            }
+        }
+        let key = try wallet.makeSigner()
+        var results: [JSONValue] = []
+        var failed = 0
+        var decimals: [Address: Int] = [:]
+        for (index, step) in plan.steps.enumerated() {
+            let outcome: (String, String?)
+            do {
+                outcome = try pay(step, batch: batch, key: key, chainId: chainId, reader: reader, decimals: &decimals)
+            } catch {
+                outcome = ("failed", "\(error)")
+            }
+            if outcome.0 == "failed" { failed += 1 }
+            results.append(.object([("id", .string(step.row.id)), ("result", .string(outcome.0)),
+                                    ("hash", outcome.1.map { .string($0) } ?? .null)]))
+            if StandardStreams.stderrIsTerminal {
+                StandardStreams.writeError("\r\u{1B}[K[\(index + 1)/\(plan.steps.count)] \(step.row.id): \(outcome.0)")
+            }
+        }
+        if StandardStreams.stderrIsTerminal { StandardStreams.writeError("\n") }
+        let counts: [(String, Int)] = ["sent", "rebroadcast", "skipped", "failed"].map { (kind: String) in
+            (kind, results.filter { $0["result"]?.stringValue == kind }.count)
+        }
+        var members: [(String, JSONValue)] = [("batch", .string(batch.name))]
+        for (kind, count) in counts { members.append((kind, .integer(count))) }
+        members.append(("rows", .array(results)))
+        let summary: JSONValue = .object(members)
+        if json {
+            StandardStreams.write(summary.serialized(pretty: true) + "\n")
+        } else {
+            StandardStreams.write(counts.map { "\($0.0) \($0.1)" }.joined(separator: ", ") + "\n")
+        }
+        if failed > 0 { throw CommandFailure(.network, "\(failed) row(s) failed; re-run the same command to retry them (paid rows are never paid again)") }
+    }
+
+    /// One row: skip, rebroadcast the journaled bytes, or sign-journal-broadcast. Returns (result, hash).
+    private func pay(_ step: PayoutStep, batch: PayoutBatch, key: PrivateKey, chainId: U256, reader: NodeReader,
+                     decimals: inout [Address: Int]) throws -> (String, String?) {
+        switch step {
+        case .skip(_, let record):
+            return ("skipped", record.hashHex)
+        case .rebroadcast(_, let record):
+            let signed = try SignedTransaction.decode(record.raw)
+            let report = try sender.broadcast(signed, chainId: chainId, sender: key.address, first: false)
+            return (report.meets(quorum: quorum) ? "rebroadcast" : "failed", record.hashHex)
+        case .send(let row):
+            var intent = PaymentIntent(to: row.to, value: row.wei ?? .zero)
+            if let token = row.token {
+                let places = try decimals[token] ?? TokenReads.decimals(of: token, reader: reader)
+                decimals[token] = places
+                intent = PaymentIntent(to: token, value: .zero,
+                                       data: ERC20Call.transfer(recipient: row.to, amount: try Amount.parse(row.valueText, decimals: places)).encoded)
+            }
+            let snapshot = try sender.snapshot(for: intent, from: key.address)
+            let request = try intent.request(from: key.address, snapshot: snapshot)
+            let key_ = batch.batchKey(row)
+            guard let signed = try sender.signAndJournal(request, key: key, pendingNonce: snapshot.pendingNonce, batchKey: key_, note: nil,
+                                                         if: { session in
+                                                             if case .send = try PayoutPlan.step(for: row, in: batch, session: session) { return true }
+                                                             return false
+                                                         }) else {
+                return ("skipped", nil)
+            }
+            let report = try sender.broadcast(signed, chainId: chainId, sender: key.address)
+            return (report.meets(quorum: quorum) ? "sent" : "failed", signed.hash.hexString)
+        }
+    }
+}

@@ -1,0 +1,106 @@
+import ArgumentParser
+import SigilCLI
+import SigilCore
+import SigilNet
+
+struct SendCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "send",
+        abstract: "Build, preview, sign, journal and broadcast a payment to every peer; optionally wait.",
+        discussion: """
+        All reads (chain id, pending nonce, fee history, gas estimate, balance) go to the first \
+        peer in ONE JSON-RPC batch; the other peers' chain ids must agree. The preview is shown \
+        and confirmed on a terminal (--yes for scripts). The signed transaction is written to the \
+        journal before it is sent, then sent to every peer at once; --quorum N peers must accept. \
+        --wait waits for the receipt; a reverted receipt is a failure (exit 7), a timeout exits 8 \
+        and never resends blindly. --batch pays every row of a CSV (id,to,value[,token]) exactly once.
+
+        Examples:
+          sigil send --to 0x… --value 1.5ether --from alice --rpc http://127.0.0.1:8545 --wait
+          sigil send --to 0x… --token 0x… --amount 12.5 --from ops --yes --json
+          sigil send --batch payouts.csv --from ops --yes --rpc $A --rpc $B
+        """
+    )
+
+    @OptionGroup var intentOptions: IntentOptions
+    @Option(name: .long, help: ArgumentHelp("Pay every row of a payouts CSV (id,to,value[,token]), each exactly once.", valueName: "file"),
+            completion: .file())
+    var batch: String?
+    @Option(name: .long, help: "With --batch: the batch name (to resume a batch whose file was edited).") var batchName: String?
+    @Flag(name: .long, help: "With --batch: show what would be sent, send nothing.") var dryRun = false
+    @Option(name: .long, help: "Peers that must accept the transaction.") var quorum = 1
+    @Flag(name: .long, help: "Wait for the receipt.") var wait = false
+    @Option(name: .long, help: "With --wait: confirmations to wait for.") var confirmations: UInt64 = 1
+    @Option(name: .customLong("wait-timeout"), help: "With --wait: seconds before giving up (nothing is resent).") var waitTimeout: Double = 120
+    @Flag(name: .long, help: "Do not ask for confirmation (required off a terminal).") var yes = false
+    @OptionGroup var wallet: WalletOptions
+    @OptionGroup var network: NetworkOptions
+    @OptionGroup var output: OutputOptions
+
+    func validate() throws {
+        if quorum < 1 { throw ValidationError("--quorum must be at least 1") }
+    }
+
+    func run() throws {
+        let peers = try network.peers()
+        guard quorum <= peers.count else { throw CommandFailure(.usage, "--quorum \(quorum) but only \(peers.count) peer(s) given") }
+        let sender = TransactionSender(peers: peers, timeout: network.timeout, journalDirectory: DataDirectory.journal)
+        if let batch {
+            return try PayoutRunner(sender: sender, quorum: quorum, wallet: wallet, yes: yes, dryRun: dryRun, json: output.json)
+                .run(file: batch, name: batchName)
+        }
+        let from = try wallet.signerAddress()
+        let intent = try intentOptions.intent(reader: network.reader)
+        let snapshot = try sender.snapshot(for: intent, from: from)
+        let request = try intent.request(from: from, snapshot: snapshot)
+        try Confirmation.ask(request, yes: yes, question: "Send this transaction?")
+        let key = try wallet.makeSigner()
+        guard key.address == from else { throw CommandFailure(.verificationFailed, "the key is not \(from.checksummed)") }
+        let signed = try sender.signAndJournal(request, key: key, pendingNonce: snapshot.pendingNonce)
+        let report = try sender.broadcast(signed, chainId: snapshot.chainId, sender: from)
+        StandardStreams.writeError(report.table())
+        guard report.meets(quorum: quorum) else {
+            throw SendError.quorumNotReached(accepted: report.acceptedCount, required: quorum, hash: signed.hash.hexString)
+        }
+        var fields: [(String, JSONValue)] = [("hash", .string(signed.hash.hexString)), ("from", .string(from.checksummed)),
+                                             ("nonce", .string(String(try request.payload().nonce))), ("broadcast", report.json)]
+        if wait {
+            let receipt = try sender.wait(for: signed, chainId: snapshot.chainId, sender: from, confirmations: confirmations,
+                                          timeout: waitTimeout, progress: ReceiptProgressLine.printer())
+            fields += [("status", .string("mined")), ("blockNumber", .string(String(receipt.blockNumber))),
+                       ("gasUsed", .string(String(receipt.gasUsed)))]
+        }
+        output.emit(line: signed.hash.hexString, json: .object(fields))
+    }
+}
+
+/// The preview and the yes/no question before anything is signed.
+enum Confirmation {
+    static func ask(_ request: TransactionRequest, yes: Bool, question: String) throws {
+        RequestSigning.installCallDecoder()
+        let preview = TransactionPreview(request)
+        if StandardStreams.stderrIsTerminal || !yes {
+            StandardStreams.writeError(preview.text + (preview.text.hasSuffix("\n") ? "" : "\n"))
+        }
+        guard !yes else { return }
+        guard StandardStreams.stdinIsTerminal else {
+            throw CommandFailure(.usage, "confirmation needed: add --yes when not on a terminal")
+        }
+        guard TerminalPrompt.confirm(question) else { throw CommandFailure(.declined, "nothing was signed or sent") }
+    }
+}
+
+/// "waiting for receipt…" progress on stderr when it is a terminal.
+enum ReceiptProgressLine {
+    static func printer() -> @Sendable (ReceiptProgress) -> Void {
+        let terminal = StandardStreams.stderrIsTerminal
+        return { progress in
+            guard terminal else { return }
+            switch progress {
+            case .pending(let elapsed): StandardStreams.writeError("\r\u{1B}[Kwaiting for the receipt… \(Int(elapsed)) s")
+            case .mined(let block, let confirmations, let required):
+                StandardStreams.writeError("\r\u{1B}[Kmined in block \(block): \(confirmations)/\(required) confirmations")
+            }
+        }
+    }
+}
