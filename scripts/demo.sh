@@ -1,38 +1,58 @@
 #!/usr/bin/env bash
-# `make demo`: what a user sees, end to end, with the built binaries.
+# `make demo`: a real payment on a local Ethereum node (py-evm), as a user would make it.
 set -euo pipefail
+here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 bin="${SIGIL_BIN_DIR:?set by make}"
 sigil="$bin/sigil"
 signer="$bin/sigil-signer"
 work="$(mktemp -d)"
-trap 'rm -rf "$work"' EXIT
+export SIGIL_HOME="$work/home"
+nodes="$work/nodes"
+cleanup() { "$here/devnode.sh" stop "$nodes" >/dev/null 2>&1 || true; rm -rf "$work"; }
+trap cleanup EXIT
 
 step() { printf '\n$ %s\n' "$*"; }
 
-# A throwaway key: private key 1 (a public test key; never send funds to it).
+echo "Starting two local Ethereum nodes (py-evm via eth-tester, same genesis)…"
+"$here/devnode.sh" start "$nodes" --count 2 >/dev/null
+rpc=()
+for url in "$nodes"/node-*.url; do rpc+=(--rpc "$(cat "$url")"); done
+
+# The funded development account: private key 1 (a public test key; never use it for real funds).
 umask 077
-printf '0x%064x\n' 1 > "$work/key.hex"
+printf '0x%064x\n' 1 > "$work/dev.key"
+export SIGIL_PASSWORD="demo password"
 
-step sigil --version
-"$sigil" --version
+step sigil key import --private-key-file dev.key --name dev --light
+"$sigil" key import --private-key-file "$work/dev.key" --name dev --light
 
-step sigil key inspect --private-key-file key.hex
-"$sigil" key inspect --private-key-file "$work/key.hex"
+step sigil key new --name alice --light
+"$sigil" key new --name alice --light
+alice="$("$sigil" key inspect alice --json | sed -n 's/.*"address": "\(0x[0-9a-fA-F]*\)".*/\1/p')"
 
-step "sigil-signer address --private-key-file - < key.hex"
-"$signer" address --private-key-file - < "$work/key.hex"
+step sigil chain-id "${rpc[@]}"
+"$sigil" chain-id "${rpc[@]}"
 
-step sigil units 1.5ether
-"$sigil" units 1.5ether
+step sigil balance dev
+"$sigil" balance 0x7E5F4552091A69125d5DfCb7b8C2659029395Bdf "${rpc[@]}"
 
-step sigil units 30gwei --to ether
-"$sigil" units 30gwei --to ether
+step sigil tx build --from dev --to alice --value 1.5ether -o request.json
+"$sigil" tx build --from dev --to "$alice" --value 1.5ether -o "$work/request.json" "${rpc[@]}"
+cat "$work/request.json"
 
-step "sigil hash keccak 'transfer(address,uint256)'"
-"$sigil" hash keccak 'transfer(address,uint256)'
+step "sigil sign tx request.json --from dev -o signed.json; sigil tx decode signed.json"
+"$sigil" sign tx "$work/request.json" --from dev --json -o "$work/signed.json"
+"$sigil" tx decode "$work/signed.json"
 
-step sigil hash keccak 0xdeadbeef --json
-"$sigil" hash keccak 0xdeadbeef --json
+step "sigil send --to alice --value 1.5ether --from dev --wait   # preview, sign, journal, broadcast to both peers, wait"
+"$sigil" send --to "$alice" --value 1.5ether --from dev --yes --wait "${rpc[@]}"
+
+step sigil balance alice
+"$sigil" balance "$alice" "${rpc[@]}"
+step sigil balance dev
+"$sigil" balance 0x7E5F4552091A69125d5DfCb7b8C2659029395Bdf "${rpc[@]}"
 
 step "sigil units 1.0000000000000000001ether   # more decimals than ether has: refused"
 "$sigil" units 1.0000000000000000001ether || echo "(exit code $?)"
+echo
+echo "Stopping the nodes."

@@ -58,7 +58,7 @@ struct SendCommand: ParsableCommand {
         guard key.address == from else { throw CommandFailure(.verificationFailed, "the key is not \(from.checksummed)") }
         let signed = try sender.signAndJournal(request, key: key, pendingNonce: snapshot.pendingNonce)
         let report = try sender.broadcast(signed, chainId: snapshot.chainId, sender: from)
-        StandardStreams.writeError(report.table())
+        StandardStreams.writeError(report.table().trimmingWhitespace() + "\n")
         guard report.meets(quorum: quorum) else {
             throw SendError.quorumNotReached(accepted: report.acceptedCount, required: quorum, hash: signed.hash.hexString)
         }
@@ -79,9 +79,7 @@ enum Confirmation {
     static func ask(_ request: TransactionRequest, yes: Bool, question: String) throws {
         RequestSigning.installCallDecoder()
         let preview = TransactionPreview(request)
-        if StandardStreams.stderrIsTerminal || !yes {
-            StandardStreams.writeError(preview.text + (preview.text.hasSuffix("\n") ? "" : "\n"))
-        }
+        StandardStreams.writeError(preview.text + (preview.text.hasSuffix("\n") ? "" : "\n"))
         guard !yes else { return }
         guard StandardStreams.stdinIsTerminal else {
             throw CommandFailure(.usage, "confirmation needed: add --yes when not on a terminal")
