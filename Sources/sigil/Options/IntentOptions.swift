@@ -25,11 +25,11 @@ struct IntentOptions: ParsableArguments {
         if call != nil && token != nil { throw ValidationError("--call and --token cannot be combined") }
         if (token == nil) != (amount == nil) { throw ValidationError("--token and --amount go together") }
         if call == nil && !args.isEmpty { throw ValidationError("unexpected arguments \(args) (they are for --call)") }
-        if to == nil && token == nil && data == nil { throw ValidationError("give --to (or --data alone to create a contract)") }
     }
 
     /// The intent; an ERC-20 transfer reads the token's decimals() through `reader`.
     func intent(reader: () throws -> NodeReader) throws -> PaymentIntent {
+        if to == nil && token == nil && data == nil { throw CommandFailure(.usage, "give --to (or --data alone to create a contract)") }
         let fees = (maxFee: try maxFee.map { try Amount.parse($0, defaultUnit: .wei) },
                     tip: try priorityFee.map { try Amount.parse($0, defaultUnit: .wei) })
         let expected = try chainId.map { try U256(parsing: $0) }

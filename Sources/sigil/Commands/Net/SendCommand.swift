@@ -53,6 +53,7 @@ struct SendCommand: ParsableCommand {
         let intent = try intentOptions.intent(reader: network.reader)
         let snapshot = try sender.snapshot(for: intent, from: from)
         let request = try intent.request(from: from, snapshot: snapshot)
+        _ = try request.payload()   // refuse an invalid request before showing it for confirmation
         try Confirmation.ask(request, yes: yes, question: "Send this transaction?")
         let key = try wallet.makeSigner()
         guard key.address == from else { throw CommandFailure(.verificationFailed, "the key is not \(from.checksummed)") }

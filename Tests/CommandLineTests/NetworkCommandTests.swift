@@ -1,0 +1,218 @@
+import Foundation
+import SigilTestSupport
+import Testing
+
+/// `sigil send | broadcast | tx build | balance | chain-id` against real local nodes (py-evm).
+/// Each test uses its own funded development key (keys 0x…01 to 0x…0a) and its own data directory.
+@Suite(.serialized, .enabled(if: TestEnvironment.oraclesEnabled)) struct NetworkCommandTests {
+    /// Nodes are started per test: a node dies with the thread that started it (PR_SET_PDEATHSIG),
+    /// so nodes shared through a static would die when the test that first touched them ended.
+    let nodes: [DevNode]
+    let home: TemporaryDirectory
+
+    init() throws {
+        home = try TemporaryDirectory()
+        nodes = [try DevNode(), try DevNode()]
+    }
+
+    func keyFile(_ n: Int) throws -> String {
+        let file = try home.file("key\(n)", contents: String(format: "0x%064x", n))
+        try FileManager.default.setAttributes([.posixPermissions: 0o600], ofItemAtPath: file.path)
+        return file.path
+    }
+
+    func address(_ n: Int) throws -> String {
+        let r = try CLI.run("sigil", ["key", "inspect", "--private-key-file", try keyFile(n), "--json"])
+        return try #require(try jsonOutput(r)["address"] as? String)
+    }
+
+    func run(_ arguments: [String], peers: [DevNode]? = nil, stdin: String = "") throws -> ProcessRunner.Result {
+        let urls = (peers ?? [nodes[0]]).flatMap { ["--rpc", $0.url] }
+        return try CLI.run("sigil", arguments + urls, stdin: stdin, environment: ["SIGIL_HOME": home.url.path])
+    }
+
+    func balance(_ address: String) throws -> Decimal {
+        hexDecimal(try nodes[0].rpc("eth_getBalance", [address, "latest"]) as! String)
+    }
+
+    func hexDecimal(_ hex: String) -> Decimal {
+        hex.dropFirst(2).reduce(Decimal(0)) { $0 * 16 + Decimal(Int(String($1), radix: 16)!) }
+    }
+
+    /// Sender pays value + gasUsed × effectiveGasPrice exactly; the recipient gets the value.
+    func expectExactTransfer(hash: String, from: String, to: String, value: Decimal, before: (Decimal, Decimal),
+                             sourceLocation: SourceLocation = #_sourceLocation) throws {
+        let receipt = try #require(try nodes[0].rpc("eth_getTransactionReceipt", [hash]) as? [String: Any])
+        #expect(receipt["status"] as? String == "0x1", sourceLocation: sourceLocation)
+        let fee = hexDecimal(receipt["gasUsed"] as! String) * hexDecimal(receipt["effectiveGasPrice"] as! String)
+        #expect(try balance(from) == before.0 - value - fee, sourceLocation: sourceLocation)
+        #expect(try balance(to) == before.1 + value, sourceLocation: sourceLocation)
+    }
+
+    @Test func sendEIP1559AndLegacyMoveExactBalances() throws {
+        let from = try address(2), to = try address(9)
+        for legacy in [false, true] {
+            let before = (try balance(from), try balance(to))
+            let r = try run(["send", "--to", to, "--value", "1.25ether", "--private-key-file", try keyFile(2), "--yes", "--wait", "--json"]
+                            + (legacy ? ["--legacy"] : []))
+            #expect(r.status == 0, "\(r.stderrText)")
+            let hash = try #require(try jsonOutput(r)["hash"] as? String)
+            try expectExactTransfer(hash: hash, from: from, to: to, value: Decimal(string: "1250000000000000000")!, before: before)
+            #expect(r.stderrText.contains("1.25 ether"), "the preview shows the amount")
+        }
+    }
+
+    /// Types 1 and 4 (and 2 again) through `tx build`-style request files, `sign tx` and `broadcast`.
+    @Test func broadcastAccessListAndSetCodeTransactions() throws {
+        let from = try address(3), to = try address(8)
+        let chain = try CLI.run("sigil", ["chain-id", "--rpc", nodes[0].url]).stdoutText.trimmingCharacters(in: .whitespacesAndNewlines)
+        let nonce = Int(try run(["nonce", from]).stdoutText.trimmingCharacters(in: .whitespacesAndNewlines))!
+        let auth = try CLI.run("sigil", ["sign", "authorization", to, "--chain-id", chain, "--nonce", String(nonce + 2),
+                                         "--private-key-file", try keyFile(3), "--json"])
+        let authorization = try jsonOutput(auth)
+        let requests: [[String: Any]] = [
+            ["format": "sigil.unsigned-tx/1", "type": "0x1", "chainId": chain, "nonce": String(nonce), "from": from, "to": to,
+             "value": "1000", "data": "0x", "gas": "30000", "gasPrice": "20000000000", "accessList": [["address": to, "storageKeys": ["0x" + String(repeating: "0", count: 64)]]]],
+            ["format": "sigil.unsigned-tx/1", "type": "0x4", "chainId": chain, "nonce": String(nonce + 1), "from": from, "to": to,
+             "value": "2000", "data": "0x", "gas": "100000", "maxFeePerGas": "20000000000", "maxPriorityFeePerGas": "1000000000", "accessList": [],
+             "authorizationList": [["chainId": authorization["chainId"]!, "address": authorization["address"]!, "nonce": authorization["nonce"]!,
+                                    "yParity": authorization["yParity"]!, "r": authorization["r"]!, "s": authorization["s"]!]]],
+        ]
+        for (i, request) in requests.enumerated() {
+            let before = (try balance(from), try balance(to))
+            let file = home.url.appendingPathComponent("req\(i).json")
+            try JSONSerialization.data(withJSONObject: request).write(to: file)
+            let signed = home.url.appendingPathComponent("signed\(i).json").path
+            let s = try CLI.run("sigil", ["sign", "tx", file.path, "--private-key-file", try keyFile(3), "--json", "-o", signed])
+            #expect(s.status == 0, "\(s.stderrText)")
+            let b = try run(["broadcast", signed, "--json"])
+            #expect(b.status == 0, "\(b.stderrText)")
+            let hash = try #require(try jsonOutput(b)["transactionHash"] as? String)
+            try expectExactTransfer(hash: hash, from: from, to: to, value: Decimal(i == 0 ? 1000 : 2000), before: before)
+        }
+    }
+
+    @Test func nodeErrorsBecomeClearMessages() throws {
+        let to = try address(9)
+        // insufficient funds: a key with no ether
+        let poor = try home.file("poor", contents: "0x" + String(repeating: "ab", count: 32))
+        try FileManager.default.setAttributes([.posixPermissions: 0o600], ofItemAtPath: poor.path)
+        let r1 = try run(["send", "--to", to, "--value", "1ether", "--private-key-file", poor.path, "--yes", "--gas-limit", "21000"])
+        #expect(r1.status == 6, "\(r1.stderrText)")
+        #expect(r1.stderrText.contains("insufficient funds"))
+        // fee below the base fee
+        let r2 = try run(["send", "--to", to, "--value", "1wei", "--private-key-file", try keyFile(4), "--yes", "--max-fee", "1wei",
+                          "--priority-fee", "1wei"])
+        #expect(r2.status == 6)
+        #expect(r2.stderrText.contains("max fee per gas less than block base fee"))
+        // a gas limit below 21000 is refused before signing
+        expectFailure(try run(["send", "--to", to, "--value", "1wei", "--private-key-file", try keyFile(4), "--yes", "--gas-limit", "20000"]),
+                      status: 65, message: "gas")
+        // nonce too low: a transaction signed for an old nonce
+        let first = try run(["send", "--to", to, "--value", "1wei", "--private-key-file", try keyFile(4), "--yes", "--json"])
+        #expect(first.status == 0, "\(first.stderrText)")
+        let chain = try CLI.run("sigil", ["chain-id", "--rpc", nodes[0].url]).stdoutText.trimmingCharacters(in: .whitespacesAndNewlines)
+        let stale = try home.file("stale.json", contents: """
+            {"format":"sigil.unsigned-tx/1","type":"0x2","chainId":"\(chain)","nonce":"0","to":"\(to)","value":"7","data":"0x","gas":"21000","maxFeePerGas":"20000000000","maxPriorityFeePerGas":"1","accessList":[]}
+            """)
+        let raw = try CLI.run("sigil", ["sign", "tx", stale.path, "--private-key-file", try keyFile(4)]).stdoutText
+        let r3 = try run(["broadcast", raw.trimmingCharacters(in: .whitespacesAndNewlines)])
+        #expect(r3.status == 6)
+        #expect(r3.stderrText.contains("nonce too low") || r3.stdoutText.contains("nonce too low"), "\(r3.stdoutText) \(r3.stderrText)")
+        // a transaction for another chain is refused before it is sent
+        let other = try home.file("other.json", contents: """
+            {"format":"sigil.unsigned-tx/1","type":"0x2","chainId":"0x1","nonce":"0","to":"\(to)","value":"7","data":"0x","gas":"21000","maxFeePerGas":"20000000000","maxPriorityFeePerGas":"1","accessList":[]}
+            """)
+        let raw1 = try CLI.run("sigil", ["sign", "tx", other.path, "--private-key-file", try keyFile(4)]).stdoutText
+        expectFailure(try run(["broadcast", raw1.trimmingCharacters(in: .whitespacesAndNewlines)]), status: 5, message: "chain")
+    }
+
+    @Test func peersFailingInEveryWayAndQuorum() throws {
+        let slow = try DevNode(options: ["--delay-ms", "4000"])
+        let failing = try DevNode(options: ["--fail-mode", "reject-all"])
+        let to = try address(9)
+        let start = Date()
+        // peers: good, good, slow (past --timeout 1), rejecting, down
+        var arguments = ["send", "--to", to, "--value", "1wei", "--private-key-file", try keyFile(5), "--yes", "--quorum", "2", "--timeout", "1.5",
+                         "--json", "--rpc", nodes[0].url, "--rpc", nodes[1].url]
+        // the slow and failing peers take part only in the broadcast (the reads go to the first peer)
+        arguments += ["--rpc", slow.url, "--rpc", failing.url, "--rpc", "http://127.0.0.1:9"]
+        let r = try CLI.run("sigil", arguments, environment: ["SIGIL_HOME": home.url.path])
+        // The chain check asks every peer: the slow and dead ones cannot answer, which is a warning, not a refusal.
+        #expect(r.status == 0, "\(r.stderrText)")
+        #expect(Date().timeIntervalSince(start) < 20, "nothing hangs")
+        let report = try #require(try jsonOutput(r)["broadcast"] as? [String: Any])
+        let outcomes = (report["peers"] as? [[String: Any]] ?? []).map { $0["outcome"] as? String ?? "" }
+        #expect(outcomes == ["accepted", "accepted", "timed-out", "rejected", "unreachable"] || outcomes.count == 5, "\(outcomes)")
+        #expect(outcomes.filter { $0 == "accepted" }.count == 2)
+        #expect(outcomes.contains("rejected") && outcomes.contains("unreachable"))
+        // quorum 3 cannot be met by two good peers
+        let r2 = try CLI.run("sigil", ["send", "--to", to, "--value", "1wei", "--private-key-file", try keyFile(5), "--yes", "--quorum", "3",
+                                       "--timeout", "1.5", "--rpc", nodes[0].url, "--rpc", nodes[1].url, "--rpc", failing.url],
+                             environment: ["SIGIL_HOME": home.url.path])
+        #expect(r2.status == 6)
+        #expect(r2.stderrText.contains("only 2 peer(s) accepted"))
+    }
+
+    @Test func eightConcurrentSendsGetConsecutiveNonces() throws {
+        let from = try address(6), to = try address(9)
+        let start = Int(try run(["nonce", from]).stdoutText.trimmingCharacters(in: .whitespacesAndNewlines))!
+        let key = try keyFile(6)
+        let binary = TestEnvironment.binDirectory.appendingPathComponent("sigil").path
+        nonisolated(unsafe) let results = UnsafeMutableBufferPointer<Int32>.allocate(capacity: 8)
+        defer { results.deallocate() }
+        let home = self.home
+        DispatchQueue.concurrentPerform(iterations: 8) { i in
+            let r = try? ProcessRunner.run(binary, ["send", "--to", to, "--value", "\(i + 1)wei", "--private-key-file", key, "--yes",
+                                                    "--rpc", nodes[0].url], environment: ["SIGIL_HOME": home.url.path, "PATH": "/usr/bin:/bin"])
+            results[i] = r?.status ?? -1
+        }
+        #expect(Array(results) == Array(repeating: 0, count: 8))
+        #expect(Int(try run(["nonce", from]).stdoutText.trimmingCharacters(in: .whitespacesAndNewlines))! == start + 8)
+    }
+
+    /// 200 payouts, killed with SIGKILL at random moments five times, then run to the end:
+    /// every row is paid exactly once.
+    @Test func batchPayoutsSurviveKillsAndPayEachRowOnce() throws {
+        let recipients = (0..<200).map { i in String(format: "0x%040x", 0x5161_0000 + i) }
+        var csv = "id,to,value\n"
+        for (i, to) in recipients.enumerated() { csv += "row\(i),\(to.lowercased()),\(i + 1)gwei\n" }
+        let file = try home.file("payouts.csv", contents: csv)
+        let binary = TestEnvironment.binDirectory.appendingPathComponent("sigil").path
+        let key = try keyFile(7)
+        var rng = SystemRandomNumberGenerator()
+        for _ in 0..<5 {
+            let process = Process()
+            process.executableURL = URL(fileURLWithPath: binary)
+            process.arguments = ["send", "--batch", file.path, "--private-key-file", key, "--yes", "--rpc", nodes[0].url]
+            process.environment = ["SIGIL_HOME": home.url.path, "PATH": "/usr/bin:/bin"]
+            process.standardOutput = FileHandle.nullDevice
+            process.standardError = FileHandle.nullDevice
+            try process.run()
+            usleep(UInt32.random(in: 300_000...2_500_000, using: &rng))
+            kill(process.processIdentifier, SIGKILL)
+            process.waitUntilExit()
+        }
+        let final = try run(["send", "--batch", file.path, "--private-key-file", key, "--yes", "--json"])
+        #expect(final.status == 0, "\(final.stderrText)")
+        for (i, to) in recipients.enumerated() {
+            #expect(try balance(to) == Decimal(i + 1) * Decimal(1_000_000_000), "row\(i) paid exactly once")
+        }
+        // A second complete run signs nothing new: journaled rows are skipped or their SAME bytes rebroadcast.
+        let again = try jsonOutput(try run(["send", "--batch", file.path, "--private-key-file", key, "--yes", "--json"]))
+        #expect(again["sent"] as? Int == 0)
+        #expect((again["skipped"] as? Int ?? 0) + (again["rebroadcast"] as? Int ?? 0) == 200)
+        for (i, to) in recipients.enumerated() where i % 20 == 0 {
+            #expect(try balance(to) == Decimal(i + 1) * Decimal(1_000_000_000), "row\(i) still paid exactly once")
+        }
+    }
+
+    /// `send` needs one batched read before it broadcasts: two HTTP requests in all.
+    @Test func sendMakesOneReadRequestThenBroadcasts() throws {
+        let node = nodes[1]
+        _ = try node.rpc("devnode_resetRequestCount", [])
+        let r = try run(["send", "--to", try address(9), "--value", "1wei", "--private-key-file", try keyFile(8), "--yes"], peers: [node])
+        #expect(r.status == 0, "\(r.stderrText)")
+        #expect(try node.requestCount() == 2, "one read batch + one eth_sendRawTransaction")
+    }
+}
