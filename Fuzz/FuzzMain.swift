@@ -14,6 +14,7 @@ let fuzzTargets: [String: ([UInt8]) -> Void] = [
     "ABIDecoder": fuzzABIDecoder,
     "TypedData": fuzzTypedData,
     "RequestFile": fuzzRequestFile,
+    "Policy": fuzzPolicy,
 ]
 
 nonisolated(unsafe) let selectedTarget: ([UInt8]) -> Void = {
