@@ -191,4 +191,26 @@ private struct SignerSandbox {
         swapped.swapAt(2, 3)
         expectFailure(try verify(swapped), status: 3, message: "line 3")
     }
+
+    @Test func typedDataShowsDomainAndMessageBeforeSigning() throws {
+        let box = try SignerSandbox()
+        let document = try box.write("mail.json", """
+        {"types": {"EIP712Domain": [{"name": "name", "type": "string"}, {"name": "chainId", "type": "uint256"}],
+                   "Mail": [{"name": "to", "type": "address"}, {"name": "contents", "type": "string"}]},
+         "primaryType": "Mail", "domain": {"name": "Ether Mail", "chainId": "1"},
+         "message": {"to": "0xbBbBBBBbbBBBbbbBbbBbbbbBBbBbbbbBbBbbBBbB", "contents": "hello"}}
+        """)
+        let denied = try box.run("sign-typed-data", document, "--private-key-file", box.key, "--policy", try box.policy("{}"), "--yes")
+        #expect(denied.status == 5)
+        #expect(denied.stderrText.contains("domain.name") && denied.stderrText.contains("message.contents"))
+        let allowed = try box.run("sign-typed-data", document, "--private-key-file", box.key,
+                                  "--policy", try box.policy(#"{"allowMessages": true}"#), "--yes", "--json")
+        #expect(allowed.status == 0, "\(allowed.stderrText)")
+        #expect(allowed.stderrText.contains("Ether Mail"))
+        let json = try jsonOutput(allowed)
+        #expect(json["address"] as? String == keyOneAddress)
+        #expect((json["signature"] as? String)?.count == 132)
+        let audit = try String(contentsOfFile: box.auditLog, encoding: .utf8)
+        #expect(audit.contains("\"decision\":\"refused: allowMessages\"") && audit.contains(json["digest"] as! String))
+    }
 }
