@@ -47,7 +47,9 @@ struct SignCommand: ParsableCommand {
                             requestHash: requestHash, summary: summary)
         let key = try wallet.makeSigner()
         let signed = try RequestSigning.sign(loaded, with: key)
-        if let engine = session.engine { try session.ledger.save(engine.recording(loaded, in: state)) }
+        // The daily total counts every signature, with or without a policy in force now.
+        let engine = session.engine ?? PolicyEngine(policy: SigningPolicy())
+        try session.ledger.save(engine.recording(loaded, in: state))
         try session.record(requestHash, summary, "signed", signed.hash)
         let text = output.json ? RequestSigning.json(signed, from: key.address).serialized(pretty: true) : signed.rawBytes.hexString
         try SignerOutput.write(text, to: outputFile)
