@@ -15,6 +15,7 @@ let fuzzTargets: [String: ([UInt8]) -> Void] = [
     "TypedData": fuzzTypedData,
     "RequestFile": fuzzRequestFile,
     "PayoutCSV": fuzzPayoutCSV,
+    "Policy": fuzzPolicy,
 ]
 
 nonisolated(unsafe) let selectedTarget: ([UInt8]) -> Void = {

@@ -7,7 +7,8 @@ struct SigilSigner: AsyncParsableCommand {
         commandName: "sigil-signer",
         abstract: "Sigil's offline signer: signs on a machine with no network code.",
         version: "sigil-signer \(SigilVersion.string)",
-        subcommands: [AddressCommand.self, ListCommand.self]
+        subcommands: [AddressCommand.self, ListCommand.self, SignCommand.self, SignMessageCommand.self,
+                      SignTypedDataCommand.self, PolicyCommand.self, AuditCommand.self]
     )
 
     static func main() async {

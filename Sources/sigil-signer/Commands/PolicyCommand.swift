@@ -1,0 +1,67 @@
+import ArgumentParser
+import SigilCLI
+import SigilCore
+
+struct PolicyCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "policy",
+        abstract: "Work with signing policies.",
+        discussion: """
+        A policy is a JSON file (not TOML: Sigil reads no hand-parsed formats, and JSON is read \
+        by its strict parser). Every key is optional; unknown keys are refused. A list that is \
+        absent does not restrict; an empty list allows nothing.
+
+          {
+            "chainIds": [1, 10],                       allowed chain ids
+            "recipients": ["0x…"],                     allowed 'to' of plain transfers, and token
+                                                       recipients/spenders of ERC-20 transfer,
+                                                       approve and transferFrom calls
+            "contracts": ["0x…"],                      allowed 'to' of calls (any call data)
+            "selectors": ["0xa9059cbb"],               allowed 4-byte function selectors
+            "maxValueWei": "1000000000000000000",      ether value per transaction
+            "maxFeeCapWei": "10000000000000000",       gas limit × max fee (or gas price)
+            "maxDailyValueWei": "5000000000000000000", sum of values signed per UTC day
+            "allowContractCreation": false,
+            "allowMessages": false,                    sign-message and sign-typed-data
+            "allowAuthorizations": false               type 4 (EIP-7702) transactions
+          }
+
+        The daily total is kept beside the audit log (<audit log>.state) under a file lock.
+        """,
+        subcommands: [PolicyCheckCommand.self]
+    )
+}
+
+struct PolicyCheckCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "check",
+        abstract: "Evaluate a request against a policy without signing (exit 0 allowed, 5 refused).",
+        discussion: """
+        Examples:
+          sigil-signer policy check request.json --policy policy.json
+          sigil-signer policy check 0x02f0… --policy policy.json --json
+        """
+    )
+
+    @Argument(help: ArgumentHelp("The request file, raw-unsigned hex, or - for standard input.", valueName: "request"))
+    var request: String
+
+    @Option(name: .long, help: ArgumentHelp("The policy file (JSON).", valueName: "file"), completion: .file())
+    var policy: String
+
+    @Option(name: .long, help: ArgumentHelp("The audit log whose daily state counts (default: the data directory's).",
+                                            valueName: "file"), completion: .file())
+    var auditLog: String?
+
+    @OptionGroup var output: OutputOptions
+
+    func run() throws {
+        let loaded = try RequestSigning.load(request)
+        let policy = try SigningPolicy.parse(FileIO.read(policy, limit: SigningPolicy.maximumSize + 1))
+        let log = auditLog ?? DataDirectory.root + "/signer-audit.jsonl"
+        let state = try PolicyLedger(path: log + ".state").load()
+        let decision = PolicyEngine(policy: policy).evaluate(request: loaded, state: state)
+        output.emit(line: decision.description, json: decision.json)
+        if !decision.isAllowed { throw ExitCode(ExitStatus.refusedByPolicy.rawValue) }
+    }
+}

@@ -1,0 +1,57 @@
+import ArgumentParser
+import SigilCLI
+import SigilCore
+
+struct SignCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "sign",
+        abstract: "Sign an unsigned transaction request (sigil.unsigned-tx/1 file or cast --raw-unsigned hex).",
+        discussion: """
+        The signer decodes the request itself and shows it on stderr. On a terminal it asks for \
+        confirmation; with --policy FILE the policy decides first (a refusal exits 5), and \
+        --yes (only with --policy) skips the question. Off a terminal a policy is required.
+        A request whose "from" is not the chosen key is refused (exit 3). Every decision is \
+        appended to the audit log.
+
+        Prints the signed raw transaction (hex), or {"raw","hash","from"} with --json; -o writes \
+        it to a new file (never overwritten) that 'sigil broadcast' reads as it is.
+
+        Examples:
+          sigil-signer sign request.json --from deployer -o signed.json --json
+          sigil-signer sign request.json --private-key-file key.hex --policy policy.json --yes
+        """
+    )
+
+    @Argument(help: ArgumentHelp("The request file, raw-unsigned hex, or - for standard input.", valueName: "request"))
+    var request: String
+
+    @Option(name: [.short, .customLong("output")], help: ArgumentHelp("Write the result to this new file.", valueName: "file"),
+            completion: .file())
+    var outputFile: String?
+
+    @OptionGroup var signer: SignerOptions
+    @OptionGroup var wallet: WalletOptions
+    @OptionGroup var output: OutputOptions
+
+    func run() throws {
+        RequestSigning.installCallDecoder()
+        try SignerOutput.checkFree(outputFile)
+        let loaded = try RequestSigning.load(request)
+        let session = try SignerSession(signer)
+        let preview = TransactionPreview(loaded)
+        StandardStreams.writeError(preview.text + "\n")
+        let summary = preview.lines.map { "\($0.label): \($0.value)" } + preview.warnings.map { "Warning: \($0)" }
+        let requestHash = Keccak256.hash(Array(RequestFile.serialize(loaded).utf8))
+        let state = try session.ledger.load()
+        try session.approve(session.engine?.evaluate(request: loaded, state: state), question: "Sign this transaction?",
+                            requestHash: requestHash, summary: summary)
+        let key = try wallet.makeSigner()
+        let signed = try RequestSigning.sign(loaded, with: key)
+        // The daily total counts every signature, with or without a policy in force now.
+        let engine = session.engine ?? PolicyEngine(policy: SigningPolicy())
+        try session.ledger.save(engine.recording(loaded, in: state))
+        try session.record(requestHash, summary, "signed", signed.hash)
+        let text = output.json ? RequestSigning.json(signed, from: key.address).serialized(pretty: true) : signed.rawBytes.hexString
+        try SignerOutput.write(text, to: outputFile)
+    }
+}

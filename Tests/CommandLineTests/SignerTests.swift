@@ -1,0 +1,216 @@
+import Foundation
+import SigilTestSupport
+import Testing
+
+/// A scratch folder holding key one's file, used as SIGIL_HOME so the default audit log lands in it.
+private struct SignerSandbox {
+    let dir: String
+    let alice = "0x2B5AD5c4795c026514f8317c7a215E218DcCD6cF"
+    let token = "0x1efF47bc3a10a45D4B230B5d10E37751FE6AA718"
+
+    init() throws {
+        dir = FileManager.default.temporaryDirectory.appendingPathComponent("sigil-signer-\(UUID().uuidString)").path
+        try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
+        try write("key.hex", keyOneHex, mode: 0o600)
+    }
+
+    var key: String { dir + "/key.hex" }
+    var auditLog: String { dir + "/signer-audit.jsonl" }
+
+    @discardableResult
+    func write(_ name: String, _ text: String, mode: Int = 0o644) throws -> String {
+        let path = dir + "/" + name
+        try Data(text.utf8).write(to: URL(fileURLWithPath: path))
+        try FileManager.default.setAttributes([.posixPermissions: mode], ofItemAtPath: path)
+        return path
+    }
+
+    func run(_ arguments: String..., stdin: String = "") throws -> ProcessRunner.Result {
+        try CLI.run("sigil-signer", arguments, stdin: stdin, environment: ["SIGIL_HOME": dir])
+    }
+
+    /// A type-2 request on mainnet; `from` is key one unless given.
+    func request(to: String? = nil, value: String = "1000000000000000000", data: String = "0x",
+                 from: String = keyOneAddress) throws -> String {
+        try write("request-\(UUID().uuidString).json", """
+        {"format": "sigil.unsigned-tx/1", "type": "0x2", "chainId": "1", "nonce": "7", "from": "\(from)",
+         "to": "\(to ?? alice)", "value": "\(value)", "data": "\(data)", "gas": "60000",
+         "maxFeePerGas": "30000000000", "maxPriorityFeePerGas": "1000000000", "accessList": []}
+        """)
+    }
+
+    func policy(_ json: String) throws -> String { try write("policy-\(UUID().uuidString).json", json) }
+}
+
+@Suite struct SignerTests {
+    @Test func signsARequestThatDecodesToTheSameTransaction() throws {
+        let box = try SignerSandbox()
+        let policy = try box.policy(#"{"chainIds": [1], "maxValueWei": "1000000000000000000"}"#)
+        let r = try box.run("sign", try box.request(), "--private-key-file", box.key, "--policy", policy, "--yes")
+        #expect(r.status == 0, "\(r.stderrText)")
+        let raw = r.stdoutText.trimmingCharacters(in: .whitespacesAndNewlines)
+        #expect(raw.hasPrefix("0x02"))
+        let decoded = try jsonOutput(try sigil("tx", "decode", raw, "--json"))
+        #expect(decoded["from"] as? String == keyOneAddress)
+        #expect(decoded["to"] as? String == box.alice)
+        #expect(decoded["value"] as? String == "1000000000000000000")
+        #expect(decoded["nonce"] as? String == "7")
+        // The preview went to stderr.
+        #expect(r.stderrText.contains("Value:") && r.stderrText.contains("1 ether"))
+        let audit = try String(contentsOfFile: box.auditLog, encoding: .utf8)
+        #expect(audit.contains("\"decision\":\"signed\"") && audit.contains(decoded["hash"] as! String))
+    }
+
+    @Test func jsonOutputToANewFileIsWrittenOnceWithMode0644() throws {
+        let box = try SignerSandbox()
+        let policy = try box.policy("{}")
+        let request = try box.request()
+        let out = box.dir + "/signed.json"
+        let r = try box.run("sign", request, "--private-key-file", box.key, "--policy", policy, "--yes", "-o", out, "--json")
+        #expect(r.status == 0, "\(r.stderrText)")
+        #expect(r.stdoutText.isEmpty)
+        let attributes = try FileManager.default.attributesOfItem(atPath: out)
+        #expect((attributes[.posixPermissions] as? NSNumber)?.intValue == 0o644)
+        let before = try Data(contentsOf: URL(fileURLWithPath: out))
+        let document = try #require(try JSONSerialization.jsonObject(with: before) as? [String: Any])
+        #expect(document["from"] as? String == keyOneAddress)
+        let raw = try #require(document["raw"] as? String)
+        #expect(try sigil("tx", "decode", raw).status == 0)
+        // Not overwritten, and nothing is signed or logged for it.
+        let again = try box.run("sign", request, "--private-key-file", box.key, "--policy", policy, "--yes", "-o", out)
+        expectFailure(again, status: 73, message: "signed.json")
+        #expect(try Data(contentsOf: URL(fileURLWithPath: out)) == before)
+        #expect(try String(contentsOfFile: box.auditLog, encoding: .utf8).split(separator: "\n").count == 1)
+    }
+
+    @Test func yesNeedsAPolicyAndAPipeNeedsAPolicy() throws {
+        let box = try SignerSandbox()
+        let request = try box.request()
+        expectFailure(try box.run("sign", request, "--private-key-file", box.key, "--yes"), status: 64, message: "--yes is only allowed with --policy")
+        expectFailure(try box.run("sign", request, "--private-key-file", box.key), status: 64, message: "nobody can confirm")
+        expectFailure(try box.run("sign-message", "hi", "--private-key-file", box.key, "--yes"), status: 64, message: "--policy")
+        #expect(!FileManager.default.fileExists(atPath: box.auditLog))
+    }
+
+    @Test func policyRefusalExitsFiveNamingTheRule() throws {
+        let box = try SignerSandbox()
+        let policy = try box.policy(#"{"maxValueWei": "500000000000000000"}"#)
+        let r = try box.run("sign", try box.request(), "--private-key-file", box.key, "--policy", policy, "--yes")
+        #expect(r.status == 5)
+        #expect(r.stdoutText.isEmpty)
+        #expect(r.stderrText.contains("refused by policy rule maxValueWei: value 1 ether exceeds 0.5 ether"))
+        let audit = try String(contentsOfFile: box.auditLog, encoding: .utf8)
+        #expect(audit.contains("\"decision\":\"refused: maxValueWei\"") && audit.contains("\"signedHash\":null"))
+
+        let unknown = try box.policy(#"{"max_value": "1"}"#)
+        let bad = try box.run("sign", try box.request(), "--private-key-file", box.key, "--policy", unknown, "--yes")
+        expectFailure(bad, status: 65, message: "unknown key 'max_value'")
+    }
+
+    @Test func policyCheckEvaluatesWithoutSigning() throws {
+        let box = try SignerSandbox()
+        let policy = try box.policy(#"{"recipients": ["0x2B5AD5c4795c026514f8317c7a215E218DcCD6cF"]}"#)
+        let ok = try box.run("policy", "check", try box.request(), "--policy", policy)
+        #expect(ok.status == 0, "\(ok.stderrText)")
+        #expect(ok.stdoutText == "allowed\n")
+        let other = try box.request(to: "0x6813Eb9362372EEF6200f3b1dbC3f819671cBA69")
+        let refused = try box.run("policy", "check", other, "--policy", policy, "--json")
+        #expect(refused.status == 5)
+        let json = try jsonOutput(refused)
+        #expect(json["allowed"] as? Bool == false)
+        #expect(json["rule"] as? String == "recipients")
+        #expect(!FileManager.default.fileExists(atPath: box.auditLog))
+    }
+
+    @Test func requestForAnotherSignerIsRefused() throws {
+        let box = try SignerSandbox()
+        let policy = try box.policy("{}")
+        let request = try box.request(from: "0x6813Eb9362372EEF6200f3b1dbC3f819671cBA69")
+        let r = try box.run("sign", request, "--private-key-file", box.key, "--policy", policy, "--yes")
+        #expect(r.status == 3)
+        #expect(r.stdoutText.isEmpty)
+        #expect(r.stderrText.contains("to be signed by 0x6813Eb9362372EEF6200f3b1dbC3f819671cBA69"))
+    }
+
+    @Test func erc20TransferPreviewShowsTokenRecipientAndAmount() throws {
+        let box = try SignerSandbox()
+        let recipient = "6813eb9362372eef6200f3b1dbc3f819671cba69"
+        let data = "0xa9059cbb" + String(repeating: "0", count: 24) + recipient
+            + String(repeating: "0", count: 61) + "3e8"
+        let request = try box.request(to: box.token, value: "0", data: data)
+        let policy = try box.policy("""
+        {"contracts": ["\(box.token)"], "recipients": ["0x6813Eb9362372EEF6200f3b1dbC3f819671cBA69"], "selectors": ["0xa9059cbb"]}
+        """)
+        let r = try box.run("sign", request, "--private-key-file", box.key, "--policy", policy, "--yes")
+        #expect(r.status == 0, "\(r.stderrText)")
+        #expect(r.stderrText.contains("ERC-20 transfer: token \(box.token), recipient 0x6813Eb9362372EEF6200f3b1dbC3f819671cBA69, amount 1000"))
+        // The same call to a recipient the policy does not list is refused.
+        let strict = try box.policy(#"{"recipients": ["0x2B5AD5c4795c026514f8317c7a215E218DcCD6cF"]}"#)
+        let refused = try box.run("sign", request, "--private-key-file", box.key, "--policy", strict, "--yes")
+        #expect(refused.status == 5)
+        #expect(refused.stderrText.contains("policy rule recipients: token recipient 0x6813"))
+    }
+
+    @Test func messagesNeedPolicyPermission() throws {
+        let box = try SignerSandbox()
+        let denied = try box.run("sign-message", "hello", "--private-key-file", box.key, "--policy", try box.policy("{}"), "--yes")
+        #expect(denied.status == 5)
+        #expect(denied.stderrText.contains("allowMessages"))
+        let allowed = try box.run("sign-message", "hello", "--private-key-file", box.key,
+                                  "--policy", try box.policy(#"{"allowMessages": true}"#), "--yes")
+        #expect(allowed.status == 0, "\(allowed.stderrText)")
+        let signature = allowed.stdoutText.trimmingCharacters(in: .whitespacesAndNewlines)
+        let check = try sigil("verify", "message", "hello", "--signature", signature, "--address", keyOneAddress)
+        #expect(check.status == 0, "\(check.stderrText)")
+    }
+
+    @Test func auditVerifyFindsEditedDeletedAndSwappedLines() throws {
+        let box = try SignerSandbox()
+        let policy = try box.policy(#"{"maxValueWei": "1000000000000000000"}"#)
+        for value in ["1", "2000000000000000000", "3", "4"] {
+            _ = try box.run("sign", try box.request(value: value), "--private-key-file", box.key, "--policy", policy, "--yes")
+        }
+        let ok = try box.run("audit", "verify", "--json")
+        #expect(ok.status == 0, "\(ok.stderrText)")
+        #expect(try jsonOutput(ok)["count"] as? Int == 4)
+        let lines = try String(contentsOfFile: box.auditLog, encoding: .utf8).split(separator: "\n").map(String.init)
+        #expect(lines.count == 4)
+        #expect(lines[1].contains("refused: maxValueWei"))
+
+        func verify(_ changed: [String]) throws -> ProcessRunner.Result {
+            let path = try box.write("changed-\(UUID().uuidString).jsonl", changed.map { $0 + "\n" }.joined())
+            return try box.run("audit", "verify", path)
+        }
+        var edited = lines
+        edited[1] = edited[1].replacing("refused: maxValueWei", with: "signed")
+        expectFailure(try verify(edited), status: 3, message: "line 3")
+        var deleted = lines
+        deleted.remove(at: 1)
+        expectFailure(try verify(deleted), status: 3, message: "line 2")
+        var swapped = lines
+        swapped.swapAt(2, 3)
+        expectFailure(try verify(swapped), status: 3, message: "line 3")
+    }
+
+    @Test func typedDataShowsDomainAndMessageBeforeSigning() throws {
+        let box = try SignerSandbox()
+        let document = try box.write("mail.json", """
+        {"types": {"EIP712Domain": [{"name": "name", "type": "string"}, {"name": "chainId", "type": "uint256"}],
+                   "Mail": [{"name": "to", "type": "address"}, {"name": "contents", "type": "string"}]},
+         "primaryType": "Mail", "domain": {"name": "Ether Mail", "chainId": "1"},
+         "message": {"to": "0xbBbBBBBbbBBBbbbBbbBbbbbBBbBbbbbBbBbbBBbB", "contents": "hello"}}
+        """)
+        let denied = try box.run("sign-typed-data", document, "--private-key-file", box.key, "--policy", try box.policy("{}"), "--yes")
+        #expect(denied.status == 5)
+        #expect(denied.stderrText.contains("domain.name") && denied.stderrText.contains("message.contents"))
+        let allowed = try box.run("sign-typed-data", document, "--private-key-file", box.key,
+                                  "--policy", try box.policy(#"{"allowMessages": true}"#), "--yes", "--json")
+        #expect(allowed.status == 0, "\(allowed.stderrText)")
+        #expect(allowed.stderrText.contains("Ether Mail"))
+        let json = try jsonOutput(allowed)
+        #expect(json["address"] as? String == keyOneAddress)
+        #expect((json["signature"] as? String)?.count == 132)
+        let audit = try String(contentsOfFile: box.auditLog, encoding: .utf8)
+        #expect(audit.contains("\"decision\":\"refused: allowMessages\"") && audit.contains(json["digest"] as! String))
+    }
+}
