@@ -10,6 +10,7 @@ struct Sigil: AsyncParsableCommand {
         Keys, signatures, transactions and units, exactly and offline; broadcasting to many peers.
         Secrets are never taken as argument values: keys come from a file or stdin.
 
+
         """ + ExitStatus.helpTable,
         version: "sigil \(SigilVersion.string)",
         subcommands: [
