@@ -8,8 +8,8 @@
 #                                       when SIGIL_BIN_DIR and GENERATE_MANUAL are given)
 #
 # Environment: SIGIL_BIN_DIR (the built binaries; default: build and use the debug bin dir),
-# GENERATE_MANUAL (swift-argument-parser's generate-manual tool; default: build it through the
-# package's generate-manual plugin). Offline: everything comes from the package and its checkouts.
+# GENERATE_MANUAL (swift-argument-parser's generate-manual tool; default: `swift build --product
+# generate-manual`, the tool behind its generate-manual plugin). Offline: everything comes from the package and its checkouts.
 # Output is reproducible: the man pages carry a fixed date.
 set -euo pipefail
 
@@ -28,12 +28,11 @@ if [ -z "${SIGIL_BIN_DIR:-}" ]; then
     SIGIL_BIN_DIR="$("$swift" build --show-bin-path)"
 fi
 if [ -z "${GENERATE_MANUAL:-}" ]; then
-    GENERATE_MANUAL="$("$swift" build --show-bin-path)/generate-manual-tool"
-    if [ ! -x "$GENERATE_MANUAL" ]; then
-        # The plugin builds the tool (and the package, debug) and generates into .build/plugins;
-        # we only keep the tool and run it ourselves below, on the binaries chosen above.
-        "$swift" package plugin generate-manual --configuration debug --date "$manual_date" >&2
-    fi
+    # swift-argument-parser's generate-manual tool: the one its GenerateManual plugin runs
+    # (`swift package plugin generate-manual`), built directly so that it runs on the binaries
+    # chosen above and the output goes where we want it.
+    "$swift" build --product generate-manual >&2
+    GENERATE_MANUAL="$("$swift" build --show-bin-path)/generate-manual"
 fi
 [ -x "$GENERATE_MANUAL" ] || { echo "generate-manual tool not found at $GENERATE_MANUAL" >&2; exit 1; }
 
