@@ -51,7 +51,8 @@ enum ShellDocsSupport {
                 #expect(generated.status == 0, "\(tool) \(shell): \(generated.stderrText)")
                 let committed = ShellDocsSupport.root.appendingPathComponent("completions/" + file(tool))
                 let text = try String(contentsOf: committed, encoding: .utf8)
-                #expect(generated.stdoutText == text,
+                let same = generated.stdoutText == text
+                #expect(same,
                         "completions/\(file(tool)) is stale: run scripts/generate-docs.sh and commit")
             }
         }
