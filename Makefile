@@ -11,7 +11,7 @@ DEBUG_BIN   = $(shell $(SWIFT) build --show-bin-path)
 RELEASE_FLAGS := -c release --static-swift-stdlib
 RELEASE_BIN = $(shell $(SWIFT) build $(RELEASE_FLAGS) --show-bin-path)
 
-.PHONY: all deps venv build release test demo bench fuzz install clean
+.PHONY: all deps venv build release test demo bench fuzz install docs clean
 
 all: build
 
@@ -32,6 +32,7 @@ release: deps
 	$(SWIFT) build $(RELEASE_FLAGS)
 
 test: deps venv build
+	$(SWIFT) build --product generate-manual
 	SIGIL_BIN_DIR=$(DEBUG_BIN) $(SWIFT) test
 	scripts/fuzz.sh $(FUZZ_SECONDS_SHORT)
 
@@ -45,9 +46,26 @@ demo: deps build
 bench: deps venv release
 	@SIGIL_BIN_DIR=$(RELEASE_BIN) scripts/bench.sh
 
-install: release
-	install -d $(DESTDIR)$(PREFIX)/bin
-	install -m 0755 $(RELEASE_BIN)/sigil $(RELEASE_BIN)/sigil-signer $(DESTDIR)$(PREFIX)/bin/
+# Installs the release binaries, the shell completions and the man pages under $(DESTDIR)$(PREFIX).
+# INSTALL_BIN_DIR=DIR installs binaries already built there instead (e.g. the debug bin dir, for tests).
+INSTALL_BIN_DIR ?=
+install: $(if $(INSTALL_BIN_DIR),,release)
+	$(eval BIN := $(if $(INSTALL_BIN_DIR),$(INSTALL_BIN_DIR),$(RELEASE_BIN)))
+	install -d $(DESTDIR)$(PREFIX)/bin $(DESTDIR)$(PREFIX)/share/man/man1 \
+		$(DESTDIR)$(PREFIX)/share/bash-completion/completions \
+		$(DESTDIR)$(PREFIX)/share/zsh/site-functions \
+		$(DESTDIR)$(PREFIX)/share/fish/vendor_completions.d
+	install -m 0755 $(BIN)/sigil $(BIN)/sigil-signer $(DESTDIR)$(PREFIX)/bin/
+	for tool in sigil sigil-signer; do \
+		install -m 0644 completions/$$tool.bash $(DESTDIR)$(PREFIX)/share/bash-completion/completions/$$tool && \
+		install -m 0644 completions/_$$tool $(DESTDIR)$(PREFIX)/share/zsh/site-functions/_$$tool && \
+		install -m 0644 completions/$$tool.fish $(DESTDIR)$(PREFIX)/share/fish/vendor_completions.d/$$tool.fish || exit 1; \
+	done
+	install -m 0644 man/man1/*.1 $(DESTDIR)$(PREFIX)/share/man/man1/
+
+# Regenerates completions/ and man/ from the commands (commit the result; a test checks drift).
+docs: deps
+	scripts/generate-docs.sh
 
 clean:
 	rm -rf .build $(VENV)

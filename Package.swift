@@ -11,6 +11,7 @@ let package = Package(
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+        .package(url: "https://github.com/LebJe/TOMLKit", from: "0.6.0"),
     ],
     targets: [
         // C libraries from Debian, each wrapped by exactly one Swift file in SigilCore.
@@ -28,6 +29,7 @@ let package = Package(
         .target(name: "SigilCLI", dependencies: [
             "SigilCore",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            .product(name: "TOMLKit", package: "TOMLKit"),
         ]),
         .executableTarget(name: "sigil", dependencies: [
             "SigilCore", "SigilCLI", "SigilNet",

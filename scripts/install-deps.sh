@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Installs the Debian packages Sigil builds and tests with, once; idempotent.
 set -euo pipefail
-packages=(libsecp256k1-dev libssl-dev libsodium-dev libcurl4-openssl-dev pkg-config "$@")
+packages=(libsecp256k1-dev libssl-dev libsodium-dev libcurl4-openssl-dev pkg-config zsh fish mandoc "$@")
 missing=()
 for p in "${packages[@]}"; do
     dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")

@@ -5,7 +5,8 @@ import SigilCore
 /// with the password options) or a raw key file (`--private-key-file F`, `-` for stdin).
 /// Secrets never come as argument values.
 public struct WalletOptions: ParsableArguments {
-    @Option(name: .long, help: ArgumentHelp("Keystore account to sign with: its address or local name.", valueName: "account"))
+    @Option(name: .long, help: ArgumentHelp("Keystore account to sign with: its address or local name.", valueName: "account"),
+            completion: .custom(ConfigCompletions.accounts))
     public var from: String?
 
     @Option(name: .long, help: ArgumentHelp(

@@ -6,6 +6,7 @@ struct SigilSigner: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "sigil-signer",
         abstract: "Sigil's offline signer: signs on a machine with no network code.",
+        discussion: ExitStatus.helpTable,
         version: "sigil-signer \(SigilVersion.string)",
         subcommands: [AddressCommand.self, ListCommand.self, SignCommand.self, SignMessageCommand.self,
                       SignTypedDataCommand.self, PolicyCommand.self, AuditCommand.self]

@@ -9,11 +9,13 @@ struct Sigil: AsyncParsableCommand {
         discussion: """
         Keys, signatures, transactions and units, exactly and offline; broadcasting to many peers.
         Secrets are never taken as argument values: keys come from a file or stdin.
-        """,
+
+
+        """ + ExitStatus.helpTable,
         version: "sigil \(SigilVersion.string)",
         subcommands: [
             KeyCommand.self, MnemonicCommand.self, SignCommand.self, VerifyCommand.self, RecoverCommand.self, TxCommand.self,
-            AbiCommand.self, HashCommand.self, UnitsCommand.self,
+            AbiCommand.self, HashCommand.self, UnitsCommand.self, ConfigCommand.self,
             SendCommand.self, BroadcastCommand.self, BalanceCommand.self, NonceCommand.self, ChainIdCommand.self, FeesCommand.self,
         ]
     )

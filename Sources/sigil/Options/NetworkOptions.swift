@@ -8,9 +8,16 @@ import Glibc
 #endif
 
 /// The peers a networked command talks to: every `--rpc URL` (repeatable), else `$SIGIL_RPC`
-/// (comma-separated). Sigil never trusts one node: reads go to the first peer that answers,
+/// (comma-separated), else the rpc list of `--network NAME` / `$SIGIL_NETWORK` / the config's
+/// default network (precedence flag > environment > config). Sigil never trusts one node: reads go to the first peer that answers,
 /// chain ids are checked on all of them, broadcasts go to all of them at once.
 struct NetworkOptions: ParsableArguments {
+    @Option(name: .long, help: ArgumentHelp("A network from the config file (default: $SIGIL_NETWORK, else the config's default).",
+                                            valueName: "name"), completion: .custom(ConfigCompletions.networks))
+    var network: String?
+
+    @OptionGroup var configFile: ConfigOptions
+
     @Option(name: .long, help: ArgumentHelp("A JSON-RPC peer, http:// or https:// (repeatable; default: $SIGIL_RPC, comma-separated).",
                                             valueName: "url"))
     var rpc: [String] = []
@@ -24,12 +31,10 @@ struct NetworkOptions: ParsableArguments {
 
     /// The peer URLs, in the order given.
     func peers() throws -> [String] {
-        var urls = rpc
-        if urls.isEmpty, let value = getenv("SIGIL_RPC") {
-            urls = String(cString: value).split(separator: ",").map { String($0).trimmingWhitespace() }.filter { !$0.isEmpty }
-        }
+        let settings = try EffectiveSettings.resolve(flags: ConfigFlags(config: configFile.config, network: network, rpc: rpc))
+        let urls = settings.rpc.value ?? []
         guard !urls.isEmpty else {
-            throw CommandFailure(.usage, "no peer to ask: give --rpc URL (repeatable) or set SIGIL_RPC")
+            throw CommandFailure(.usage, "no peer to ask: give --rpc URL (repeatable), --network NAME, or set SIGIL_RPC")
         }
         for url in urls { _ = try HTTPURL(parsing: url) }
         return urls

@@ -17,7 +17,8 @@ struct KeyChangePasswordCommand: ParsableCommand {
         """
     )
 
-    @Argument(help: ArgumentHelp("The keystore account: address or local name.", valueName: "account"))
+    @Argument(help: ArgumentHelp("The keystore account: address or local name.", valueName: "account"),
+              completion: .custom(ConfigCompletions.accounts))
     var account: String
 
     @Flag(name: .long, help: "Use light scrypt parameters (n=4096, p=6) for the new encryption.")

@@ -17,7 +17,8 @@ struct KeyExportCommand: ParsableCommand {
         """
     )
 
-    @Argument(help: ArgumentHelp("The keystore account: address or local name.", valueName: "account"))
+    @Argument(help: ArgumentHelp("The keystore account: address or local name.", valueName: "account"),
+              completion: .custom(ConfigCompletions.accounts))
     var account: String
 
     @Flag(name: .long, help: "Print the raw private key (hex) instead of the keystore JSON.")

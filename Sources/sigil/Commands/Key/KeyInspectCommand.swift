@@ -18,7 +18,8 @@ struct KeyInspectCommand: ParsableCommand {
         """
     )
 
-    @Argument(help: ArgumentHelp("A keystore account: address or local name.", valueName: "account"))
+    @Argument(help: ArgumentHelp("A keystore account: address or local name.", valueName: "account"),
+              completion: .custom(ConfigCompletions.accounts))
     var account: String?
 
     @Option(name: .long, help: ArgumentHelp("File holding a hex private key, or - for standard input.", valueName: "file"),

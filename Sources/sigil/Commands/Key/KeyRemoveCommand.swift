@@ -16,7 +16,8 @@ struct KeyRemoveCommand: ParsableCommand {
         """
     )
 
-    @Argument(help: ArgumentHelp("The keystore account: address or local name.", valueName: "account"))
+    @Argument(help: ArgumentHelp("The keystore account: address or local name.", valueName: "account"),
+              completion: .custom(ConfigCompletions.accounts))
     var account: String
 
     @Flag(name: .long, help: "Do not ask for confirmation (required off a terminal).")
