@@ -83,6 +83,7 @@ final class OneShotServer: @unchecked Sendable {
         var requests: [[UInt8]] = []
         var open: [Int32] = []
         var closed = false
+        var listenerClosed = false
 
         init(fd: Int32, response: @escaping @Sendable ([UInt8]) -> [UInt8]?) {
             self.fd = fd
@@ -93,8 +94,12 @@ final class OneShotServer: @unchecked Sendable {
             while true {
                 let client = accept(fd, nil, nil)
                 if client < 0 {
-                    // Only this thread closes the listening socket, so its number cannot be
-                    // reused by another server while this thread still accepts on it.
+                    let code = errno
+                    // Transient failures keep serving; only a shutdown (close()) ends the loop.
+                    if (code == EINTR || code == ECONNABORTED || code == EAGAIN) && !lock.withLock({ closed }) { continue }
+                    // Only this thread closes the listening socket, and only after close() has
+                    // shut it down, so close() never touches a number that was reused meanwhile.
+                    lock.withLock { listenerClosed = true }
                     Glibc.close(fd)
                     return
                 }
@@ -128,7 +133,7 @@ final class OneShotServer: @unchecked Sendable {
             lock.withLock {
                 guard !closed else { return }
                 closed = true
-                shutdown(fd, Int32(SHUT_RDWR))  // wakes accept(); serve() then closes fd
+                if !listenerClosed { shutdown(fd, Int32(SHUT_RDWR)) }  // wakes accept(); serve() then closes fd
                 for client in open { Glibc.close(client) }
                 open.removeAll()
             }
