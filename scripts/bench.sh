@@ -101,3 +101,6 @@ echo "cold start: mean of $runs runs ($method)"
             }
         }
     }'
+
+echo
+"$here/bench_network.sh"

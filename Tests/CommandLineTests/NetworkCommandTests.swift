@@ -215,4 +215,87 @@ import Testing
         #expect(r.status == 0, "\(r.stderrText)")
         #expect(try node.requestCount() == 2, "one read batch + one eth_sendRawTransaction")
     }
+
+    /// The journal commands: list and status show what was signed; bump re-signs at the same nonce
+    /// with fees +10% (the local node mines at once, so it answers "nonce too low"); rebroadcast
+    /// sends the same bytes again.
+    @Test func journalCommands() throws {
+        let to = try address(9)
+        let sent = try jsonOutput(try run(["send", "--to", to, "--value", "3wei", "--private-key-file", try keyFile(10), "--yes", "--json"]))
+        let hash = try #require(sent["hash"] as? String)
+        let list = try CLI.run("sigil", ["tx", "list", "--json"], environment: ["SIGIL_HOME": home.url.path])
+        let rows = try JSONSerialization.jsonObject(with: list.stdout) as? [[String: Any]]
+        #expect(rows?.map { $0["hash"] as? String } == [hash])
+        let status = try CLI.run("sigil", ["tx", "status", hash, "--json"], environment: ["SIGIL_HOME": home.url.path])
+        #expect(status.status == 0, "\(status.stderrText)")
+        #expect(try jsonOutput(status)["status"] as? String == "accepted")
+        #expect(((try jsonOutput(status)["receipt"]) as? [String: Any])?["status"] as? Int == 1)
+        // the journal now says mined
+        let again = try CLI.run("sigil", ["tx", "list", "--json"], environment: ["SIGIL_HOME": home.url.path])
+        #expect((try JSONSerialization.jsonObject(with: again.stdout) as? [[String: Any]])?.first?["status"] as? String == "mined")
+        let bump = try run(["tx", "bump", hash, "--private-key-file", try keyFile(10), "--yes"])
+        #expect(bump.status == 6)
+        #expect(bump.stderrText.contains("nonce too low"), "\(bump.stderrText)")
+        expectFailure(try run(["tx", "bump", hash, "--max-fee", "1wei", "--private-key-file", try keyFile(10), "--yes"]), status: 65, message: "minimum")
+        let rebroadcast = try run(["tx", "rebroadcast", hash])
+        #expect(rebroadcast.stdoutText.contains(hash) || rebroadcast.stdoutText.contains("PEER"), "\(rebroadcast.stdoutText)")
+        expectFailure(try CLI.run("sigil", ["tx", "status", "0x" + String(repeating: "ab", count: 32)], environment: ["SIGIL_HOME": home.url.path]),
+                      status: 66, message: "not in the journal")
+    }
+
+    /// Cold storage: `tx build` online → `sigil-signer sign` with NO network (a fresh network
+    /// namespace via `unshare -n`) → `sigil broadcast` → mined with the expected balances.
+    @Test func offlineSignerRoundTrip() throws {
+        guard FileManager.default.isExecutableFile(atPath: "/usr/bin/unshare"),
+              (try? ProcessRunner.run("/usr/bin/unshare", ["-n", "/bin/true"]))?.status == 0 else {
+            #expect(!TestEnvironment.isCI, "unshare -n is needed for the offline-signer test")
+            return
+        }
+        let signerBinary = TestEnvironment.binDirectory.appendingPathComponent("sigil-signer").path
+        let policy = try home.file("policy.json", contents: #"{"chainIds": ["1337"], "maxValueWei": "5000000000000000000", "allowAuthorizations": true}"#)
+        let env = ["SIGIL_HOME": home.url.path]
+        func offlineSign(_ request: String, key: String, name: String) throws -> String {
+            let out = home.url.appendingPathComponent(name).path
+            let r = try ProcessRunner.run("/usr/bin/unshare", ["-n", signerBinary, "sign", request, "--private-key-file", key,
+                                                              "--policy", policy.path, "--yes", "--json", "-o", out],
+                                          environment: ["SIGIL_HOME": home.url.path, "PATH": "/usr/bin:/bin"])
+            #expect(r.status == 0, "\(r.stderrText)")
+            return out
+        }
+        // 1. ether
+        let from = try address(1), to = try address(9)
+        let before = (try balance(from), try balance(to))
+        let request = home.url.appendingPathComponent("pay.json").path
+        #expect(try run(["tx", "build", "--from", from, "--to", to, "--value", "2ether", "-o", request]).status == 0)
+        let signed = try offlineSign(request, key: try keyFile(1), name: "pay.signed.json")
+        let b = try run(["broadcast", signed, "--json"])
+        #expect(b.status == 0, "\(b.stderrText)")
+        try expectExactTransfer(hash: try #require(try jsonOutput(b)["transactionHash"] as? String), from: from, to: to,
+                                value: Decimal(string: "2000000000000000000")!, before: before)
+        // 2. an ERC-20 transfer of 12.5 tokens (18 decimals)
+        let token = try #require(try nodes[0].rpc("devnode_deployToken", [18]) as? String)
+        let tokenRequest = home.url.appendingPathComponent("token.json").path
+        #expect(try run(["tx", "build", "--from", from, "--token", token, "--to", to, "--amount", "12.5", "-o", tokenRequest]).status == 0)
+        let tokenSigned = try offlineSign(tokenRequest, key: try keyFile(1), name: "token.signed.json")
+        #expect(try run(["broadcast", tokenSigned]).status == 0)
+        let held = try CLI.run("sigil", ["balance", to, "--token", token, "--json", "--rpc", nodes[0].url], environment: env)
+        #expect(try jsonOutput(held)["formatted"] as? String == "12.5")
+        // 3. a type-4 request with an authorization, signed offline too
+        let chain = "1337"
+        let nonce = Int(try run(["nonce", from]).stdoutText.trimmingCharacters(in: .whitespacesAndNewlines))!
+        let auth = try jsonOutput(try CLI.run("sigil", ["sign", "authorization", to, "--chain-id", chain, "--nonce", String(nonce + 1),
+                                                        "--private-key-file", try keyFile(1), "--json"]))
+        let setCode: [String: Any] = ["format": "sigil.unsigned-tx/1", "type": "0x4", "chainId": chain, "nonce": String(nonce), "from": from, "to": to,
+            "value": "5", "data": "0x", "gas": "100000", "maxFeePerGas": "20000000000", "maxPriorityFeePerGas": "1000000000", "accessList": [],
+            "authorizationList": [["chainId": auth["chainId"]!, "address": auth["address"]!, "nonce": auth["nonce"]!,
+                                   "yParity": auth["yParity"]!, "r": auth["r"]!, "s": auth["s"]!]]]
+        let setCodeFile = home.url.appendingPathComponent("setcode.json")
+        try JSONSerialization.data(withJSONObject: setCode).write(to: setCodeFile)
+        let before4 = (try balance(from), try balance(to))
+        let signed4 = try offlineSign(setCodeFile.path, key: try keyFile(1), name: "setcode.signed.json")
+        let b4 = try run(["broadcast", signed4, "--json"])
+        #expect(b4.status == 0, "\(b4.stderrText)")
+        try expectExactTransfer(hash: try #require(try jsonOutput(b4)["transactionHash"] as? String), from: from, to: to,
+                                value: 5, before: before4)
+    }
 }
