@@ -866,13 +866,13 @@ _sigil_tx() {
     unset 'unparsed_words[0]'
     unparsed_words=("${unparsed_words[@]}")
     case "${subcommand}" in
-    build|decode|hash)
+    build|decode|hash|list|status|bump|cancel|rebroadcast)
         # Offer subcommand argument completions
         "_sigil_tx_${subcommand}"
         ;;
     *)
         # Offer subcommand completions
-        COMPREPLY+=($(compgen -W 'build decode hash' -- "${cur}"))
+        COMPREPLY+=($(compgen -W 'build decode hash list status bump cancel rebroadcast' -- "${cur}"))
         ;;
     esac
 }
@@ -969,6 +969,167 @@ _sigil_tx_hash() {
     repeating_options=()
     non_repeating_options=()
     __sigil_offer_flags_options 1
+}
+
+_sigil_tx_list() {
+    repeating_flags=()
+    non_repeating_flags=(--json --version -h --help)
+    repeating_options=()
+    non_repeating_options=(--address --chain-id)
+    __sigil_offer_flags_options 0
+
+    # Offer option value completions
+    case "${prev}" in
+    '--address')
+        return
+        ;;
+    '--chain-id')
+        return
+        ;;
+    esac
+}
+
+_sigil_tx_status() {
+    repeating_flags=()
+    non_repeating_flags=(--json --version -h --help)
+    repeating_options=(--rpc)
+    non_repeating_options=(--timeout)
+    __sigil_offer_flags_options 1
+
+    # Offer option value completions
+    case "${prev}" in
+    '--rpc')
+        return
+        ;;
+    '--timeout')
+        return
+        ;;
+    esac
+}
+
+_sigil_tx_bump() {
+    repeating_flags=()
+    non_repeating_flags=(--yes --json --version -h --help)
+    repeating_options=(--rpc)
+    non_repeating_options=(--max-fee --priority-fee --from --private-key-file --keystore --password-file --network --config --timeout)
+    __sigil_offer_flags_options 1
+
+    # Offer option value completions
+    case "${prev}" in
+    '--max-fee')
+        return
+        ;;
+    '--priority-fee')
+        return
+        ;;
+    '--from')
+        __sigil_add_completions -W "$(__sigil_custom_complete ---completion tx bump -- --from "${COMP_CWORD}" "$(__sigil_cursor_index_in_current_word)")"
+        return
+        ;;
+    '--private-key-file')
+        __sigil_add_completions -f
+        return
+        ;;
+    '--keystore')
+        __sigil_add_completions -d
+        return
+        ;;
+    '--password-file')
+        __sigil_add_completions -f
+        return
+        ;;
+    '--network')
+        __sigil_add_completions -W "$(__sigil_custom_complete ---completion tx bump -- --network "${COMP_CWORD}" "$(__sigil_cursor_index_in_current_word)")"
+        return
+        ;;
+    '--config')
+        __sigil_add_completions -o plusdirs -fX '!*.@(toml)'
+        return
+        ;;
+    '--rpc')
+        return
+        ;;
+    '--timeout')
+        return
+        ;;
+    esac
+}
+
+_sigil_tx_cancel() {
+    repeating_flags=()
+    non_repeating_flags=(--yes --json --version -h --help)
+    repeating_options=(--rpc)
+    non_repeating_options=(--max-fee --priority-fee --from --private-key-file --keystore --password-file --network --config --timeout)
+    __sigil_offer_flags_options 1
+
+    # Offer option value completions
+    case "${prev}" in
+    '--max-fee')
+        return
+        ;;
+    '--priority-fee')
+        return
+        ;;
+    '--from')
+        __sigil_add_completions -W "$(__sigil_custom_complete ---completion tx cancel -- --from "${COMP_CWORD}" "$(__sigil_cursor_index_in_current_word)")"
+        return
+        ;;
+    '--private-key-file')
+        __sigil_add_completions -f
+        return
+        ;;
+    '--keystore')
+        __sigil_add_completions -d
+        return
+        ;;
+    '--password-file')
+        __sigil_add_completions -f
+        return
+        ;;
+    '--network')
+        __sigil_add_completions -W "$(__sigil_custom_complete ---completion tx cancel -- --network "${COMP_CWORD}" "$(__sigil_cursor_index_in_current_word)")"
+        return
+        ;;
+    '--config')
+        __sigil_add_completions -o plusdirs -fX '!*.@(toml)'
+        return
+        ;;
+    '--rpc')
+        return
+        ;;
+    '--timeout')
+        return
+        ;;
+    esac
+}
+
+_sigil_tx_rebroadcast() {
+    repeating_flags=()
+    non_repeating_flags=(--json --version -h --help)
+    repeating_options=(--rpc)
+    non_repeating_options=(--quorum --network --config --timeout)
+    __sigil_offer_flags_options 1
+
+    # Offer option value completions
+    case "${prev}" in
+    '--quorum')
+        return
+        ;;
+    '--network')
+        __sigil_add_completions -W "$(__sigil_custom_complete ---completion tx rebroadcast -- --network "${COMP_CWORD}" "$(__sigil_cursor_index_in_current_word)")"
+        return
+        ;;
+    '--config')
+        __sigil_add_completions -o plusdirs -fX '!*.@(toml)'
+        return
+        ;;
+    '--rpc')
+        return
+        ;;
+    '--timeout')
+        return
+        ;;
+    esac
 }
 
 _sigil_abi() {
