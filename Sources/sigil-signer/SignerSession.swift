@@ -5,7 +5,7 @@ import SigilCore
 /// `--policy`, `--audit-log` and `--yes`: what every signing command of sigil-signer shares.
 struct SignerOptions: ParsableArguments {
     @Option(name: .long, help: ArgumentHelp(
-        "Signing policy (a JSON file, see 'sigil-signer policy --help'); a refusal exits 5.",
+        "Signing policy: policy.toml or policy.json (see 'sigil-signer policy --help'); a refusal exits 5.",
         valueName: "file"), completion: .file())
     var policy: String?
 
@@ -32,7 +32,7 @@ struct SignerOptions: ParsableArguments {
 
     func loadPolicy() throws -> SigningPolicy? {
         guard let policy else { return nil }
-        return try SigningPolicy.parse(FileIO.read(policy, limit: SigningPolicy.maximumSize + 1))
+        return try PolicyFile.load(policy)
     }
 }
 

@@ -298,4 +298,14 @@ import Testing
         try expectExactTransfer(hash: try #require(try jsonOutput(b4)["transactionHash"] as? String), from: from, to: to,
                                 value: 5, before: before4)
     }
+
+    /// A transaction mined with status 0 is a failure with its own exit code (7), never "success".
+    @Test func revertedReceiptIsAFailure() throws {
+        let token = try #require(try nodes[0].rpc("devnode_deployToken", [6]) as? String)
+        // Key 2 holds none of this token: the transfer reverts. --gas-limit skips the (reverting) estimate.
+        let r = try run(["send", "--to", try address(9), "--token", token, "--amount", "5", "--gas-limit", "100000",
+                         "--private-key-file", try keyFile(2), "--yes", "--wait"])
+        #expect(r.status == 7, "\(r.stderrText)")
+        #expect(r.stderrText.contains("REVERTED"))
+    }
 }

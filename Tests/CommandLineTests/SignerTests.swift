@@ -43,6 +43,25 @@ private struct SignerSandbox {
 }
 
 @Suite struct SignerTests {
+    /// The same rules from a policy.toml: allowed under the limit, refused (exit 5, naming the rule) above it,
+    /// and a TOML syntax error names the file, line and column.
+    @Test func tomlPolicy() throws {
+        let box = try SignerSandbox()
+        let allow = try box.write("allow.toml", "chainIds = [\"1\"]\nmaxValueWei = \"1000000000000000000\"\n")
+        #expect(try box.run("sign", try box.request(), "--private-key-file", box.key, "--policy", allow, "--yes").status == 0)
+        let strict = try box.write("strict.toml", "maxValueWei = \"10\"\n")
+        let refused = try box.run("sign", try box.request(), "--private-key-file", box.key, "--policy", strict, "--yes")
+        #expect(refused.status == 5)
+        #expect(refused.stdoutText.isEmpty)
+        #expect(refused.stderrText.contains("refused by policy rule maxValueWei"))
+        let unknown = try box.write("unknown.toml", "maxValue = \"10\"\n")
+        #expect(try box.run("policy", "check", try box.request(), "--policy", unknown).status == 65)
+        let broken = try box.write("broken.toml", "maxValueWei = \n")
+        let r = try box.run("policy", "check", try box.request(), "--policy", broken)
+        #expect(r.status == 65)
+        #expect(r.stderrText.contains("broken.toml:1:"))
+    }
+
     @Test func signsARequestThatDecodesToTheSameTransaction() throws {
         let box = try SignerSandbox()
         let policy = try box.policy(#"{"chainIds": [1], "maxValueWei": "1000000000000000000"}"#)

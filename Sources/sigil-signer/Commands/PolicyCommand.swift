@@ -7,9 +7,25 @@ struct PolicyCommand: ParsableCommand {
         commandName: "policy",
         abstract: "Work with signing policies.",
         discussion: """
-        A policy is a JSON file (not TOML: Sigil reads no hand-parsed formats, and JSON is read \
-        by its strict parser). Every key is optional; unknown keys are refused. A list that is \
-        absent does not restrict; an empty list allows nothing.
+        A policy is a TOML file (policy.toml) or the same keys as a JSON file (policy.json). \
+        Every key is optional; unknown keys are refused. A list that is absent does not \
+        restrict; an empty list allows nothing. Wei amounts are decimal strings (they exceed \
+        TOML's 64-bit integers). In TOML:
+
+          chainIds = ["1", "10"]                       allowed chain ids
+          recipients = ["0x…"]                         allowed 'to' of plain transfers, and token
+                                                       recipients/spenders of ERC-20 transfer,
+                                                       approve and transferFrom calls
+          contracts = ["0x…"]                          allowed 'to' of calls (any call data)
+          selectors = ["0xa9059cbb"]                   allowed 4-byte function selectors
+          maxValueWei = "1000000000000000000"          ether value per transaction
+          maxFeeCapWei = "10000000000000000"           gas limit × max fee (or gas price)
+          maxDailyValueWei = "5000000000000000000"     sum of values signed per UTC day
+          allowContractCreation = false
+          allowMessages = false                        sign-message and sign-typed-data
+          allowAuthorizations = false                  type 4 (EIP-7702) transactions
+
+        The same in JSON:
 
           {
             "chainIds": [1, 10],                       allowed chain ids
@@ -38,7 +54,7 @@ struct PolicyCheckCommand: ParsableCommand {
         abstract: "Evaluate a request against a policy without signing (exit 0 allowed, 5 refused).",
         discussion: """
         Examples:
-          sigil-signer policy check request.json --policy policy.json
+          sigil-signer policy check request.json --policy policy.toml
           sigil-signer policy check 0x02f0… --policy policy.json --json
         """
     )
@@ -57,7 +73,7 @@ struct PolicyCheckCommand: ParsableCommand {
 
     func run() throws {
         let loaded = try RequestSigning.load(request)
-        let policy = try SigningPolicy.parse(FileIO.read(policy, limit: SigningPolicy.maximumSize + 1))
+        let policy = try PolicyFile.load(policy)
         let log = auditLog ?? DataDirectory.root + "/signer-audit.jsonl"
         let state = try PolicyLedger(path: log + ".state").load()
         let decision = PolicyEngine(policy: policy).evaluate(request: loaded, state: state)
