@@ -161,9 +161,25 @@ public struct JournalSession {
     /// in the middle of it).
     mutating func load() throws(JournalError) {
         let fd = handle.fd
+        var info = stat()
+        guard fstat(fd, &info) == 0 else { throw .io(path: path, reason: FileIO.errnoText()) }
+        // The journal is append-only, so what this process already parsed of this very file
+        // (same device and inode, not longer than the file) is resumed instead of re-read:
+        // without this, every lock would re-parse everything and a long batch would be quadratic.
+        var offset: off_t = 0
+        var lineBase = 0
+        if let cached = JournalCache.shared.state(path: path, device: UInt64(info.st_dev), inode: UInt64(info.st_ino)),
+           cached.offset <= info.st_size {
+            folded = cached.folded
+            indexByHash = cached.indexByHash
+            indicesByNonce = cached.indicesByNonce
+            indicesByBatchKey = cached.indicesByBatchKey
+            offset = cached.offset
+            lineBase = cached.lines
+        }
+        let start = offset
         var bytes = [UInt8]()
         var chunk = [UInt8](repeating: 0, count: 1 << 16)
-        var offset: off_t = 0
         while true {
             let n = chunk.withUnsafeMutableBytes { pread(fd, $0.baseAddress, $0.count, offset) }
             if n < 0 {
@@ -176,15 +192,18 @@ public struct JournalSession {
         }
         let complete = (bytes.lastIndex(of: UInt8(ascii: "\n")) ?? -1) + 1
         if complete < bytes.count {
-            guard ftruncate(fd, off_t(complete)) == 0, fsync(fd) == 0 else {
+            guard ftruncate(fd, start + off_t(complete)) == 0, fsync(fd) == 0 else {
                 throw .io(path: path, reason: FileIO.errnoText())
             }
-        } else if bytes.isEmpty {
+        } else if bytes.isEmpty && start == 0 {
             // A new journal: make its directory entry durable too.
             let dirFD = Glibc.open(FileIO.directory(of: path), O_RDONLY | O_DIRECTORY | O_CLOEXEC)
             if dirFD >= 0 { fsync(dirFD); Glibc.close(dirFD) }
         }
-        try fold(bytes[0..<complete])
+        let lines = try fold(bytes[0..<complete], lineBase: lineBase)
+        JournalCache.shared.store(path: path, state: JournalCache.State(
+            device: UInt64(info.st_dev), inode: UInt64(info.st_ino), offset: start + off_t(complete), lines: lineBase + lines,
+            folded: folded, indexByHash: indexByHash, indicesByNonce: indicesByNonce, indicesByBatchKey: indicesByBatchKey))
     }
 
     private mutating func insert(_ record: JournalRecord) {
@@ -195,8 +214,10 @@ public struct JournalSession {
         if let key = record.batchKey { indicesByBatchKey[key, default: []].append(index) }
     }
 
-    private mutating func fold(_ bytes: ArraySlice<UInt8>) throws(JournalError) {
-        var lineNumber = 0
+    /// Folds complete lines into the state; returns how many lines it read.
+    @discardableResult
+    private mutating func fold(_ bytes: ArraySlice<UInt8>, lineBase: Int = 0) throws(JournalError) -> Int {
+        var lineNumber = lineBase
         for line in bytes.split(separator: UInt8(ascii: "\n"), omittingEmptySubsequences: false).dropLast() {
             lineNumber += 1
             let parsed: JournalLine
@@ -216,5 +237,40 @@ public struct JournalSession {
                 if let note { folded[index].note = note }
             }
         }
+        return lineNumber - lineBase
+    }
+}
+
+/// What this process has already parsed of each journal file (see `JournalSession.load`).
+/// Entries are only read and written while the journal's file lock is held.
+final class JournalCache: @unchecked Sendable {
+    struct State {
+        let device: UInt64
+        let inode: UInt64
+        let offset: off_t
+        let lines: Int
+        let folded: [JournalRecord]
+        let indexByHash: [[UInt8]: Int]
+        let indicesByNonce: [UInt64: [Int]]
+        let indicesByBatchKey: [String: [Int]]
+    }
+
+    static let shared = JournalCache()
+    private var states: [String: State] = [:]
+    private var mutex = pthread_mutex_t()
+
+    private init() { pthread_mutex_init(&mutex, nil) }
+
+    func state(path: String, device: UInt64, inode: UInt64) -> State? {
+        pthread_mutex_lock(&mutex)
+        defer { pthread_mutex_unlock(&mutex) }
+        guard let state = states[path], state.device == device, state.inode == inode else { return nil }
+        return state
+    }
+
+    func store(path: String, state: State) {
+        pthread_mutex_lock(&mutex)
+        states[path] = state
+        pthread_mutex_unlock(&mutex)
     }
 }
