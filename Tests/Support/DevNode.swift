@@ -51,7 +51,7 @@ public final class DevNode: @unchecked Sendable {
         // The first stdout line is the URL, printed once the socket listens.
         var line = Data()
         while !line.contains(UInt8(ascii: "\n")) {
-            let chunk = pipe.fileHandleForReading.availableData
+            let chunk = PipeReader.readSome(pipe.fileHandleForReading.fileDescriptor) ?? Data()
             if chunk.isEmpty { break }  // EOF: the node exited
             line.append(chunk)
         }

@@ -27,8 +27,8 @@ public enum ProcessRunner {
         // Feed stdin and drain both outputs concurrently so that no pipe buffer fills up.
         let group = DispatchGroup()
         nonisolated(unsafe) var out = Data(), err = Data()
-        DispatchQueue.global().async(group: group) { out = outPipe.fileHandleForReading.readDataToEndOfFile() }
-        DispatchQueue.global().async(group: group) { err = errPipe.fileHandleForReading.readDataToEndOfFile() }
+        DispatchQueue.global().async(group: group) { out = PipeReader.readToEnd(outPipe.fileHandleForReading.fileDescriptor) }
+        DispatchQueue.global().async(group: group) { err = PipeReader.readToEnd(errPipe.fileHandleForReading.fileDescriptor) }
         DispatchQueue.global().async(group: group) {
             if !stdin.isEmpty { try? inPipe.fileHandleForWriting.write(contentsOf: stdin) }
             try? inPipe.fileHandleForWriting.close()
@@ -36,6 +36,27 @@ public enum ProcessRunner {
         process.waitUntilExit()
         group.wait()
         return Result(status: process.terminationStatus, stdout: out, stderr: err)
+    }
+}
+
+/// Reads a pipe with read(2), retrying on EINTR. Foundation's readDataToEndOfFile and
+/// availableData trap (`try!`) when a read is interrupted by a signal, which happens at random
+/// while many child processes exit at once.
+public enum PipeReader {
+    public static func readToEnd(_ fd: Int32) -> Data {
+        var data = Data()
+        while let chunk = readSome(fd), !chunk.isEmpty { data.append(chunk) }
+        return data
+    }
+
+    /// One read of up to 64 KiB: empty at end of file, nil on an error other than EINTR.
+    public static func readSome(_ fd: Int32) -> Data? {
+        var buffer = [UInt8](repeating: 0, count: 65536)
+        while true {
+            let n = buffer.withUnsafeMutableBytes { read(fd, $0.baseAddress, $0.count) }
+            if n >= 0 { return Data(buffer[0..<n]) }
+            if errno != EINTR { return nil }
+        }
     }
 }
 

@@ -56,7 +56,7 @@ import SigilTestSupport
         defer { kill(process.processIdentifier, SIGKILL); process.waitUntilExit() }
         var line = Data()
         while !line.contains(UInt8(ascii: "\n")) {
-            let chunk = pipe.fileHandleForReading.availableData
+            let chunk = PipeReader.readSome(pipe.fileHandleForReading.fileDescriptor) ?? Data()
             if chunk.isEmpty { break }
             line.append(chunk)
         }
