@@ -127,8 +127,8 @@ import Testing
             process.executableURL = URL(fileURLWithPath: binary)
             process.arguments = ["key", "new"]
             process.environment = ["SIGIL_KEYSTORE": keystore, "SIGIL_PASSWORD": password, "PATH": "/usr/bin:/bin"]
-            process.standardOutput = FileHandle.nullDevice
-            process.standardError = FileHandle.nullDevice
+            process.standardOutput = FileHandle(forUpdatingAtPath: "/dev/null")!
+            process.standardError = FileHandle(forUpdatingAtPath: "/dev/null")!
             try process.run()
             usleep(UInt32.random(in: 50_000...1_500_000, using: &rng))
             kill(process.processIdentifier, SIGKILL)

@@ -186,8 +186,8 @@ import Testing
             process.executableURL = URL(fileURLWithPath: binary)
             process.arguments = ["send", "--batch", file.path, "--private-key-file", key, "--yes", "--rpc", nodes[0].url]
             process.environment = ["SIGIL_HOME": home.url.path, "PATH": "/usr/bin:/bin"]
-            process.standardOutput = FileHandle.nullDevice
-            process.standardError = FileHandle.nullDevice
+            process.standardOutput = FileHandle(forUpdatingAtPath: "/dev/null")!
+            process.standardError = FileHandle(forUpdatingAtPath: "/dev/null")!
             try process.run()
             usleep(UInt32.random(in: 300_000...2_500_000, using: &rng))
             kill(process.processIdentifier, SIGKILL)

@@ -43,7 +43,7 @@ public final class DevNode: @unchecked Sendable {
         process.arguments = [script.path, "--port", "0", "--die-with-parent"] + options
         let pipe = Pipe()
         process.standardOutput = pipe
-        process.standardInput = FileHandle.nullDevice
+        process.standardInput = FileHandle(forUpdatingAtPath: "/dev/null")!
         try process.run()
         self.process = process
         self.stdoutPipe = pipe
