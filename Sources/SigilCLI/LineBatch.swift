@@ -14,6 +14,11 @@ public enum LineBatch {
     public struct LineFailure: Error {
         public let line: Int
         public let error: any Error
+
+        /// The failure as a command error naming the file (or standard input) and the line.
+        public func commandFailure(path: String) -> CommandFailure {
+            CommandFailure(ExitStatus.of(error), "\(path == "-" ? "standard input" : path) line \(line): \(error)")
+        }
     }
 
     /// Transforms each non-blank line of `bytes`; returns the outputs joined with newlines.

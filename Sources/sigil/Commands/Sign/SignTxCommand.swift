@@ -70,7 +70,7 @@ struct SignTxCommand: ParsableCommand {
                 return json ? RequestSigning.json(signed, from: key.address).serialized() : signed.rawBytes.hexString
             }
         } catch {
-            throw CommandFailure(ExitStatus.of(error.error), "\(path == "-" ? "standard input" : path) line \(error.line): \(error.error)")
+            throw error.commandFailure(path: path)
         }
         if let outputFile {
             try FileIO.writeAtomically(outputFile, Array(out.utf8), mode: 0o644)

@@ -54,7 +54,7 @@ struct TxDecodeCommand: ParsableCommand {
                 return json ? JSONValue.object([("hash", .string(hash)), ("from", .string(sender))]).serialized() : "\(hash) \(sender)"
             })
         } catch {
-            throw CommandFailure(ExitStatus.of(error.error), "\(path == "-" ? "standard input" : path) line \(error.line): \(error.error)")
+            throw error.commandFailure(path: path)
         }
     }
 }
