@@ -97,13 +97,18 @@ final class OneShotServer: @unchecked Sendable {
                     let code = errno
                     // Transient failures keep serving; only a shutdown (close()) ends the loop.
                     if (code == EINTR || code == ECONNABORTED || code == EAGAIN) && !lock.withLock({ closed }) { continue }
-                    // Only this thread closes the listening socket, and only after close() has
-                    // shut it down, so close() never touches a number that was reused meanwhile.
-                    lock.withLock { listenerClosed = true }
-                    Glibc.close(fd)
+                    // Only this thread closes descriptors (the listener and every client), and
+                    // only under the lock, so close() never touches a number reused meanwhile.
+                    lock.withLock {
+                        listenerClosed = true
+                        Glibc.close(fd)
+                        for client in open { Glibc.close(client) }
+                        open.removeAll()
+                    }
                     return
                 }
                 lock.withLock { open.append(client) }
+                if lock.withLock({ closed }) { shutdown(client, Int32(SHUT_RDWR)) }
                 var request: [UInt8] = []
                 var buffer = [UInt8](repeating: 0, count: 65536)
                 // Read the head, then Content-Length bytes of body.
@@ -133,9 +138,11 @@ final class OneShotServer: @unchecked Sendable {
             lock.withLock {
                 guard !closed else { return }
                 closed = true
-                if !listenerClosed { shutdown(fd, Int32(SHUT_RDWR)) }  // wakes accept(); serve() then closes fd
-                for client in open { Glibc.close(client) }
-                open.removeAll()
+                guard !listenerClosed else { return }
+                // Shutting down (never closing) wakes a blocked accept, recv or send; serve()
+                // then closes everything itself.
+                shutdown(fd, Int32(SHUT_RDWR))
+                for client in open { shutdown(client, Int32(SHUT_RDWR)) }
             }
         }
 
