@@ -61,7 +61,11 @@ public enum CommandRunner {
             ])
             StandardStreams.writeError(object.serialized() + "\n")
         } else {
-            StandardStreams.writeError("\(toolName): error: \(line)\n")
+            // A verdict (invalid signature, policy refusal) is red as a whole; other errors only in their prefix.
+            let style = TerminalStyle.standardError
+            let verdict = status == .verificationFailed || status == .refusedByPolicy
+            let text = verdict ? style.failure("error: " + line) : style.failure("error:") + " " + line
+            StandardStreams.writeError("\(toolName): \(text)\n")
         }
         exit(status.rawValue)
     }

@@ -1,7 +1,7 @@
 import ArgumentParser
 import SigilCore
 
-/// `--json` and the one way every command prints its result.
+/// `--json`, `--color` and the one way every command prints its result.
 ///
 /// Human output goes to stdout as aligned `label  value` lines; JSON output is one document
 /// with a stable schema (documented per command). Errors never go through here: they are
@@ -10,7 +10,15 @@ public struct OutputOptions: ParsableArguments {
     @Flag(name: .long, help: "Print the result as one JSON document (stable schema; errors as JSON on stderr).")
     public var json = false
 
+    @OptionGroup public var colorOptions: ColorOptions
+
     public init() {}
+
+    /// How text for stdout is styled (plain with `--json`). The decision is taken once per
+    /// stream, from the same command line the parser read (see `TerminalStyle`).
+    public var style: TerminalStyle { json ? .plain : .standardOutput }
+    /// How text for stderr (previews, warnings) is styled.
+    public var errorStyle: TerminalStyle { json ? .plain : .standardError }
 
     /// Prints `fields` as aligned lines, or `json` when `--json` was given.
     public func emit(_ fields: [(String, String)], json document: JSONValue) {
@@ -39,4 +47,17 @@ public struct OutputOptions: ParsableArguments {
         }
         return out
     }
+}
+
+/// `--color`: part of `OutputOptions`, and on its own for the few commands without `--json`.
+///
+/// The parser validates the value and documents it; the decision itself is taken once per
+/// stream by `TerminalStyle.standardOutput` / `.standardError` from the same command line.
+public struct ColorOptions: ParsableArguments {
+    @Option(name: .long, help: ArgumentHelp(
+        "When to colour: auto = on a terminal, unless NO_COLOR is set or TERM=dumb. JSON is never coloured.",
+        valueName: "when"))
+    public var color: ColorChoice = .auto
+
+    public init() {}
 }

@@ -35,7 +35,7 @@ struct AuditVerifyCommand: ParsableCommand {
     func run() throws {
         let path = file ?? DataDirectory.root + "/signer-audit.jsonl"
         let result = try AuditLog.verify(FileIO.read(path, limit: 1 << 30))
-        output.emit([("ok", "\(result.count) entries"), ("head", result.head.hexString)], json: .object([
+        output.emit([("ok", output.style.success("\(result.count) entries")), ("head", result.head.hexString)], json: .object([
             ("ok", .bool(true)), ("count", .integer(result.count)), ("head", .string(result.head.hexString)),
         ]))
     }

@@ -77,7 +77,8 @@ struct PolicyCheckCommand: ParsableCommand {
         let log = auditLog ?? DataDirectory.root + "/signer-audit.jsonl"
         let state = try PolicyLedger(path: log + ".state").load()
         let decision = PolicyEngine(policy: policy).evaluate(request: loaded, state: state)
-        output.emit(line: decision.description, json: decision.json)
+        let verdict = decision.isAllowed ? output.style.success(decision.description) : output.style.failure(decision.description)
+        output.emit(line: verdict, json: decision.json)
         if !decision.isAllowed { throw ExitCode(ExitStatus.refusedByPolicy.rawValue) }
     }
 }

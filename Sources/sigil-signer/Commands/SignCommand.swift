@@ -39,7 +39,7 @@ struct SignCommand: ParsableCommand {
         let loaded = try RequestSigning.load(request)
         let session = try SignerSession(signer)
         let preview = TransactionPreview(loaded)
-        StandardStreams.writeError(preview.text + "\n")
+        StandardStreams.writeError(output.errorStyle.highlightingWarnings(preview.text) + "\n")
         let summary = preview.lines.map { "\($0.label): \($0.value)" } + preview.warnings.map { "Warning: \($0)" }
         let requestHash = Keccak256.hash(Array(RequestFile.serialize(loaded).utf8))
         let state = try session.ledger.load()

@@ -25,7 +25,7 @@ struct SignMessageCommand: ParsableCommand {
         let message = try input.bytes()
         let session = try SignerSession(signer)
         let shown = MessageDisplay.describe(message)
-        StandardStreams.writeError("Message (EIP-191, \(message.count) bytes): \(shown)\n")
+        StandardStreams.writeError(output.errorStyle.heading("Message (EIP-191, \(message.count) bytes):") + " \(shown)\n")
         let digest = PersonalMessage.hash(message)
         try session.approve(session.engine?.evaluateMessage(), question: "Sign this message?",
                             requestHash: Keccak256.hash(message), summary: ["Message: \(shown)"])

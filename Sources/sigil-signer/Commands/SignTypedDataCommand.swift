@@ -27,7 +27,7 @@ struct SignTypedDataCommand: ParsableCommand {
         let document = try TypedData(json: JSONParser.parse(bytes))
         let session = try SignerSession(signer)
         let fields = document.summary.map { ($0.path, $0.display) }
-        StandardStreams.writeError("Typed data (EIP-712):\n" + OutputOptions.table(fields))
+        StandardStreams.writeError(output.errorStyle.heading("Typed data (EIP-712):") + "\n" + OutputOptions.table(fields))
         let summary = fields.map { "\($0.0): \($0.1)" }
         let requestHash = Keccak256.hash(bytes)
         try session.approve(session.engine?.evaluateMessage(), question: "Sign this typed data?",

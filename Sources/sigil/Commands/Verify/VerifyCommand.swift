@@ -29,7 +29,7 @@ enum VerificationReport {
             throw CommandFailure(.verificationFailed,
                 "signature is valid but was made by \(recovered.checksummed), not \(expected.checksummed)")
         }
-        output.emit(line: "valid: signed by \(recovered.checksummed)",
+        output.emit(line: output.style.success("valid") + ": signed by \(recovered.checksummed)",
                     json: .object([("valid", .bool(true)), ("signer", .string(recovered.checksummed))]))
     }
 
