@@ -29,6 +29,7 @@ struct KeyExportCommand: ParsableCommand {
 
     @OptionGroup var keystore: KeystoreOptions
     @OptionGroup var password: PasswordOptions
+    @OptionGroup var color: ColorOptions
 
     func run() throws {
         let found = try keystore.directory.resolve(account)

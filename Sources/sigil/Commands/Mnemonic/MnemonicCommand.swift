@@ -28,6 +28,7 @@ struct MnemonicNewCommand: ParsableCommand {
     @Option(name: .long, help: ArgumentHelp("Write the mnemonic to this new file (0600) instead of stdout.", valueName: "file"),
             completion: .file())
     var output: String?
+    @OptionGroup var color: ColorOptions
 
     func run() throws {
         let mnemonic = try Mnemonic.generate(wordCount: words)

@@ -74,6 +74,7 @@ struct TxBuildCommand: ParsableCommand {
     var outputFile: String?
     @OptionGroup var keystore: KeystoreOptions
     @OptionGroup var network: NetworkOptions
+    @OptionGroup var color: ColorOptions
 
     func run() throws {
         let sender = from.hasPrefix("0x") && from.utf8.count == 42 ? try Address(parsing: from)
