@@ -188,7 +188,7 @@ _sigil-signer_address() {
     repeating_flags=()
     non_repeating_flags=(--json --version -h --help)
     repeating_options=()
-    non_repeating_options=(--from --private-key-file --keystore --password-file)
+    non_repeating_options=(--from --private-key-file --keystore --password-file --color)
     __sigil-signer_offer_flags_options 0
 
     # Offer option value completions
@@ -209,6 +209,10 @@ _sigil-signer_address() {
         __sigil-signer_add_completions -f
         return
         ;;
+    '--color')
+        __sigil-signer_add_completions -W 'auto'$'\n''always'$'\n''never'
+        return
+        ;;
     esac
 }
 
@@ -216,13 +220,17 @@ _sigil-signer_list() {
     repeating_flags=()
     non_repeating_flags=(--json --version -h --help)
     repeating_options=()
-    non_repeating_options=(--keystore)
+    non_repeating_options=(--keystore --color)
     __sigil-signer_offer_flags_options 0
 
     # Offer option value completions
     case "${prev}" in
     '--keystore')
         __sigil-signer_add_completions -d
+        return
+        ;;
+    '--color')
+        __sigil-signer_add_completions -W 'auto'$'\n''always'$'\n''never'
         return
         ;;
     esac
@@ -232,7 +240,7 @@ _sigil-signer_sign() {
     repeating_flags=()
     non_repeating_flags=(--yes --json --version -h --help)
     repeating_options=()
-    non_repeating_options=(-o --output --policy --audit-log --from --private-key-file --keystore --password-file)
+    non_repeating_options=(-o --output --policy --audit-log --from --private-key-file --keystore --password-file --color)
     __sigil-signer_offer_flags_options 1
 
     # Offer option value completions
@@ -265,6 +273,10 @@ _sigil-signer_sign() {
         __sigil-signer_add_completions -f
         return
         ;;
+    '--color')
+        __sigil-signer_add_completions -W 'auto'$'\n''always'$'\n''never'
+        return
+        ;;
     esac
 }
 
@@ -272,7 +284,7 @@ _sigil-signer_sign-message() {
     repeating_flags=()
     non_repeating_flags=(--hex --yes --json --version -h --help)
     repeating_options=()
-    non_repeating_options=(--file --policy --audit-log --from --private-key-file --keystore --password-file)
+    non_repeating_options=(--file --policy --audit-log --from --private-key-file --keystore --password-file --color)
     __sigil-signer_offer_flags_options 1
 
     # Offer option value completions
@@ -305,6 +317,10 @@ _sigil-signer_sign-message() {
         __sigil-signer_add_completions -f
         return
         ;;
+    '--color')
+        __sigil-signer_add_completions -W 'auto'$'\n''always'$'\n''never'
+        return
+        ;;
     esac
 }
 
@@ -312,7 +328,7 @@ _sigil-signer_sign-typed-data() {
     repeating_flags=()
     non_repeating_flags=(--yes --json --version -h --help)
     repeating_options=()
-    non_repeating_options=(--policy --audit-log --from --private-key-file --keystore --password-file)
+    non_repeating_options=(--policy --audit-log --from --private-key-file --keystore --password-file --color)
     __sigil-signer_offer_flags_options 1
 
     # Offer option value completions
@@ -339,6 +355,10 @@ _sigil-signer_sign-typed-data() {
         ;;
     '--password-file')
         __sigil-signer_add_completions -f
+        return
+        ;;
+    '--color')
+        __sigil-signer_add_completions -W 'auto'$'\n''always'$'\n''never'
         return
         ;;
     esac
@@ -379,7 +399,7 @@ _sigil-signer_policy_check() {
     repeating_flags=()
     non_repeating_flags=(--json --version -h --help)
     repeating_options=()
-    non_repeating_options=(--policy --audit-log)
+    non_repeating_options=(--policy --audit-log --color)
     __sigil-signer_offer_flags_options 1
 
     # Offer option value completions
@@ -390,6 +410,10 @@ _sigil-signer_policy_check() {
         ;;
     '--audit-log')
         __sigil-signer_add_completions -f
+        return
+        ;;
+    '--color')
+        __sigil-signer_add_completions -W 'auto'$'\n''always'$'\n''never'
         return
         ;;
     esac
@@ -422,8 +446,16 @@ _sigil-signer_audit_verify() {
     repeating_flags=()
     non_repeating_flags=(--json --version -h --help)
     repeating_options=()
-    non_repeating_options=()
+    non_repeating_options=(--color)
     __sigil-signer_offer_flags_options 1
+
+    # Offer option value completions
+    case "${prev}" in
+    '--color')
+        __sigil-signer_add_completions -W 'auto'$'\n''always'$'\n''never'
+        return
+        ;;
+    esac
 
     # Offer positional completions
     case "${positional_number}" in

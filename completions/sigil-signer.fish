@@ -23,26 +23,26 @@ function __sigil-signer_parse_tokens -S
         __sigil-signer_parse_subcommand 0 'version' 'h/help'
         switch $unparsed_tokens[1]
         case 'address'
-            __sigil-signer_parse_subcommand 0 'from=' 'private-key-file=' 'keystore=' 'password-file=' 'json' 'version' 'h/help'
+            __sigil-signer_parse_subcommand 0 'from=' 'private-key-file=' 'keystore=' 'password-file=' 'json' 'color=' 'version' 'h/help'
         case 'list'
-            __sigil-signer_parse_subcommand 0 'keystore=' 'json' 'version' 'h/help'
+            __sigil-signer_parse_subcommand 0 'keystore=' 'json' 'color=' 'version' 'h/help'
         case 'sign'
-            __sigil-signer_parse_subcommand 1 'o/output=' 'policy=' 'audit-log=' 'yes' 'from=' 'private-key-file=' 'keystore=' 'password-file=' 'json' 'version' 'h/help'
+            __sigil-signer_parse_subcommand 1 'o/output=' 'policy=' 'audit-log=' 'yes' 'from=' 'private-key-file=' 'keystore=' 'password-file=' 'json' 'color=' 'version' 'h/help'
         case 'sign-message'
-            __sigil-signer_parse_subcommand 1 'hex' 'file=' 'policy=' 'audit-log=' 'yes' 'from=' 'private-key-file=' 'keystore=' 'password-file=' 'json' 'version' 'h/help'
+            __sigil-signer_parse_subcommand 1 'hex' 'file=' 'policy=' 'audit-log=' 'yes' 'from=' 'private-key-file=' 'keystore=' 'password-file=' 'json' 'color=' 'version' 'h/help'
         case 'sign-typed-data'
-            __sigil-signer_parse_subcommand 1 'policy=' 'audit-log=' 'yes' 'from=' 'private-key-file=' 'keystore=' 'password-file=' 'json' 'version' 'h/help'
+            __sigil-signer_parse_subcommand 1 'policy=' 'audit-log=' 'yes' 'from=' 'private-key-file=' 'keystore=' 'password-file=' 'json' 'color=' 'version' 'h/help'
         case 'policy'
             __sigil-signer_parse_subcommand 0 'version' 'h/help'
             switch $unparsed_tokens[1]
             case 'check'
-                __sigil-signer_parse_subcommand 1 'policy=' 'audit-log=' 'json' 'version' 'h/help'
+                __sigil-signer_parse_subcommand 1 'policy=' 'audit-log=' 'json' 'color=' 'version' 'h/help'
             end
         case 'audit'
             __sigil-signer_parse_subcommand 0 'version' 'h/help'
             switch $unparsed_tokens[1]
             case 'verify'
-                __sigil-signer_parse_subcommand 1 'json' 'version' 'h/help'
+                __sigil-signer_parse_subcommand 1 'json' 'color=' 'version' 'h/help'
             end
         case 'help'
             __sigil-signer_parse_subcommand -r 1 'version'
@@ -114,10 +114,12 @@ complete -c 'sigil-signer' -n '__sigil-signer_should_offer_completions_for_flags
 complete -c 'sigil-signer' -n '__sigil-signer_should_offer_completions_for_flags_or_options "sigil-signer address" keystore' -l 'keystore' -d 'Keystore folder (default: $SIGIL_KEYSTORE, else the data directory\'s keystore/; geth\'s and foundry\'s folders work as they are).' -rfa '(__sigil-signer_complete_directories)'
 complete -c 'sigil-signer' -n '__sigil-signer_should_offer_completions_for_flags_or_options "sigil-signer address" password-file' -l 'password-file' -d 'File whose first line is the keystore password (else SIGIL_PASSWORD, else a prompt on a terminal).' -rF
 complete -c 'sigil-signer' -n '__sigil-signer_should_offer_completions_for_flags_or_options "sigil-signer address" json' -l 'json' -d 'Print the result as one JSON document (stable schema; errors as JSON on stderr).'
+complete -c 'sigil-signer' -n '__sigil-signer_should_offer_completions_for_flags_or_options "sigil-signer address" color' -l 'color' -d 'When to colour: auto = on a terminal, unless NO_COLOR is set or TERM=dumb. JSON is never coloured.' -rfka 'auto always never'
 complete -c 'sigil-signer' -n '__sigil-signer_should_offer_completions_for_flags_or_options "sigil-signer address" version' -l 'version' -d 'Show the version.'
 complete -c 'sigil-signer' -n '__sigil-signer_should_offer_completions_for_flags_or_options "sigil-signer address" h help' -s 'h' -l 'help' -d 'Show help information.'
 complete -c 'sigil-signer' -n '__sigil-signer_should_offer_completions_for_flags_or_options "sigil-signer list" keystore' -l 'keystore' -d 'Keystore folder (default: $SIGIL_KEYSTORE, else the data directory\'s keystore/; geth\'s and foundry\'s folders work as they are).' -rfa '(__sigil-signer_complete_directories)'
 complete -c 'sigil-signer' -n '__sigil-signer_should_offer_completions_for_flags_or_options "sigil-signer list" json' -l 'json' -d 'Print the result as one JSON document (stable schema; errors as JSON on stderr).'
+complete -c 'sigil-signer' -n '__sigil-signer_should_offer_completions_for_flags_or_options "sigil-signer list" color' -l 'color' -d 'When to colour: auto = on a terminal, unless NO_COLOR is set or TERM=dumb. JSON is never coloured.' -rfka 'auto always never'
 complete -c 'sigil-signer' -n '__sigil-signer_should_offer_completions_for_flags_or_options "sigil-signer list" version' -l 'version' -d 'Show the version.'
 complete -c 'sigil-signer' -n '__sigil-signer_should_offer_completions_for_flags_or_options "sigil-signer list" h help' -s 'h' -l 'help' -d 'Show help information.'
 complete -c 'sigil-signer' -n '__sigil-signer_should_offer_completions_for_flags_or_options "sigil-signer sign" o output' -s 'o' -l 'output' -d 'Write the result to this new file.' -rF
@@ -129,6 +131,7 @@ complete -c 'sigil-signer' -n '__sigil-signer_should_offer_completions_for_flags
 complete -c 'sigil-signer' -n '__sigil-signer_should_offer_completions_for_flags_or_options "sigil-signer sign" keystore' -l 'keystore' -d 'Keystore folder (default: $SIGIL_KEYSTORE, else the data directory\'s keystore/; geth\'s and foundry\'s folders work as they are).' -rfa '(__sigil-signer_complete_directories)'
 complete -c 'sigil-signer' -n '__sigil-signer_should_offer_completions_for_flags_or_options "sigil-signer sign" password-file' -l 'password-file' -d 'File whose first line is the keystore password (else SIGIL_PASSWORD, else a prompt on a terminal).' -rF
 complete -c 'sigil-signer' -n '__sigil-signer_should_offer_completions_for_flags_or_options "sigil-signer sign" json' -l 'json' -d 'Print the result as one JSON document (stable schema; errors as JSON on stderr).'
+complete -c 'sigil-signer' -n '__sigil-signer_should_offer_completions_for_flags_or_options "sigil-signer sign" color' -l 'color' -d 'When to colour: auto = on a terminal, unless NO_COLOR is set or TERM=dumb. JSON is never coloured.' -rfka 'auto always never'
 complete -c 'sigil-signer' -n '__sigil-signer_should_offer_completions_for_flags_or_options "sigil-signer sign" version' -l 'version' -d 'Show the version.'
 complete -c 'sigil-signer' -n '__sigil-signer_should_offer_completions_for_flags_or_options "sigil-signer sign" h help' -s 'h' -l 'help' -d 'Show help information.'
 complete -c 'sigil-signer' -n '__sigil-signer_should_offer_completions_for_flags_or_options "sigil-signer sign-message" hex' -l 'hex' -d 'The message argument is hex bytes (0x…), not text.'
@@ -141,6 +144,7 @@ complete -c 'sigil-signer' -n '__sigil-signer_should_offer_completions_for_flags
 complete -c 'sigil-signer' -n '__sigil-signer_should_offer_completions_for_flags_or_options "sigil-signer sign-message" keystore' -l 'keystore' -d 'Keystore folder (default: $SIGIL_KEYSTORE, else the data directory\'s keystore/; geth\'s and foundry\'s folders work as they are).' -rfa '(__sigil-signer_complete_directories)'
 complete -c 'sigil-signer' -n '__sigil-signer_should_offer_completions_for_flags_or_options "sigil-signer sign-message" password-file' -l 'password-file' -d 'File whose first line is the keystore password (else SIGIL_PASSWORD, else a prompt on a terminal).' -rF
 complete -c 'sigil-signer' -n '__sigil-signer_should_offer_completions_for_flags_or_options "sigil-signer sign-message" json' -l 'json' -d 'Print the result as one JSON document (stable schema; errors as JSON on stderr).'
+complete -c 'sigil-signer' -n '__sigil-signer_should_offer_completions_for_flags_or_options "sigil-signer sign-message" color' -l 'color' -d 'When to colour: auto = on a terminal, unless NO_COLOR is set or TERM=dumb. JSON is never coloured.' -rfka 'auto always never'
 complete -c 'sigil-signer' -n '__sigil-signer_should_offer_completions_for_flags_or_options "sigil-signer sign-message" version' -l 'version' -d 'Show the version.'
 complete -c 'sigil-signer' -n '__sigil-signer_should_offer_completions_for_flags_or_options "sigil-signer sign-message" h help' -s 'h' -l 'help' -d 'Show help information.'
 complete -c 'sigil-signer' -n '__sigil-signer_should_offer_completions_for_positional "sigil-signer sign-typed-data" -eq 1' -F
@@ -152,6 +156,7 @@ complete -c 'sigil-signer' -n '__sigil-signer_should_offer_completions_for_flags
 complete -c 'sigil-signer' -n '__sigil-signer_should_offer_completions_for_flags_or_options "sigil-signer sign-typed-data" keystore' -l 'keystore' -d 'Keystore folder (default: $SIGIL_KEYSTORE, else the data directory\'s keystore/; geth\'s and foundry\'s folders work as they are).' -rfa '(__sigil-signer_complete_directories)'
 complete -c 'sigil-signer' -n '__sigil-signer_should_offer_completions_for_flags_or_options "sigil-signer sign-typed-data" password-file' -l 'password-file' -d 'File whose first line is the keystore password (else SIGIL_PASSWORD, else a prompt on a terminal).' -rF
 complete -c 'sigil-signer' -n '__sigil-signer_should_offer_completions_for_flags_or_options "sigil-signer sign-typed-data" json' -l 'json' -d 'Print the result as one JSON document (stable schema; errors as JSON on stderr).'
+complete -c 'sigil-signer' -n '__sigil-signer_should_offer_completions_for_flags_or_options "sigil-signer sign-typed-data" color' -l 'color' -d 'When to colour: auto = on a terminal, unless NO_COLOR is set or TERM=dumb. JSON is never coloured.' -rfka 'auto always never'
 complete -c 'sigil-signer' -n '__sigil-signer_should_offer_completions_for_flags_or_options "sigil-signer sign-typed-data" version' -l 'version' -d 'Show the version.'
 complete -c 'sigil-signer' -n '__sigil-signer_should_offer_completions_for_flags_or_options "sigil-signer sign-typed-data" h help' -s 'h' -l 'help' -d 'Show help information.'
 complete -c 'sigil-signer' -n '__sigil-signer_should_offer_completions_for_flags_or_options "sigil-signer policy" version' -l 'version' -d 'Show the version.'
@@ -160,6 +165,7 @@ complete -c 'sigil-signer' -n '__sigil-signer_should_offer_completions_for_posit
 complete -c 'sigil-signer' -n '__sigil-signer_should_offer_completions_for_flags_or_options "sigil-signer policy check" policy' -l 'policy' -d 'The policy file (JSON).' -rF
 complete -c 'sigil-signer' -n '__sigil-signer_should_offer_completions_for_flags_or_options "sigil-signer policy check" audit-log' -l 'audit-log' -d 'The audit log whose daily state counts (default: the data directory\'s).' -rF
 complete -c 'sigil-signer' -n '__sigil-signer_should_offer_completions_for_flags_or_options "sigil-signer policy check" json' -l 'json' -d 'Print the result as one JSON document (stable schema; errors as JSON on stderr).'
+complete -c 'sigil-signer' -n '__sigil-signer_should_offer_completions_for_flags_or_options "sigil-signer policy check" color' -l 'color' -d 'When to colour: auto = on a terminal, unless NO_COLOR is set or TERM=dumb. JSON is never coloured.' -rfka 'auto always never'
 complete -c 'sigil-signer' -n '__sigil-signer_should_offer_completions_for_flags_or_options "sigil-signer policy check" version' -l 'version' -d 'Show the version.'
 complete -c 'sigil-signer' -n '__sigil-signer_should_offer_completions_for_flags_or_options "sigil-signer policy check" h help' -s 'h' -l 'help' -d 'Show help information.'
 complete -c 'sigil-signer' -n '__sigil-signer_should_offer_completions_for_flags_or_options "sigil-signer audit" version' -l 'version' -d 'Show the version.'
@@ -167,6 +173,7 @@ complete -c 'sigil-signer' -n '__sigil-signer_should_offer_completions_for_flags
 complete -c 'sigil-signer' -n '__sigil-signer_should_offer_completions_for_positional "sigil-signer audit" -eq 1' -fa 'verify' -d 'Recompute the audit log\'s hash chain (exit 0 intact, 3 broken, naming the first bad line).'
 complete -c 'sigil-signer' -n '__sigil-signer_should_offer_completions_for_positional "sigil-signer audit verify" -eq 1' -F
 complete -c 'sigil-signer' -n '__sigil-signer_should_offer_completions_for_flags_or_options "sigil-signer audit verify" json' -l 'json' -d 'Print the result as one JSON document (stable schema; errors as JSON on stderr).'
+complete -c 'sigil-signer' -n '__sigil-signer_should_offer_completions_for_flags_or_options "sigil-signer audit verify" color' -l 'color' -d 'When to colour: auto = on a terminal, unless NO_COLOR is set or TERM=dumb. JSON is never coloured.' -rfka 'auto always never'
 complete -c 'sigil-signer' -n '__sigil-signer_should_offer_completions_for_flags_or_options "sigil-signer audit verify" version' -l 'version' -d 'Show the version.'
 complete -c 'sigil-signer' -n '__sigil-signer_should_offer_completions_for_flags_or_options "sigil-signer audit verify" h help' -s 'h' -l 'help' -d 'Show help information.'
 complete -c 'sigil-signer' -n '__sigil-signer_should_offer_completions_for_flags_or_options "sigil-signer help" version' -l 'version' -d 'Show the version.'
