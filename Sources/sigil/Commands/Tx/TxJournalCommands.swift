@@ -59,7 +59,7 @@ struct TxStatusCommand: ParsableCommand {
 
     func run() throws {
         let digest = try Hex.decode(hash, count: 32)
-        guard let (journal, record) = try JournalDirectory.find(hash: digest, in: DataDirectory.journal) else {
+        guard var (journal, record) = try JournalDirectory.find(hash: digest, in: DataDirectory.journal) else {
             throw CommandFailure(.notFound, "\(hash) is not in the journal (\(DataDirectory.journal))")
         }
         let peers = rpc.isEmpty ? record.peers : rpc
@@ -69,6 +69,10 @@ struct TxStatusCommand: ParsableCommand {
         }
         if let receipt {
             try journal.withLock(timeout: 60) { try $0.updateStatus(hash: digest, status: receipt.reverted ? .reverted : .mined) }
+            // Show the record as the journal now has it, not as it was before the receipt.
+            if let (updatedJournal, updated) = try JournalDirectory.find(hash: digest, in: DataDirectory.journal) {
+                (journal, record) = (updatedJournal, updated)
+            }
         }
         var fields = JournalPresenter.fields(record)
         if let receipt {
