@@ -58,7 +58,6 @@ public struct WalletOptions: ParsableArguments {
 enum SecretFileCheck {
     static func warnIfExposed(_ path: String) {
         guard path != "-", let mode = FileIO.permissions(path), mode & 0o077 != 0 else { return }
-        StandardStreams.writeError(
-            "warning: '\(path)' is readable by other users (mode \(String(mode, radix: 8))); chmod 600 it\n")
+        StandardStreams.writeWarning("'\(path)' is readable by other users (mode \(String(mode, radix: 8))); chmod 600 it")
     }
 }

@@ -30,7 +30,7 @@ struct SignHashCommand: ParsableCommand {
             throw CommandFailure(.usage, "signing a raw digest needs --raw-digest (it could be the hash of any transaction)")
         }
         let bytes = try Hex.decode(digest, count: 32)
-        StandardStreams.writeError("warning: signing a raw digest; make sure you know what it is the hash of\n")
+        StandardStreams.writeWarning("signing a raw digest; make sure you know what it is the hash of")
         let key = try wallet.makeSigner()
         let signature = try key.sign(digest: bytes)
         output.emit(line: signature.bytes.hexString,
