@@ -1,4 +1,6 @@
+import Foundation
 @testable import SigilCore
+import SigilTestSupport
 import Testing
 
 private typealias T = RLPxTestSupport
@@ -72,5 +74,49 @@ private typealias T = RLPxTestSupport
         #expect(throws: RLPxError.self) { try b.decodeHeader(Array(frame[0..<31])) }         // short header
         _ = try b.decodeHeader(Array(frame[0..<32]))
         #expect(throws: RLPxError.self) { try b.decodeBody(Array(frame[32..<(frame.count - 1)])) }
+    }
+
+    /// Differential: a Python implementation of the frame format (pycryptodome AES and Keccak,
+    /// recomputing each MAC digest from scratch) reads our frames, and we read its frames.
+    @Test(.enabled(if: TestEnvironment.oraclesEnabled))
+    func matchesPythonReference() throws {
+        let seed = UInt64.random(in: 0...UInt64.max)
+        var rng = RLPxSeededGenerator(seed: seed)
+        let (initiator, _) = try T.handshakePair()
+        let secrets = try initiator.secrets()
+        let mac = T.secret(secrets.macSecret)
+        let remoteNonce = try #require(initiator.remoteNonce)
+        // Our (initiator) egress MAC starts with (mac ^ recipient nonce) || auth; ingress with (mac ^ our nonce) || ack.
+        let ourEgressInit = zip(mac, remoteNonce).map { $0 ^ $1 } + (try #require(initiator.authWire))
+        let ourIngressInit = zip(mac, initiator.nonce).map { $0 ^ $1 } + (try #require(initiator.ackWire))
+        let codec = try RLPxFrameCodec(secrets: secrets)
+
+        func randomMessage() -> (UInt64, [UInt8]) {
+            let id = [UInt64(0), 1, 0x10, 0x7F, 0x80, 0xFFFF, .max][Int.random(in: 0..<7, using: &rng)]
+            let count = Bool.random(using: &rng) ? Int.random(in: 0...40, using: &rng) : Int.random(in: 0...3000, using: &rng)
+            return (id, (0..<count).map { _ in UInt8.random(in: 0...255, using: &rng) })
+        }
+        let outgoing = (0..<25).map { _ in randomMessage() }
+        let incoming = (0..<25).map { _ in randomMessage() }
+        let frames = try outgoing.map { try Hex.encode(codec.encode(messageID: $0.0, payload: $0.1), prefix: false) }
+        let request: [String: Any] = ["frames": [
+            "aes_secret": Hex.encode(T.secret(secrets.aesSecret), prefix: false), "mac_secret": Hex.encode(mac, prefix: false),
+            "ingress_init": Hex.encode(ourEgressInit, prefix: false), "egress_init": Hex.encode(ourIngressInit, prefix: false),
+            "receive": frames,
+            "send": incoming.map { ["id": $0.0, "payload": Hex.encode($0.1, prefix: false)] as [String: Any] },
+        ]]
+        let output = try #require(try PythonOracle.run("rlpx_oracle.py", input: request) as? [String: Any])
+        let received = try #require(output["received"] as? [[String: Any]])
+        let sent = try #require(output["sent"] as? [String])
+        #expect(received.count == outgoing.count, "seed \(seed): \(received.last ?? [:])")
+        for (message, decoded) in zip(outgoing, received) {
+            #expect((decoded["id"] as? NSNumber)?.uint64Value == message.0, "seed \(seed)")
+            #expect((decoded["payload"] as? String).map(T.bytes) == message.1, "seed \(seed)")
+        }
+        #expect(sent.count == incoming.count)
+        for (message, frame) in zip(incoming, sent) {
+            let decoded = try Self.deliver(T.bytes(frame), to: codec)
+            #expect(decoded.messageID == message.0 && decoded.payload == message.1, "seed \(seed)")
+        }
     }
 }
