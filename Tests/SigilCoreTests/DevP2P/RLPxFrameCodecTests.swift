@@ -19,6 +19,14 @@ private typealias T = RLPxTestSupport
         return try codec.decodeBody(Array(frame[RLPxFrameCodec.headerLength...]))
     }
 
+    /// The MAC-seed block cipher (OpenSSL.swift's AESBlockCipher) is AES-256: FIPS-197 C.3.
+    @Test func macSeedCipherIsAES256() throws {
+        var key = (0..<32).map { UInt8($0) }
+        let cipher = try AESBlockCipher(aes256Key: SecureBytes(consuming: &key))
+        #expect(try cipher.encryptBlock(T.bytes("00112233445566778899aabbccddeeff")) == T.bytes("8ea2b7ca516745bfeafc49904b496089"))
+        #expect(throws: CryptoError.self) { try cipher.encryptBlock([1, 2, 3]) }
+    }
+
     @Test func manyFramesBothWays() throws {
         var rng = SystemRandomNumberGenerator()
         let (a, b) = try Self.codecs()
