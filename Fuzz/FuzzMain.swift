@@ -16,6 +16,8 @@ let fuzzTargets: [String: ([UInt8]) -> Void] = [
     "RequestFile": fuzzRequestFile,
     "PayoutCSV": fuzzPayoutCSV,
     "Policy": fuzzPolicy,
+    "Snappy": fuzzSnappy,
+    "EthMessages": fuzzEthMessages,
 ]
 
 nonisolated(unsafe) let selectedTarget: ([UInt8]) -> Void = {
