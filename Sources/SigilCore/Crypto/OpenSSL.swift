@@ -296,6 +296,45 @@ public final class AESCTRStream {
     }
 }
 
+/// AES-256 applied to single 16-byte blocks (ECB, no padding), with the key schedule kept
+/// between calls: the RLPx MAC seeds (`aes(mac-secret, digest[:16])`). Not thread-safe.
+public final class AESBlockCipher {
+    private let context: OpaquePointer
+
+    /// A cipher for the 32-byte AES-256 key `key`.
+    public init(aes256Key key: SecureBytes) throws(CryptoError) {
+        guard key.count == 32 else { throw .invalidLength(what: "AES-256 key", expected: "32", actual: key.count) }
+        guard let ctx = EVP_CIPHER_CTX_new() else { throw .libraryFailure(operation: "EVP_CIPHER_CTX_new") }
+        let status = key.withUnsafeBytes { k in
+            EVP_EncryptInit_ex(ctx, EVP_aes_256_ecb(), nil, k.baseAddress!.assumingMemoryBound(to: UInt8.self), nil)
+        }
+        guard status == 1, EVP_CIPHER_CTX_set_padding(ctx, 0) == 1 else {
+            EVP_CIPHER_CTX_free(ctx)
+            throw .libraryFailure(operation: "EVP_EncryptInit_ex")
+        }
+        context = ctx
+    }
+
+    deinit { EVP_CIPHER_CTX_free(context) }
+
+    /// Encrypts the 16 bytes at `input` into the 16 bytes at `output` (they may be the same).
+    /// Does not throw: with a context that initialised, one ECB block cannot fail (a failure traps).
+    public func encryptBlock(_ input: UnsafeRawPointer, into output: UnsafeMutableRawPointer) {
+        var written: Int32 = 0
+        let status = EVP_EncryptUpdate(
+            context, output.assumingMemoryBound(to: UInt8.self), &written, input.assumingMemoryBound(to: UInt8.self), 16)
+        precondition(status == 1 && written == 16, "EVP_EncryptUpdate (AES-256-ECB) failed")
+    }
+
+    /// The encryption of one 16-byte block.
+    public func encryptBlock(_ block: [UInt8]) throws(CryptoError) -> [UInt8] {
+        guard block.count == 16 else { throw .invalidLength(what: "AES block", expected: "16", actual: block.count) }
+        var out = block
+        out.withUnsafeMutableBytes { encryptBlock($0.baseAddress!, into: $0.baseAddress!) }
+        return out
+    }
+}
+
 /// Calls `body` with a base address that is never null (a zero byte stands in for empty input),
 /// because some libcrypto paths treat a null pointer differently from an empty buffer.
 func nonNull<R>(_ buffer: UnsafeRawBufferPointer, _ body: (UnsafePointer<UInt8>, Int) -> R) -> R {
