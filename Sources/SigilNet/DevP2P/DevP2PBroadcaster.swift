@@ -112,7 +112,7 @@ public struct DevP2PBroadcaster: Sendable {
     /// Transactions [tx], then Ping: the Pong proves the peer read the Transactions message.
     func pushTransaction(_ transaction: DevP2PTransaction, session: DevP2PSession, deadline: Double) throws(DevP2PError) -> BroadcastOutcome {
         let message = EthTransactions(transactions: [transaction.networkForm])
-        try session.send(code: DevP2PSession.Code.ethOffset + EthMessageCode.transactions.rawValue,
+        try session.send(code: EthMessageCode.transactions,
                          payload: message.encoded(), deadline: deadline)
         _ = try session.ping(deadline: deadline) { message throws(DevP2PError) in
             try answer(message, transaction: transaction, session: session, deadline: deadline)
@@ -123,9 +123,9 @@ public struct DevP2PBroadcaster: Sendable {
     /// NewPooledTransactionHashes, then wait for GetPooledTransactions and answer it.
     func announceTransaction(_ transaction: DevP2PTransaction, session: DevP2PSession, deadline: Double) throws(DevP2PError) -> BroadcastOutcome {
         let announcement = NewPooledTransactionHashes(types: [transaction.type.rawValue],
-                                                      sizes: [UInt64(transaction.networkForm.count)],
+                                                      sizes: [UInt32(clamping: transaction.networkForm.count)],
                                                       hashes: [transaction.hash])
-        try session.send(code: DevP2PSession.Code.ethOffset + EthMessageCode.newPooledTransactionHashes.rawValue,
+        try session.send(code: EthMessageCode.newPooledTransactionHashes,
                          payload: announcement.encoded(), deadline: deadline)
         // Leave a little of the peer's time for a clean Disconnect.
         let waitUntil = deadline - min(0.1, timeout / 10)
@@ -151,14 +151,14 @@ public struct DevP2PBroadcaster: Sendable {
     @discardableResult
     func answer(_ message: DevP2PMessage, transaction: DevP2PTransaction, session: DevP2PSession,
                 deadline: Double) throws(DevP2PError) -> Bool {
-        guard message.code == DevP2PSession.Code.ethOffset + EthMessageCode.getPooledTransactions.rawValue else { return false }
+        guard message.code == EthMessageCode.getPooledTransactions else { return false }
         let request: GetPooledTransactions
         do { request = try GetPooledTransactions(decoding: message.payload) } catch {
             throw .protocolViolation(endpoint: session.endpoint, reason: "malformed GetPooledTransactions: \(error.description)")
         }
         let wanted = request.hashes.contains(transaction.hash)
         let reply = PooledTransactions(requestID: request.requestID, transactions: wanted ? [transaction.networkForm] : [])
-        try session.send(code: DevP2PSession.Code.ethOffset + EthMessageCode.pooledTransactions.rawValue,
+        try session.send(code: EthMessageCode.pooledTransactions,
                          payload: reply.encoded(), deadline: deadline)
         return wanted
     }

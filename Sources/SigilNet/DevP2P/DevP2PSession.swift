@@ -90,11 +90,11 @@ public final class DevP2PSession: @unchecked Sendable {
     /// Sends our Status, reads the peer's and checks it: network id, genesis, fork id.
     public func exchangeStatus(chain: ChainIdentity, deadline: Double) throws(DevP2PError) {
         let ours = chain.status(version: Self.ethVersion)
-        try send(code: Code.ethOffset + EthMessageCode.status.rawValue, payload: ours.encoded(), deadline: deadline)
+        try send(code: EthMessageCode.status, payload: ours.encoded(), deadline: deadline)
         var theirs: EthStatus?
         while theirs == nil {
             let message = try nextMessage(waitingFor: "Status", deadline: deadline)
-            guard message.code == Code.ethOffset + EthMessageCode.status.rawValue else { continue }
+            guard message.code == EthMessageCode.status else { continue }
             do { theirs = try EthStatus(decoding: message.payload) } catch {
                 throw .protocolViolation(endpoint: endpoint, reason: "malformed Status: \(error.description)")
             }
@@ -109,7 +109,7 @@ public final class DevP2PSession: @unchecked Sendable {
     /// Reads the peer's Status first and answers with the same chain (network id, genesis,
     /// head, fork id): for looking at a peer whose chain we do not know (`sigil p2p ping`).
     public func mirrorStatus(deadline: Double) throws(DevP2PError) -> EthStatus {
-        let code = Code.ethOffset + EthMessageCode.status.rawValue
+        let code = EthMessageCode.status
         while true {
             let message = try nextMessage(waitingFor: "Status", deadline: deadline)
             guard message.code == code else { continue }

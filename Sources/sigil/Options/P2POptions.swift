@@ -26,9 +26,13 @@ struct P2POptions: ParsableArguments {
     func enodes(_ network: NetworkOptions) throws -> [Enode] {
         let texts = peer.isEmpty ? (try network.settings().peers.value ?? []) : peer
         if p2pOnly && texts.isEmpty { throw CommandFailure(.usage, "--p2p-only needs at least one --peer enode://…") }
-        return try texts.map { text in
-            do { return try Enode(parsing: text) } catch { throw CommandFailure(.usage, "--peer \(text.prefix(30))…: \(error.description)") }
+        var enodes: [Enode] = []
+        for text in texts {
+            do { enodes.append(try Enode(parsing: text)) } catch {
+                throw CommandFailure(.usage, "--peer \(text.prefix(24))…: \(error.description)")
+            }
         }
+        return enodes
     }
 
     /// The devp2p broadcaster for a transaction on `chainId`: the chain's identity is built in
