@@ -11,7 +11,7 @@ DEBUG_BIN   = $(shell $(SWIFT) build --show-bin-path)
 RELEASE_FLAGS := -c release --static-swift-stdlib
 RELEASE_BIN = $(shell $(SWIFT) build $(RELEASE_FLAGS) --show-bin-path)
 
-.PHONY: all deps venv build release test demo bench fuzz install docs clean
+.PHONY: all deps venv venv-p2p build release test demo bench fuzz install docs clean
 
 all: build
 
@@ -25,13 +25,30 @@ $(VENV)/.installed: Tests/Oracles/requirements.txt
 	$(PYTHON) -m pip install -q --disable-pip-version-check --only-binary=:all: -r Tests/Oracles/requirements.txt
 	@touch $@
 
+# trinity's `p2p` package (an independent RLPx implementation) for the devp2p test peer
+# (Tests/Support/p2ppeer), pinned by ../shared/p2p/trinity-p2p-requirements.txt, read in place.
+# Six pins (asks, async_lru, mypy_extensions, pyformance, netifaces, pyethash) exist only as
+# sdists, hence --prefer-binary rather than --only-binary. Without the file the devp2p interop
+# tests are skipped, except under CI=true, where this target fails.
+VENV_P2P := .venv-p2p
+P2P_REQUIREMENTS := ../shared/p2p/trinity-p2p-requirements.txt
+venv-p2p: $(if $(wildcard $(P2P_REQUIREMENTS)),$(VENV_P2P)/.installed,venv-p2p-missing)
+$(VENV_P2P)/.installed: $(P2P_REQUIREMENTS)
+	@test -x $(VENV_P2P)/bin/python || python3 -m venv $(VENV_P2P)
+	$(VENV_P2P)/bin/python -m pip install -q --disable-pip-version-check --no-deps --prefer-binary -r $(P2P_REQUIREMENTS)
+	@touch $@
+.PHONY: venv-p2p-missing
+venv-p2p-missing:
+	@echo "note: $(P2P_REQUIREMENTS) not found: devp2p interop tests will be skipped"
+	@if [ "$$CI" = "true" ]; then echo "error: CI needs $(P2P_REQUIREMENTS)"; exit 1; fi
+
 build: deps
 	$(SWIFT) build
 
 release: deps
 	$(SWIFT) build $(RELEASE_FLAGS)
 
-test: deps venv build
+test: deps venv venv-p2p build
 	$(SWIFT) build --product generate-manual
 	SIGIL_BIN_DIR=$(DEBUG_BIN) $(SWIFT) test
 	scripts/fuzz.sh $(FUZZ_SECONDS_SHORT)
@@ -40,10 +57,10 @@ test: deps venv build
 fuzz: deps
 	scripts/fuzz.sh $(FUZZ_SECONDS)
 
-demo: deps build
+demo: deps venv-p2p build
 	@SIGIL_BIN_DIR=$(DEBUG_BIN) scripts/demo.sh
 
-bench: deps venv release
+bench: deps venv venv-p2p release
 	@SIGIL_BIN_DIR=$(RELEASE_BIN) scripts/bench.sh
 
 # Installs the release binaries, the shell completions and the man pages under $(DESTDIR)$(PREFIX).
