@@ -173,13 +173,13 @@ _sigil() {
     unset 'unparsed_words[0]'
     unparsed_words=("${unparsed_words[@]}")
     case "${subcommand}" in
-    key|mnemonic|sign|verify|recover|tx|abi|hash|units|config|send|broadcast|balance|nonce|chain-id|fees|help)
+    key|mnemonic|sign|verify|recover|tx|abi|hash|units|config|send|broadcast|p2p|balance|nonce|chain-id|fees|help)
         # Offer subcommand argument completions
         "_sigil_${subcommand}"
         ;;
     *)
         # Offer subcommand completions
-        COMPREPLY+=($(compgen -W 'key mnemonic sign verify recover tx abi hash units config send broadcast balance nonce chain-id fees help' -- "${cur}"))
+        COMPREPLY+=($(compgen -W 'key mnemonic sign verify recover tx abi hash units config send broadcast p2p balance nonce chain-id fees help' -- "${cur}"))
         ;;
     esac
 }
@@ -1285,9 +1285,9 @@ _sigil_config_show() {
 
 _sigil_send() {
     repeating_flags=()
-    non_repeating_flags=(--legacy --dry-run --wait --yes --json --version -h --help)
-    repeating_options=(--rpc)
-    non_repeating_options=(--to --value --data --call --token --amount --gas-limit --max-fee --priority-fee --chain-id --batch --batch-name --quorum --confirmations --wait-timeout --from --private-key-file --keystore --password-file --network --config --timeout)
+    non_repeating_flags=(--legacy --dry-run --wait --yes --p2p-only --json --version -h --help)
+    repeating_options=(--rpc --peer)
+    non_repeating_options=(--to --value --data --call --token --amount --gas-limit --max-fee --priority-fee --chain-id --batch --batch-name --quorum --confirmations --wait-timeout --from --private-key-file --keystore --password-file --network --config --timeout --p2p-mode)
     __sigil_offer_flags_options -1
 
     # Offer option value completions
@@ -1368,14 +1368,21 @@ _sigil_send() {
     '--timeout')
         return
         ;;
+    '--peer')
+        return
+        ;;
+    '--p2p-mode')
+        __sigil_add_completions -W 'push'$'\n''announce'$'\n''auto'
+        return
+        ;;
     esac
 }
 
 _sigil_broadcast() {
     repeating_flags=()
-    non_repeating_flags=(--json --version -h --help)
-    repeating_options=(--rpc)
-    non_repeating_options=(--quorum --network --config --timeout)
+    non_repeating_flags=(--p2p-only --json --version -h --help)
+    repeating_options=(--rpc --peer)
+    non_repeating_options=(--quorum --network --config --timeout --p2p-mode)
     __sigil_offer_flags_options 1
 
     # Offer option value completions
@@ -1394,6 +1401,51 @@ _sigil_broadcast() {
     '--rpc')
         return
         ;;
+    '--timeout')
+        return
+        ;;
+    '--peer')
+        return
+        ;;
+    '--p2p-mode')
+        __sigil_add_completions -W 'push'$'\n''announce'$'\n''auto'
+        return
+        ;;
+    esac
+}
+
+_sigil_p2p() {
+    repeating_flags=()
+    non_repeating_flags=(--version -h --help)
+    repeating_options=()
+    non_repeating_options=()
+    __sigil_offer_flags_options 0
+
+    # Offer subcommand / subcommand argument completions
+    local -r subcommand="${unparsed_words[0]}"
+    unset 'unparsed_words[0]'
+    unparsed_words=("${unparsed_words[@]}")
+    case "${subcommand}" in
+    ping)
+        # Offer subcommand argument completions
+        "_sigil_p2p_${subcommand}"
+        ;;
+    *)
+        # Offer subcommand completions
+        COMPREPLY+=($(compgen -W 'ping' -- "${cur}"))
+        ;;
+    esac
+}
+
+_sigil_p2p_ping() {
+    repeating_flags=()
+    non_repeating_flags=(--json --version -h --help)
+    repeating_options=()
+    non_repeating_options=(--timeout)
+    __sigil_offer_flags_options 1
+
+    # Offer option value completions
+    case "${prev}" in
     '--timeout')
         return
         ;;
