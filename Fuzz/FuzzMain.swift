@@ -16,6 +16,7 @@ let fuzzTargets: [String: ([UInt8]) -> Void] = [
     "RequestFile": fuzzRequestFile,
     "PayoutCSV": fuzzPayoutCSV,
     "Policy": fuzzPolicy,
+    "RLPxFrame": fuzzRLPxFrame,
 ]
 
 nonisolated(unsafe) let selectedTarget: ([UInt8]) -> Void = {

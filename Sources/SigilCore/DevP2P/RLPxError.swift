@@ -4,7 +4,7 @@
 /// name what was wrong, and never carry key material or secrets.
 public enum RLPxError: CategorizedError, Equatable {
     /// A MAC did not verify. The string says which one: "auth message", "ack message",
-    /// "header", "frame" (the ECIES HMAC or a frame codec Keccak MAC).
+    /// "handshake auth message", "handshake ack message", "frame header", "frame".
     case badMAC(String)
     /// A size out of range: a handshake message size, or a frame size past the 16 MiB limit.
     case badSize(Int)

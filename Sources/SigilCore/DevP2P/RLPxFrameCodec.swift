@@ -1,6 +1,8 @@
-/// Seals and opens RLPx frames for one connection, after the handshake. Not thread-safe: one
-/// codec per connection, with sends and receives each serialised by the caller (the egress and
-/// ingress halves share no state, so one sending thread and one receiving thread may use it).
+/// Seals and opens RLPx frames for one connection, after the handshake. One codec per
+/// connection. Not thread-safe beyond this: the egress half (`encode`) and the ingress half
+/// (`decodeHeader`, `decodeBody`, `frameSizeLimit`) share no mutable state, so one sending
+/// thread and one receiving thread may use it at once (hence `@unchecked Sendable`), but each
+/// half must be used by one thread at a time.
 ///
 /// A frame is `header-ciphertext (16) || header-mac (16) || frame-ciphertext || frame-mac (16)`:
 /// - header = frame-size (3 bytes, big-endian) || header-data RLP [0, 0] || zero padding to 16;
@@ -12,7 +14,7 @@
 ///   aes(mac-secret, mac.digest[:16]) ^ mac.digest[:16]; mac.update(seed); tag mac.digest[:16].
 ///
 /// After any error the connection must be dropped: the MAC and cipher states have moved on.
-public final class RLPxFrameCodec {
+public final class RLPxFrameCodec: @unchecked Sendable {
     /// The bytes to read first for each frame: header ciphertext and header MAC.
     public static let headerLength = 32
     /// The largest frame size the 3-byte header field can express (16 MiB - 1).
@@ -20,7 +22,8 @@ public final class RLPxFrameCodec {
 
     private let egressCipher: AESCTRStream
     private let ingressCipher: AESCTRStream
-    private let macCipher: AESBlockCipher
+    private let egressMACCipher: AESBlockCipher
+    private let ingressMACCipher: AESBlockCipher
     private var egressMAC: Keccak256
     private var ingressMAC: Keccak256
     /// The frame size announced by the last header read, until its body is read.
@@ -34,7 +37,8 @@ public final class RLPxFrameCodec {
         do {
             egressCipher = try AESCTRStream(aes256Key: secrets.aesSecret, iv: zeroIV)
             ingressCipher = try AESCTRStream(aes256Key: secrets.aesSecret, iv: zeroIV)
-            macCipher = try AESBlockCipher(aes256Key: secrets.macSecret)
+            egressMACCipher = try AESBlockCipher(aes256Key: secrets.macSecret)
+            ingressMACCipher = try AESBlockCipher(aes256Key: secrets.macSecret)
         } catch { throw .crypto(error) }
         egressMAC = secrets.egressMAC
         ingressMAC = secrets.ingressMAC
@@ -58,9 +62,9 @@ public final class RLPxFrameCodec {
             let body = UnsafeMutableRawBufferPointer(rebasing: buffer[32..<(32 + padded)])
             do throws(CryptoError) {
                 try egressCipher.apply(UnsafeRawBufferPointer(header), into: header)
-                Self.headerMAC(&egressMAC, macCipher, header: UnsafeRawBufferPointer(header), into: buffer.baseAddress! + 16)
+                Self.headerMAC(&egressMAC, egressMACCipher, header: UnsafeRawBufferPointer(header), into: buffer.baseAddress! + 16)
                 try egressCipher.apply(UnsafeRawBufferPointer(body), into: body)
-                Self.frameMAC(&egressMAC, macCipher, frame: UnsafeRawBufferPointer(body), into: buffer.baseAddress! + 32 + padded)
+                Self.frameMAC(&egressMAC, egressMACCipher, frame: UnsafeRawBufferPointer(body), into: buffer.baseAddress! + 32 + padded)
             } catch { failure = error }
         }
         if let failure { throw .crypto(failure) }
@@ -77,7 +81,7 @@ public final class RLPxFrameCodec {
         var tag = (UInt64(0), UInt64(0))
         var failure: CryptoError?
         plain.withUnsafeMutableBytes { buffer in
-            withUnsafeMutableBytes(of: &tag) { Self.headerMAC(&ingressMAC, macCipher, header: UnsafeRawBufferPointer(buffer), into: $0.baseAddress!) }
+            withUnsafeMutableBytes(of: &tag) { Self.headerMAC(&ingressMAC, ingressMACCipher, header: UnsafeRawBufferPointer(buffer), into: $0.baseAddress!) }
             do throws(CryptoError) { try ingressCipher.apply(UnsafeRawBufferPointer(buffer), into: buffer) } catch { failure = error }
         }
         if let failure { throw .crypto(failure) }
@@ -100,7 +104,7 @@ public final class RLPxFrameCodec {
         var frame = Array(bytes[0..<padded])
         var tag = (UInt64(0), UInt64(0))
         frame.withUnsafeBytes { buffer in
-            withUnsafeMutableBytes(of: &tag) { Self.frameMAC(&ingressMAC, macCipher, frame: buffer, into: $0.baseAddress!) }
+            withUnsafeMutableBytes(of: &tag) { Self.frameMAC(&ingressMAC, ingressMACCipher, frame: buffer, into: $0.baseAddress!) }
         }
         let valid = withUnsafeBytes(of: &tag) { constantTimeEqual($0, bytes[padded...]) }
         if valid {

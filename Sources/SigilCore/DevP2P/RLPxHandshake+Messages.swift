@@ -40,7 +40,7 @@ extension RLPxHandshake {
             if legacy { return (try ECIES.decrypt(wire, with: staticKey, sharedMacData: []), true) }
             return (try ECIES.decrypt(Array(wire[2...]), with: staticKey, sharedMacData: Array(wire[0..<2])), false)
         } catch {
-            if case .badMAC = error { throw .badMAC(what) }
+            if case .badMAC = error { throw .badMAC("handshake \(what)") }
             throw error
         }
     }

@@ -9,7 +9,7 @@
 /// authenticated as ECIES shared MAC data), except that an ack answering a legacy (pre-EIP-8)
 /// auth is legacy too, so an old peer can read it. Both formats are read; extra list elements
 /// and a higher version in EIP-8 bodies are ignored, as EIP-8 requires.
-public struct RLPxHandshake {
+public struct RLPxHandshake: Sendable {
     /// The version we put in auth and ack bodies.
     public static let version: UInt64 = 4
     /// The size of a legacy auth message on the wire.
