@@ -17,6 +17,8 @@ let fuzzTargets: [String: ([UInt8]) -> Void] = [
     "PayoutCSV": fuzzPayoutCSV,
     "Policy": fuzzPolicy,
     "RLPxFrame": fuzzRLPxFrame,
+    "Snappy": fuzzSnappy,
+    "EthMessages": fuzzEthMessages,
 ]
 
 nonisolated(unsafe) let selectedTarget: ([UInt8]) -> Void = {

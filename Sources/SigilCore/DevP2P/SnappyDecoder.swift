@@ -1,8 +1,15 @@
 /// The strict raw-block decoder behind `Snappy.decompress`.
 enum SnappyDecoder {
+    /// More output per element byte than any element gives (a 3-byte copy yields 64 bytes).
+    static let maximumExpansion = 22
+
     static func decompress(_ input: [UInt8], maximumLength: Int) throws(SnappyError) -> [UInt8] {
         let (length, headerSize) = try Snappy.readLength(input)
         guard length <= maximumLength else { throw .lengthTooLarge(declared: length, maximum: maximumLength) }
+        let elementBytes = input.count - headerSize
+        guard length <= elementBytes * maximumExpansion else {
+            throw .lengthExceedsInput(declared: length, elementBytes: elementBytes)
+        }
         var output = [UInt8](repeating: 0, count: length)
         var failure: SnappyError?
         input.withUnsafeBufferPointer { source in

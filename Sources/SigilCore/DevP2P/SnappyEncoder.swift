@@ -61,8 +61,7 @@ enum SnappyEncoder {
                 // Emit copies while the position right after a match starts another one.
                 repeat {
                     let matchStart = ip
-                    var matched = 4
-                    while ip + matched < end && source[candidate + matched] == source[ip + matched] { matched += 1 }
+                    let matched = 4 + matchLength(source, candidate + 4, ip + 4, end: end)
                     ip += matched
                     appendCopy(distance: matchStart - candidate, length: matched, into: &out)
                     nextEmit = ip
@@ -76,6 +75,21 @@ enum SnappyEncoder {
             }
         }
         if nextEmit < end { appendLiteral(source, from: nextEmit, to: end, into: &out) }
+    }
+
+    /// How many bytes at `earlier` equal those at `later` (< `end`), eight at a time.
+    private static func matchLength(_ source: UnsafePointer<UInt8>, _ earlier: Int, _ later: Int, end: Int) -> Int {
+        var count = 0
+        while later + count + 8 <= end {
+            let a = UnsafeRawPointer(source + earlier + count).loadUnaligned(as: UInt64.self)
+            let b = UnsafeRawPointer(source + later + count).loadUnaligned(as: UInt64.self)
+            let difference = a ^ b
+            // Little-endian loads: the first differing byte is the lowest set byte.
+            if difference != 0 { return count + (UInt64(littleEndian: difference).trailingZeroBitCount >> 3) }
+            count += 8
+        }
+        while later + count < end && source[earlier + count] == source[later + count] { count += 1 }
+        return count
     }
 
     /// A literal element for `source[from..<to]` (non-empty).

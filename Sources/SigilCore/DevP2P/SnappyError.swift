@@ -6,6 +6,9 @@ public enum SnappyError: CategorizedError, Equatable {
     case badLengthHeader(String)
     /// The declared uncompressed length is above the caller's maximum.
     case lengthTooLarge(declared: Int, maximum: Int)
+    /// The declared length is more than `elementBytes` bytes of elements could ever produce
+    /// (a copy yields at most 64 bytes from 3), so the block is rejected before allocating.
+    case lengthExceedsInput(declared: Int, elementBytes: Int)
     /// The element whose tag is at `offset` runs past the end of the input.
     case truncatedElement(offset: Int)
     /// The copy whose tag is at `offset` reaches `distance` bytes back with only `produced`
@@ -28,6 +31,8 @@ public enum SnappyError: CategorizedError, Equatable {
             what = "bad length header: \(reason)"
         case .lengthTooLarge(let declared, let maximum):
             what = "declared length \(declared) exceeds the maximum of \(maximum) bytes"
+        case .lengthExceedsInput(let declared, let elementBytes):
+            what = "declared length \(declared) cannot come from \(elementBytes) bytes of elements"
         case .truncatedElement(let offset):
             what = "element at byte \(offset) runs past the end of the input"
         case .badCopyOffset(let offset, let distance, let produced):
