@@ -74,7 +74,7 @@ public final class P2PTestPeer: @unchecked Sendable {
         process.standardOutput = stdoutPipe
         process.standardError = stderrPipe
         process.standardInput = FileHandle(forUpdatingAtPath: "/dev/null")!
-        try process.run()
+        try P2PTestPeerSpawner.shared.run(process)
         let log = P2PTestPeerLog()
         // The threads hold the log, not self, so that releasing the peer still stops it.
         Thread.detachNewThread { log.readStdout(stdoutPipe.fileHandleForReading) }
@@ -121,6 +121,42 @@ public final class P2PTestPeer: @unchecked Sendable {
     }
 }
 
+/// Starts the peers from one thread that lives as long as the test process. The peer uses
+/// PR_SET_PDEATHSIG, which fires when the *thread* that started it exits: started from a
+/// short-lived worker (e.g. DispatchQueue.concurrentPerform), it would be killed at random.
+private final class P2PTestPeerSpawner: @unchecked Sendable {
+    static let shared = P2PTestPeerSpawner()
+    private let condition = NSCondition()
+    private var jobs: [() -> Void] = []
+
+    private init() {
+        Thread.detachNewThread { [self] in
+            while true {
+                condition.lock()
+                while jobs.isEmpty { condition.wait() }
+                let job = jobs.removeFirst()
+                condition.unlock()
+                job()
+            }
+        }
+    }
+
+    /// `process.run()` on the spawner thread; waits for it.
+    func run(_ process: Process) throws {
+        let done = DispatchSemaphore(value: 0)
+        nonisolated(unsafe) var failure: (any Error)?
+        condition.lock()
+        jobs.append {
+            do { try process.run() } catch { failure = error }
+            done.signal()
+        }
+        condition.signal()
+        condition.unlock()
+        done.wait()
+        if let failure { throw failure }
+    }
+}
+
 /// The peer's stdout (READY, then JSON events) and the tail of its stderr, filled by reader threads.
 private final class P2PTestPeerLog: @unchecked Sendable {
     private let condition = NSCondition()
@@ -128,6 +164,7 @@ private final class P2PTestPeerLog: @unchecked Sendable {
     private var events: [[String: Any]] = []
     private var stderr = Data()
     private var stdoutClosed = false
+    private var stderrClosed = false
 
     func readStdout(_ handle: FileHandle) {
         var buffer = Data()
@@ -154,6 +191,10 @@ private final class P2PTestPeerLog: @unchecked Sendable {
             condition.unlock()
         }
         try? handle.close()
+        condition.lock()
+        stderrClosed = true
+        condition.broadcast()
+        condition.unlock()
     }
 
     private func accept(_ line: String) {
@@ -200,9 +241,12 @@ private final class P2PTestPeerLog: @unchecked Sendable {
         return events
     }
 
+    /// The last 8 KiB of stderr, once the process closed it (or after 2 s).
     func stderrTail() -> String {
+        let deadline = Date().addingTimeInterval(2)
         condition.lock()
         defer { condition.unlock() }
+        while !stderrClosed && condition.wait(until: deadline) {}
         return String(decoding: stderr, as: UTF8.self)
     }
 }

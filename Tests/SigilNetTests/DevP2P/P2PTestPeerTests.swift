@@ -9,8 +9,14 @@ import Testing
     func everyModeStartsListensAndStops() throws {
         let node = try DevNode()
         let genesis = try #require(try node.rpc("eth_getBlockByNumber", ["0x0", false]) as? [String: Any])
-        for mode in P2PTestPeer.Mode.allCases {
-            let peer = try P2PTestPeer(rpcURL: node.url, mode: mode)
+        // Started all at once: each takes a second or two of Python imports and node calls.
+        let modes = P2PTestPeer.Mode.allCases
+        let started = P2PTestPeerTestSupport.Started(count: modes.count)
+        DispatchQueue.concurrentPerform(iterations: modes.count) { index in
+            started.set(index, Result { try P2PTestPeer(rpcURL: node.url, mode: modes[index]) })
+        }
+        for (mode, result) in zip(modes, started.results) {
+            let peer = try #require(result).get()
             let port = try #require(P2PTestPeerTestSupport.port(of: peer.enode), "enode: \(peer.enode)")
             let listening = try #require(peer.waitForEvent("listening", timeout: 10), "\(mode)")
             #expect(listening["mode"] as? String == mode.rawValue)
@@ -18,7 +24,7 @@ import Testing
             #expect(listening["genesis"] as? String == genesis["hash"] as? String)
 
             // A TCP connection reaches the peer (its auth timeout, 3 s, does not matter here).
-            let socket = try #require(P2PTestPeerTestSupport.connect(port: port), "\(mode): connect")
+            let socket = try #require(P2PTestPeerTestSupport.connect(port: port), "\(mode): connect; events \(peer.events())")
             #expect(peer.waitForEvent("connected", timeout: 10) != nil, "\(mode)")
             close(socket)
 
@@ -41,13 +47,29 @@ import Testing
     @Test(.enabled(if: P2PTestPeer.available))
     func anUnreachableNodeIsAStartFailure() throws {
         // The peer asks the node for its chain before it listens: no node, no READY, a clear error.
-        #expect(throws: P2PTestPeer.Failure.self) {
+        let error = #expect(throws: P2PTestPeer.Failure.self) {
             _ = try P2PTestPeer(rpcURL: "http://127.0.0.1:9", mode: .normal)
         }
+        #expect(error?.description.contains("Connection refused") == true, "\(String(describing: error))")
     }
 }
 
 private enum P2PTestPeerTestSupport {
+    /// Launch results filled in from several threads.
+    final class Started: @unchecked Sendable {
+        private let lock = NSLock()
+        private var slots: [Result<P2PTestPeer, any Error>?]
+        init(count: Int) { slots = Array(repeating: nil, count: count) }
+        func set(_ index: Int, _ result: Result<P2PTestPeer, any Error>) {
+            lock.lock(); defer { lock.unlock() }
+            slots[index] = result
+        }
+        var results: [Result<P2PTestPeer, any Error>?] {
+            lock.lock(); defer { lock.unlock() }
+            return slots
+        }
+    }
+
     /// The port of `enode://<128 hex>@127.0.0.1:<port>`, nil if the enode has another shape.
     static func port(of enode: String) -> UInt16? {
         let prefix = "enode://"
