@@ -173,13 +173,13 @@ _sigil() {
     unset 'unparsed_words[0]'
     unparsed_words=("${unparsed_words[@]}")
     case "${subcommand}" in
-    key|mnemonic|sign|verify|recover|tx|abi|hash|units|config|send|broadcast|balance|nonce|chain-id|fees|help)
+    key|mnemonic|sign|verify|recover|tx|abi|hash|units|config|send|broadcast|p2p|balance|nonce|chain-id|fees|help)
         # Offer subcommand argument completions
         "_sigil_${subcommand}"
         ;;
     *)
         # Offer subcommand completions
-        COMPREPLY+=($(compgen -W 'key mnemonic sign verify recover tx abi hash units config send broadcast balance nonce chain-id fees help' -- "${cur}"))
+        COMPREPLY+=($(compgen -W 'key mnemonic sign verify recover tx abi hash units config send broadcast p2p balance nonce chain-id fees help' -- "${cur}"))
         ;;
     esac
 }
@@ -211,7 +211,7 @@ _sigil_key_new() {
     repeating_flags=()
     non_repeating_flags=(--light --json --version -h --help)
     repeating_options=()
-    non_repeating_options=(--name --keystore --password-file --color)
+    non_repeating_options=(--name --keystore --password-file)
     __sigil_offer_flags_options 0
 
     # Offer option value completions
@@ -227,10 +227,6 @@ _sigil_key_new() {
         __sigil_add_completions -f
         return
         ;;
-    '--color')
-        __sigil_add_completions -W 'auto'$'\n''always'$'\n''never'
-        return
-        ;;
     esac
 }
 
@@ -238,7 +234,7 @@ _sigil_key_import() {
     repeating_flags=()
     non_repeating_flags=(--light --json --version -h --help)
     repeating_options=()
-    non_repeating_options=(--private-key-file --keystore-file --mnemonic-file --passphrase-file --path --name --keystore --password-file --color)
+    non_repeating_options=(--private-key-file --keystore-file --mnemonic-file --passphrase-file --path --name --keystore --password-file)
     __sigil_offer_flags_options 0
 
     # Offer option value completions
@@ -273,10 +269,6 @@ _sigil_key_import() {
         __sigil_add_completions -f
         return
         ;;
-    '--color')
-        __sigil_add_completions -W 'auto'$'\n''always'$'\n''never'
-        return
-        ;;
     esac
 }
 
@@ -284,7 +276,7 @@ _sigil_key_export() {
     repeating_flags=()
     non_repeating_flags=(--private-key --yes --version -h --help)
     repeating_options=()
-    non_repeating_options=(--keystore --password-file --color)
+    non_repeating_options=(--keystore --password-file)
     __sigil_offer_flags_options 1
 
     # Offer option value completions
@@ -295,10 +287,6 @@ _sigil_key_export() {
         ;;
     '--password-file')
         __sigil_add_completions -f
-        return
-        ;;
-    '--color')
-        __sigil_add_completions -W 'auto'$'\n''always'$'\n''never'
         return
         ;;
     esac
@@ -316,17 +304,13 @@ _sigil_key_list() {
     repeating_flags=()
     non_repeating_flags=(--json --version -h --help)
     repeating_options=()
-    non_repeating_options=(--keystore --color)
+    non_repeating_options=(--keystore)
     __sigil_offer_flags_options 0
 
     # Offer option value completions
     case "${prev}" in
     '--keystore')
         __sigil_add_completions -d
-        return
-        ;;
-    '--color')
-        __sigil_add_completions -W 'auto'$'\n''always'$'\n''never'
         return
         ;;
     esac
@@ -336,7 +320,7 @@ _sigil_key_inspect() {
     repeating_flags=()
     non_repeating_flags=(--json --version -h --help)
     repeating_options=()
-    non_repeating_options=(--private-key-file --keystore --color)
+    non_repeating_options=(--private-key-file --keystore)
     __sigil_offer_flags_options 1
 
     # Offer option value completions
@@ -347,10 +331,6 @@ _sigil_key_inspect() {
         ;;
     '--keystore')
         __sigil_add_completions -d
-        return
-        ;;
-    '--color')
-        __sigil_add_completions -W 'auto'$'\n''always'$'\n''never'
         return
         ;;
     esac
@@ -368,7 +348,7 @@ _sigil_key_change-password() {
     repeating_flags=()
     non_repeating_flags=(--light --json --version -h --help)
     repeating_options=()
-    non_repeating_options=(--keystore --password-file --new-password-file --color)
+    non_repeating_options=(--keystore --password-file --new-password-file)
     __sigil_offer_flags_options 1
 
     # Offer option value completions
@@ -383,10 +363,6 @@ _sigil_key_change-password() {
         ;;
     '--new-password-file')
         __sigil_add_completions -f
-        return
-        ;;
-    '--color')
-        __sigil_add_completions -W 'auto'$'\n''always'$'\n''never'
         return
         ;;
     esac
@@ -404,17 +380,13 @@ _sigil_key_remove() {
     repeating_flags=()
     non_repeating_flags=(--yes --json --version -h --help)
     repeating_options=()
-    non_repeating_options=(--keystore --color)
+    non_repeating_options=(--keystore)
     __sigil_offer_flags_options 1
 
     # Offer option value completions
     case "${prev}" in
     '--keystore')
         __sigil_add_completions -d
-        return
-        ;;
-    '--color')
-        __sigil_add_completions -W 'auto'$'\n''always'$'\n''never'
         return
         ;;
     esac
@@ -432,7 +404,7 @@ _sigil_key_vanity() {
     repeating_flags=()
     non_repeating_flags=(--checksum-case --light --json --version -h --help)
     repeating_options=()
-    non_repeating_options=(--prefix --suffix --threads --name --keystore --password-file --color)
+    non_repeating_options=(--prefix --suffix --threads --name --keystore --password-file)
     __sigil_offer_flags_options 0
 
     # Offer option value completions
@@ -455,10 +427,6 @@ _sigil_key_vanity() {
         ;;
     '--password-file')
         __sigil_add_completions -f
-        return
-        ;;
-    '--color')
-        __sigil_add_completions -W 'auto'$'\n''always'$'\n''never'
         return
         ;;
     esac
@@ -491,7 +459,7 @@ _sigil_mnemonic_new() {
     repeating_flags=()
     non_repeating_flags=(--version -h --help)
     repeating_options=()
-    non_repeating_options=(--words --output --color)
+    non_repeating_options=(--words --output)
     __sigil_offer_flags_options 0
 
     # Offer option value completions
@@ -503,10 +471,6 @@ _sigil_mnemonic_new() {
         __sigil_add_completions -f
         return
         ;;
-    '--color')
-        __sigil_add_completions -W 'auto'$'\n''always'$'\n''never'
-        return
-        ;;
     esac
 }
 
@@ -514,7 +478,7 @@ _sigil_mnemonic_derive() {
     repeating_flags=()
     non_repeating_flags=(--private-keys --json --version -h --help)
     repeating_options=()
-    non_repeating_options=(--mnemonic-file --passphrase-file --path --index --count --color)
+    non_repeating_options=(--mnemonic-file --passphrase-file --path --index --count)
     __sigil_offer_flags_options 0
 
     # Offer option value completions
@@ -534,10 +498,6 @@ _sigil_mnemonic_derive() {
         return
         ;;
     '--count')
-        return
-        ;;
-    '--color')
-        __sigil_add_completions -W 'auto'$'\n''always'$'\n''never'
         return
         ;;
     esac
@@ -570,7 +530,7 @@ _sigil_sign_message() {
     repeating_flags=()
     non_repeating_flags=(--hex --json --version -h --help)
     repeating_options=()
-    non_repeating_options=(--file --from --private-key-file --keystore --password-file --color)
+    non_repeating_options=(--file --from --private-key-file --keystore --password-file)
     __sigil_offer_flags_options 1
 
     # Offer option value completions
@@ -595,10 +555,6 @@ _sigil_sign_message() {
         __sigil_add_completions -f
         return
         ;;
-    '--color')
-        __sigil_add_completions -W 'auto'$'\n''always'$'\n''never'
-        return
-        ;;
     esac
 }
 
@@ -606,7 +562,7 @@ _sigil_sign_typed-data() {
     repeating_flags=()
     non_repeating_flags=(--json --version -h --help)
     repeating_options=()
-    non_repeating_options=(--from --private-key-file --keystore --password-file --color)
+    non_repeating_options=(--from --private-key-file --keystore --password-file)
     __sigil_offer_flags_options 1
 
     # Offer option value completions
@@ -627,10 +583,6 @@ _sigil_sign_typed-data() {
         __sigil_add_completions -f
         return
         ;;
-    '--color')
-        __sigil_add_completions -W 'auto'$'\n''always'$'\n''never'
-        return
-        ;;
     esac
 
     # Offer positional completions
@@ -646,7 +598,7 @@ _sigil_sign_tx() {
     repeating_flags=()
     non_repeating_flags=(--yes --json --version -h --help)
     repeating_options=()
-    non_repeating_options=(--batch -o --output --threads --from --private-key-file --keystore --password-file --color)
+    non_repeating_options=(--batch -o --output --threads --from --private-key-file --keystore --password-file)
     __sigil_offer_flags_options 1
 
     # Offer option value completions
@@ -678,10 +630,6 @@ _sigil_sign_tx() {
         __sigil_add_completions -f
         return
         ;;
-    '--color')
-        __sigil_add_completions -W 'auto'$'\n''always'$'\n''never'
-        return
-        ;;
     esac
 }
 
@@ -689,7 +637,7 @@ _sigil_sign_hash() {
     repeating_flags=()
     non_repeating_flags=(--raw-digest --json --version -h --help)
     repeating_options=()
-    non_repeating_options=(--from --private-key-file --keystore --password-file --color)
+    non_repeating_options=(--from --private-key-file --keystore --password-file)
     __sigil_offer_flags_options 1
 
     # Offer option value completions
@@ -710,10 +658,6 @@ _sigil_sign_hash() {
         __sigil_add_completions -f
         return
         ;;
-    '--color')
-        __sigil_add_completions -W 'auto'$'\n''always'$'\n''never'
-        return
-        ;;
     esac
 }
 
@@ -721,7 +665,7 @@ _sigil_sign_authorization() {
     repeating_flags=()
     non_repeating_flags=(--any-chain --json --version -h --help)
     repeating_options=()
-    non_repeating_options=(--chain-id --nonce --from --private-key-file --keystore --password-file --color)
+    non_repeating_options=(--chain-id --nonce --from --private-key-file --keystore --password-file)
     __sigil_offer_flags_options 1
 
     # Offer option value completions
@@ -746,10 +690,6 @@ _sigil_sign_authorization() {
         ;;
     '--password-file')
         __sigil_add_completions -f
-        return
-        ;;
-    '--color')
-        __sigil_add_completions -W 'auto'$'\n''always'$'\n''never'
         return
         ;;
     esac
@@ -782,7 +722,7 @@ _sigil_verify_message() {
     repeating_flags=()
     non_repeating_flags=(--hex --json --version -h --help)
     repeating_options=()
-    non_repeating_options=(--file --address --signature --color)
+    non_repeating_options=(--file --address --signature)
     __sigil_offer_flags_options 1
 
     # Offer option value completions
@@ -797,10 +737,6 @@ _sigil_verify_message() {
     '--signature')
         return
         ;;
-    '--color')
-        __sigil_add_completions -W 'auto'$'\n''always'$'\n''never'
-        return
-        ;;
     esac
 }
 
@@ -808,7 +744,7 @@ _sigil_verify_typed-data() {
     repeating_flags=()
     non_repeating_flags=(--json --version -h --help)
     repeating_options=()
-    non_repeating_options=(--address --signature --color)
+    non_repeating_options=(--address --signature)
     __sigil_offer_flags_options 1
 
     # Offer option value completions
@@ -817,10 +753,6 @@ _sigil_verify_typed-data() {
         return
         ;;
     '--signature')
-        return
-        ;;
-    '--color')
-        __sigil_add_completions -W 'auto'$'\n''always'$'\n''never'
         return
         ;;
     esac
@@ -838,16 +770,12 @@ _sigil_verify_tx() {
     repeating_flags=()
     non_repeating_flags=(--json --version -h --help)
     repeating_options=()
-    non_repeating_options=(--from --color)
+    non_repeating_options=(--from)
     __sigil_offer_flags_options 1
 
     # Offer option value completions
     case "${prev}" in
     '--from')
-        return
-        ;;
-    '--color')
-        __sigil_add_completions -W 'auto'$'\n''always'$'\n''never'
         return
         ;;
     esac
@@ -880,7 +808,7 @@ _sigil_recover_message() {
     repeating_flags=()
     non_repeating_flags=(--hex --json --version -h --help)
     repeating_options=()
-    non_repeating_options=(--file --signature --color)
+    non_repeating_options=(--file --signature)
     __sigil_offer_flags_options 1
 
     # Offer option value completions
@@ -892,10 +820,6 @@ _sigil_recover_message() {
     '--signature')
         return
         ;;
-    '--color')
-        __sigil_add_completions -W 'auto'$'\n''always'$'\n''never'
-        return
-        ;;
     esac
 }
 
@@ -903,16 +827,12 @@ _sigil_recover_typed-data() {
     repeating_flags=()
     non_repeating_flags=(--json --version -h --help)
     repeating_options=()
-    non_repeating_options=(--signature --color)
+    non_repeating_options=(--signature)
     __sigil_offer_flags_options 1
 
     # Offer option value completions
     case "${prev}" in
     '--signature')
-        return
-        ;;
-    '--color')
-        __sigil_add_completions -W 'auto'$'\n''always'$'\n''never'
         return
         ;;
     esac
@@ -930,16 +850,8 @@ _sigil_recover_tx() {
     repeating_flags=()
     non_repeating_flags=(--json --version -h --help)
     repeating_options=()
-    non_repeating_options=(--color)
+    non_repeating_options=()
     __sigil_offer_flags_options 1
-
-    # Offer option value completions
-    case "${prev}" in
-    '--color')
-        __sigil_add_completions -W 'auto'$'\n''always'$'\n''never'
-        return
-        ;;
-    esac
 }
 
 _sigil_tx() {
@@ -969,7 +881,7 @@ _sigil_tx_build() {
     repeating_flags=()
     non_repeating_flags=(--legacy --version -h --help)
     repeating_options=(--rpc)
-    non_repeating_options=(--from --to --value --data --call --token --amount --gas-limit --max-fee --priority-fee --chain-id -o --output --keystore --network --config --timeout --color)
+    non_repeating_options=(--from --to --value --data --call --token --amount --gas-limit --max-fee --priority-fee --chain-id -o --output --keystore --network --config --timeout)
     __sigil_offer_flags_options -1
 
     # Offer option value completions
@@ -1029,10 +941,6 @@ _sigil_tx_build() {
     '--timeout')
         return
         ;;
-    '--color')
-        __sigil_add_completions -W 'auto'$'\n''always'$'\n''never'
-        return
-        ;;
     esac
 }
 
@@ -1040,7 +948,7 @@ _sigil_tx_decode() {
     repeating_flags=()
     non_repeating_flags=(--json --version -h --help)
     repeating_options=()
-    non_repeating_options=(--batch --threads --color)
+    non_repeating_options=(--batch --threads)
     __sigil_offer_flags_options 1
 
     # Offer option value completions
@@ -1052,10 +960,6 @@ _sigil_tx_decode() {
     '--threads')
         return
         ;;
-    '--color')
-        __sigil_add_completions -W 'auto'$'\n''always'$'\n''never'
-        return
-        ;;
     esac
 }
 
@@ -1063,23 +967,15 @@ _sigil_tx_hash() {
     repeating_flags=()
     non_repeating_flags=(--json --version -h --help)
     repeating_options=()
-    non_repeating_options=(--color)
+    non_repeating_options=()
     __sigil_offer_flags_options 1
-
-    # Offer option value completions
-    case "${prev}" in
-    '--color')
-        __sigil_add_completions -W 'auto'$'\n''always'$'\n''never'
-        return
-        ;;
-    esac
 }
 
 _sigil_tx_list() {
     repeating_flags=()
     non_repeating_flags=(--json --version -h --help)
     repeating_options=()
-    non_repeating_options=(--address --chain-id --color)
+    non_repeating_options=(--address --chain-id)
     __sigil_offer_flags_options 0
 
     # Offer option value completions
@@ -1090,10 +986,6 @@ _sigil_tx_list() {
     '--chain-id')
         return
         ;;
-    '--color')
-        __sigil_add_completions -W 'auto'$'\n''always'$'\n''never'
-        return
-        ;;
     esac
 }
 
@@ -1101,7 +993,7 @@ _sigil_tx_status() {
     repeating_flags=()
     non_repeating_flags=(--json --version -h --help)
     repeating_options=(--rpc)
-    non_repeating_options=(--timeout --color)
+    non_repeating_options=(--timeout)
     __sigil_offer_flags_options 1
 
     # Offer option value completions
@@ -1112,10 +1004,6 @@ _sigil_tx_status() {
     '--timeout')
         return
         ;;
-    '--color')
-        __sigil_add_completions -W 'auto'$'\n''always'$'\n''never'
-        return
-        ;;
     esac
 }
 
@@ -1123,7 +1011,7 @@ _sigil_tx_bump() {
     repeating_flags=()
     non_repeating_flags=(--yes --json --version -h --help)
     repeating_options=(--rpc)
-    non_repeating_options=(--max-fee --priority-fee --from --private-key-file --keystore --password-file --network --config --timeout --color)
+    non_repeating_options=(--max-fee --priority-fee --from --private-key-file --keystore --password-file --network --config --timeout)
     __sigil_offer_flags_options 1
 
     # Offer option value completions
@@ -1164,10 +1052,6 @@ _sigil_tx_bump() {
     '--timeout')
         return
         ;;
-    '--color')
-        __sigil_add_completions -W 'auto'$'\n''always'$'\n''never'
-        return
-        ;;
     esac
 }
 
@@ -1175,7 +1059,7 @@ _sigil_tx_cancel() {
     repeating_flags=()
     non_repeating_flags=(--yes --json --version -h --help)
     repeating_options=(--rpc)
-    non_repeating_options=(--max-fee --priority-fee --from --private-key-file --keystore --password-file --network --config --timeout --color)
+    non_repeating_options=(--max-fee --priority-fee --from --private-key-file --keystore --password-file --network --config --timeout)
     __sigil_offer_flags_options 1
 
     # Offer option value completions
@@ -1216,10 +1100,6 @@ _sigil_tx_cancel() {
     '--timeout')
         return
         ;;
-    '--color')
-        __sigil_add_completions -W 'auto'$'\n''always'$'\n''never'
-        return
-        ;;
     esac
 }
 
@@ -1227,7 +1107,7 @@ _sigil_tx_rebroadcast() {
     repeating_flags=()
     non_repeating_flags=(--json --version -h --help)
     repeating_options=(--rpc)
-    non_repeating_options=(--quorum --network --config --timeout --color)
+    non_repeating_options=(--quorum --network --config --timeout)
     __sigil_offer_flags_options 1
 
     # Offer option value completions
@@ -1247,10 +1127,6 @@ _sigil_tx_rebroadcast() {
         return
         ;;
     '--timeout')
-        return
-        ;;
-    '--color')
-        __sigil_add_completions -W 'auto'$'\n''always'$'\n''never'
         return
         ;;
     esac
@@ -1283,48 +1159,24 @@ _sigil_abi_encode() {
     repeating_flags=()
     non_repeating_flags=(--calldata --json --version -h --help)
     repeating_options=()
-    non_repeating_options=(--color)
+    non_repeating_options=()
     __sigil_offer_flags_options -1
-
-    # Offer option value completions
-    case "${prev}" in
-    '--color')
-        __sigil_add_completions -W 'auto'$'\n''always'$'\n''never'
-        return
-        ;;
-    esac
 }
 
 _sigil_abi_decode() {
     repeating_flags=()
     non_repeating_flags=(--json --version -h --help)
     repeating_options=()
-    non_repeating_options=(--color)
+    non_repeating_options=()
     __sigil_offer_flags_options 2
-
-    # Offer option value completions
-    case "${prev}" in
-    '--color')
-        __sigil_add_completions -W 'auto'$'\n''always'$'\n''never'
-        return
-        ;;
-    esac
 }
 
 _sigil_abi_selector() {
     repeating_flags=()
     non_repeating_flags=(--json --version -h --help)
     repeating_options=()
-    non_repeating_options=(--color)
+    non_repeating_options=()
     __sigil_offer_flags_options 1
-
-    # Offer option value completions
-    case "${prev}" in
-    '--color')
-        __sigil_add_completions -W 'auto'$'\n''always'$'\n''never'
-        return
-        ;;
-    esac
 }
 
 _sigil_hash() {
@@ -1354,33 +1206,21 @@ _sigil_hash_keccak() {
     repeating_flags=()
     non_repeating_flags=(--text --json --version -h --help)
     repeating_options=()
-    non_repeating_options=(--color)
+    non_repeating_options=()
     __sigil_offer_flags_options 1
-
-    # Offer option value completions
-    case "${prev}" in
-    '--color')
-        __sigil_add_completions -W 'auto'$'\n''always'$'\n''never'
-        return
-        ;;
-    esac
 }
 
 _sigil_units() {
     repeating_flags=()
     non_repeating_flags=(--json --version -h --help)
     repeating_options=()
-    non_repeating_options=(--to --color)
+    non_repeating_options=(--to)
     __sigil_offer_flags_options 1
 
     # Offer option value completions
     case "${prev}" in
     '--to')
         __sigil_add_completions -W 'wei'$'\n''kwei'$'\n''mwei'$'\n''gwei'$'\n''szabo'$'\n''finney'$'\n''ether'
-        return
-        ;;
-    '--color')
-        __sigil_add_completions -W 'auto'$'\n''always'$'\n''never'
         return
         ;;
     esac
@@ -1413,7 +1253,7 @@ _sigil_config_show() {
     repeating_flags=()
     non_repeating_flags=(--json --version -h --help)
     repeating_options=(--rpc)
-    non_repeating_options=(--network --config --timeout --from --keystore --color)
+    non_repeating_options=(--network --config --timeout --from --keystore)
     __sigil_offer_flags_options 0
 
     # Offer option value completions
@@ -1440,18 +1280,14 @@ _sigil_config_show() {
         __sigil_add_completions -d
         return
         ;;
-    '--color')
-        __sigil_add_completions -W 'auto'$'\n''always'$'\n''never'
-        return
-        ;;
     esac
 }
 
 _sigil_send() {
     repeating_flags=()
-    non_repeating_flags=(--legacy --dry-run --wait --yes --json --version -h --help)
-    repeating_options=(--rpc)
-    non_repeating_options=(--to --value --data --call --token --amount --gas-limit --max-fee --priority-fee --chain-id --batch --batch-name --quorum --confirmations --wait-timeout --from --private-key-file --keystore --password-file --network --config --timeout --color)
+    non_repeating_flags=(--legacy --dry-run --wait --yes --p2p-only --json --version -h --help)
+    repeating_options=(--rpc --peer)
+    non_repeating_options=(--to --value --data --call --token --amount --gas-limit --max-fee --priority-fee --chain-id --batch --batch-name --quorum --confirmations --wait-timeout --from --private-key-file --keystore --password-file --network --config --timeout --p2p-mode)
     __sigil_offer_flags_options -1
 
     # Offer option value completions
@@ -1532,8 +1368,11 @@ _sigil_send() {
     '--timeout')
         return
         ;;
-    '--color')
-        __sigil_add_completions -W 'auto'$'\n''always'$'\n''never'
+    '--peer')
+        return
+        ;;
+    '--p2p-mode')
+        __sigil_add_completions -W 'push'$'\n''announce'$'\n''auto'
         return
         ;;
     esac
@@ -1541,9 +1380,9 @@ _sigil_send() {
 
 _sigil_broadcast() {
     repeating_flags=()
-    non_repeating_flags=(--json --version -h --help)
-    repeating_options=(--rpc)
-    non_repeating_options=(--quorum --network --config --timeout --color)
+    non_repeating_flags=(--p2p-only --json --version -h --help)
+    repeating_options=(--rpc --peer)
+    non_repeating_options=(--quorum --network --config --timeout --p2p-mode)
     __sigil_offer_flags_options 1
 
     # Offer option value completions
@@ -1565,8 +1404,49 @@ _sigil_broadcast() {
     '--timeout')
         return
         ;;
-    '--color')
-        __sigil_add_completions -W 'auto'$'\n''always'$'\n''never'
+    '--peer')
+        return
+        ;;
+    '--p2p-mode')
+        __sigil_add_completions -W 'push'$'\n''announce'$'\n''auto'
+        return
+        ;;
+    esac
+}
+
+_sigil_p2p() {
+    repeating_flags=()
+    non_repeating_flags=(--version -h --help)
+    repeating_options=()
+    non_repeating_options=()
+    __sigil_offer_flags_options 0
+
+    # Offer subcommand / subcommand argument completions
+    local -r subcommand="${unparsed_words[0]}"
+    unset 'unparsed_words[0]'
+    unparsed_words=("${unparsed_words[@]}")
+    case "${subcommand}" in
+    ping)
+        # Offer subcommand argument completions
+        "_sigil_p2p_${subcommand}"
+        ;;
+    *)
+        # Offer subcommand completions
+        COMPREPLY+=($(compgen -W 'ping' -- "${cur}"))
+        ;;
+    esac
+}
+
+_sigil_p2p_ping() {
+    repeating_flags=()
+    non_repeating_flags=(--json --version -h --help)
+    repeating_options=()
+    non_repeating_options=(--timeout)
+    __sigil_offer_flags_options 1
+
+    # Offer option value completions
+    case "${prev}" in
+    '--timeout')
         return
         ;;
     esac
@@ -1576,7 +1456,7 @@ _sigil_balance() {
     repeating_flags=()
     non_repeating_flags=(--json --version -h --help)
     repeating_options=(--rpc)
-    non_repeating_options=(--token --block --network --config --timeout --color)
+    non_repeating_options=(--token --block --network --config --timeout)
     __sigil_offer_flags_options 1
 
     # Offer option value completions
@@ -1601,10 +1481,6 @@ _sigil_balance() {
     '--timeout')
         return
         ;;
-    '--color')
-        __sigil_add_completions -W 'auto'$'\n''always'$'\n''never'
-        return
-        ;;
     esac
 }
 
@@ -1612,7 +1488,7 @@ _sigil_nonce() {
     repeating_flags=()
     non_repeating_flags=(--json --version -h --help)
     repeating_options=(--rpc)
-    non_repeating_options=(--block --network --config --timeout --color)
+    non_repeating_options=(--block --network --config --timeout)
     __sigil_offer_flags_options 1
 
     # Offer option value completions
@@ -1634,10 +1510,6 @@ _sigil_nonce() {
     '--timeout')
         return
         ;;
-    '--color')
-        __sigil_add_completions -W 'auto'$'\n''always'$'\n''never'
-        return
-        ;;
     esac
 }
 
@@ -1645,7 +1517,7 @@ _sigil_chain-id() {
     repeating_flags=()
     non_repeating_flags=(--json --version -h --help)
     repeating_options=(--rpc)
-    non_repeating_options=(--network --config --timeout --color)
+    non_repeating_options=(--network --config --timeout)
     __sigil_offer_flags_options 0
 
     # Offer option value completions
@@ -1664,10 +1536,6 @@ _sigil_chain-id() {
     '--timeout')
         return
         ;;
-    '--color')
-        __sigil_add_completions -W 'auto'$'\n''always'$'\n''never'
-        return
-        ;;
     esac
 }
 
@@ -1675,7 +1543,7 @@ _sigil_fees() {
     repeating_flags=()
     non_repeating_flags=(--json --version -h --help)
     repeating_options=(--rpc)
-    non_repeating_options=(--network --config --timeout --color)
+    non_repeating_options=(--network --config --timeout)
     __sigil_offer_flags_options 0
 
     # Offer option value completions
@@ -1692,10 +1560,6 @@ _sigil_fees() {
         return
         ;;
     '--timeout')
-        return
-        ;;
-    '--color')
-        __sigil_add_completions -W 'auto'$'\n''always'$'\n''never'
         return
         ;;
     esac

@@ -16,7 +16,7 @@ struct Sigil: AsyncParsableCommand {
         subcommands: [
             KeyCommand.self, MnemonicCommand.self, SignCommand.self, VerifyCommand.self, RecoverCommand.self, TxCommand.self,
             AbiCommand.self, HashCommand.self, UnitsCommand.self, ConfigCommand.self,
-            SendCommand.self, BroadcastCommand.self, BalanceCommand.self, NonceCommand.self, ChainIdCommand.self, FeesCommand.self,
+            SendCommand.self, BroadcastCommand.self, P2PCommand.self, BalanceCommand.self, NonceCommand.self, ChainIdCommand.self, FeesCommand.self,
         ]
     )
 

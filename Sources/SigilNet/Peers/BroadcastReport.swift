@@ -2,17 +2,35 @@ public import SigilCore
 
 /// One peer's line in a broadcast report.
 public struct PeerBroadcast: Sendable, Equatable {
+    /// The peer as given: a JSON-RPC URL or an `enode://` URL.
     public let url: String
     public let outcome: BroadcastOutcome
     public let elapsedMilliseconds: Double
 
-    /// The reason for rejected/unreachable, the timeout for timed-out, else empty.
+    public init(url: String, outcome: BroadcastOutcome, elapsedMilliseconds: Double) {
+        self.url = url
+        self.outcome = outcome
+        self.elapsedMilliseconds = elapsedMilliseconds
+    }
+
+    /// The reason for rejected/unreachable/disconnected/incompatible/protocol-error, a short
+    /// note for timed-out and announced, else empty.
     public var detail: String {
         switch outcome {
-        case .accepted, .alreadyKnown: ""
-        case .rejected(let reason), .unreachable(let reason): reason
+        case .accepted, .alreadyKnown, .delivered, .fetched: ""
+        case .rejected(let reason), .unreachable(let reason), .disconnected(let reason),
+             .incompatible(let reason), .protocolError(let reason): reason
         case .timedOut: "no answer in time"
+        case .announced: "not requested in time (the peer may already have it)"
         }
+    }
+
+    /// The peer for the table: an enode's 128-hex key shortened to its first 8 digits.
+    public var shortName: String {
+        guard url.hasPrefix("enode://"), let at = url.firstIndex(of: "@") else { return url }
+        let key = url[url.index(url.startIndex, offsetBy: 8)..<at]
+        guard key.count > 12 else { return url }
+        return "enode://" + key.prefix(8) + "…" + url[at...]
     }
 }
 
@@ -31,7 +49,7 @@ public struct BroadcastReport: Sendable, Equatable {
         self.elapsedMilliseconds = elapsedMilliseconds
     }
 
-    /// Peers that have the transaction: accepted or already known.
+    /// Peers that have the transaction: accepted, already known, delivered or fetched.
     public var acceptedCount: Int { peers.count { $0.outcome.hasTransaction } }
 
     /// Whether at least `quorum` peers have the transaction.
@@ -40,7 +58,7 @@ public struct BroadcastReport: Sendable, Equatable {
     /// A plain-text table: `peer  outcome  ms  detail`, columns aligned, one line per peer.
     public func table() -> String {
         let header = ["PEER", "OUTCOME", "MS", "DETAIL"]
-        let rows = peers.map { [$0.url, $0.outcome.name, String(Int($0.elapsedMilliseconds.rounded())), Self.oneLine($0.detail)] }
+        let rows = peers.map { [$0.shortName, $0.outcome.name, String(Int($0.elapsedMilliseconds.rounded())), Self.oneLine($0.detail)] }
         let all = [header] + rows
         let widths = (0..<3).map { column in all.map { $0[column].count }.max() ?? 0 }
         return all.map { row in

@@ -1,6 +1,14 @@
 public import SigilCore
 
 /// What one peer did with a broadcast transaction.
+///
+/// JSON-RPC peers answer `accepted`, `already-known` or `rejected`; devp2p peers end as
+/// `delivered` (pushed, and a Ping after it was answered, so the peer read it), `fetched`
+/// (announced, and the peer asked for it and got it) or `announced` (announced, but the peer
+/// did not ask for it in time: it may already have it). Either kind can be `unreachable` or
+/// `timed-out`; devp2p peers can also be `disconnected` (the peer's reason in words),
+/// `incompatible` (another network, genesis or fork: we disconnected) or `protocol-error`
+/// (bad MAC, garbage, a frame cut short).
 public enum BroadcastOutcome: Sendable, Equatable {
     /// The node accepted it and returned the expected hash.
     case accepted
@@ -12,8 +20,21 @@ public enum BroadcastOutcome: Sendable, Equatable {
     case unreachable(String)
     /// The peer did not answer in time.
     case timedOut
+    /// devp2p: Transactions pushed, then a Ping sent after it was answered with Pong.
+    case delivered
+    /// devp2p: announced; the peer sent GetPooledTransactions and got the transaction.
+    case fetched
+    /// devp2p: announced; the peer did not ask for it within the timeout.
+    case announced
+    /// devp2p: the peer disconnected; its reason in words.
+    case disconnected(String)
+    /// devp2p: the peer is on another network, genesis or fork; what differed.
+    case incompatible(String)
+    /// devp2p: the peer broke the protocol (bad MAC, bad size, garbage, cut-off frame).
+    case protocolError(String)
 
-    /// `accepted`, `already-known`, `rejected`, `unreachable` or `timed-out`.
+    /// `accepted`, `already-known`, `rejected`, `unreachable`, `timed-out`, `delivered`,
+    /// `fetched`, `announced`, `disconnected`, `incompatible` or `protocol-error`.
     public var name: String {
         switch self {
         case .accepted: "accepted"
@@ -21,11 +42,22 @@ public enum BroadcastOutcome: Sendable, Equatable {
         case .rejected: "rejected"
         case .unreachable: "unreachable"
         case .timedOut: "timed-out"
+        case .delivered: "delivered"
+        case .fetched: "fetched"
+        case .announced: "announced"
+        case .disconnected: "disconnected"
+        case .incompatible: "incompatible"
+        case .protocolError: "protocol-error"
         }
     }
 
-    /// Whether the peer has the transaction (accepted or already known).
-    public var hasTransaction: Bool { self == .accepted || self == .alreadyKnown }
+    /// Whether the peer has the transaction: accepted, already known, delivered or fetched.
+    public var hasTransaction: Bool {
+        switch self {
+        case .accepted, .alreadyKnown, .delivered, .fetched: true
+        default: false
+        }
+    }
 }
 
 /// Sends one signed transaction to every peer at once.

@@ -8,6 +8,12 @@ public struct TransactionSender: Sendable {
     public let peers: [String]
     public let timeout: Double
     public let journalDirectory: String
+    /// devp2p peers that also get every broadcast (through `devp2p`).
+    public var enodes: [Enode] = []
+    /// How the enodes get it; required when `enodes` is not empty.
+    public var devp2p: DevP2PBroadcaster?
+    /// Whether broadcasts also go to the JSON-RPC peers (false: they are used for reads only).
+    public var broadcastOverRPC = true
 
     public init(peers: [String], timeout: Double, journalDirectory: String) {
         self.peers = peers
@@ -23,6 +29,11 @@ public struct TransactionSender: Sendable {
             _ = try ChainCheck.verify(peers: Array(peers.dropFirst()), expected: snapshot.chainId, timeout: timeout)
         }
         return snapshot
+    }
+
+    /// The peers a journal record names: the JSON-RPC URLs that get the transaction, then the enodes.
+    public var recordedPeers: [String] {
+        (broadcastOverRPC || enodes.isEmpty ? peers : []) + enodes.map(\.description)
     }
 
     public func journal(chainId: U256, address: Address) -> TransactionJournal {
@@ -46,7 +57,7 @@ public struct TransactionSender: Sendable {
             var request = request
             request.nonce = session.nextNonce(pendingFromPeers: pendingNonce)
             let signed = try key.sign(request.payload())
-            try session.append(Self.record(signed, request: request, peers: peers, batchKey: batchKey, note: note))
+            try session.append(Self.record(signed, request: request, peers: recordedPeers, batchKey: batchKey, note: note))
             return signed
         }
     }
@@ -54,8 +65,17 @@ public struct TransactionSender: Sendable {
     /// Sends the signed bytes to every peer at once and records the outcome in the journal.
     /// Only a record's first broadcast may conclude `rejected` (which frees its nonce): a
     /// rebroadcast that everyone refuses (e.g. "nonce too low" because it was mined) proves nothing.
-    public func broadcast(_ signed: SignedTransaction, chainId: U256, sender: Address, first: Bool = true) throws -> BroadcastReport {
-        let report = Broadcaster.broadcast(raw: signed.rawBytes, expectedHash: signed.hash, peers: peers, timeout: timeout)
+    /// With enodes, the JSON-RPC and devp2p peers are all sent to at once, in one report;
+    /// `networkForm` is what devp2p peers get (a blob transaction with its sidecar).
+    public func broadcast(_ signed: SignedTransaction, chainId: U256, sender: Address, first: Bool = true,
+                          networkForm: [UInt8]? = nil) throws -> BroadcastReport {
+        let report: BroadcastReport
+        if let devp2p, !enodes.isEmpty {
+            let transaction = DevP2PTransaction(networkForm: networkForm ?? signed.rawBytes, hash: signed.hash, type: signed.type)
+            report = devp2p.broadcast(transaction, enodes: enodes, rpcPeers: broadcastOverRPC ? peers : [])
+        } else {
+            report = Broadcaster.broadcast(raw: signed.rawBytes, expectedHash: signed.hash, peers: peers, timeout: timeout)
+        }
         let status: JournalStatus
         if report.acceptedCount > 0 {
             status = .accepted

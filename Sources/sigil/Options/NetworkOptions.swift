@@ -31,11 +31,21 @@ struct NetworkOptions: ParsableArguments {
 
     /// The peer URLs, in the order given.
     func peers() throws -> [String] {
-        let settings = try EffectiveSettings.resolve(flags: ConfigFlags(config: configFile.config, network: network, rpc: rpc))
-        let urls = settings.rpc.value ?? []
+        let urls = try rpcURLs()
         guard !urls.isEmpty else {
             throw CommandFailure(.usage, "no peer to ask: give --rpc URL (repeatable), --network NAME, or set SIGIL_RPC")
         }
+        return urls
+    }
+
+    /// The effective settings (flags, environment, config file).
+    func settings() throws -> EffectiveSettings {
+        try EffectiveSettings.resolve(flags: ConfigFlags(config: configFile.config, network: network, rpc: rpc))
+    }
+
+    /// The JSON-RPC peer URLs, possibly none (commands that can also use devp2p peers).
+    func rpcURLs() throws -> [String] {
+        let urls = try settings().rpc.value ?? []
         for url in urls { _ = try HTTPURL(parsing: url) }
         return urls
     }

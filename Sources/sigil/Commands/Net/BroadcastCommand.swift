@@ -13,9 +13,16 @@ struct BroadcastCommand: ParsableCommand {
         first; it is journaled before it is sent. Every peer's chain id must match the \
         transaction's. Succeeds when --quorum peers accepted (already known counts as accepted).
 
+        --peer enode://… (repeatable, or the config network's peers) hands the transaction \
+        straight to Ethereum nodes over devp2p (RLPx, eth/68), alone or together with --rpc: \
+        pushed (delivered once the peer answers a Ping sent after it) or announced (fetched once \
+        the peer asks for it); --p2p-mode auto pushes to ⌈√n⌉ peers and announces to the rest. \
+        Blob transactions are only announced. Delivered and fetched count towards --quorum.
+
         Examples:
           sigil broadcast signed.json --rpc http://127.0.0.1:8545 --rpc https://…
           sigil broadcast 0x02f8… --quorum 2 --json
+          sigil broadcast signed.json --peer enode://…@10.0.0.1:30303 --peer enode://…
         """
     )
 
@@ -23,26 +30,38 @@ struct BroadcastCommand: ParsableCommand {
     var raw: String
     @Option(name: .long, help: "Peers that must accept the transaction.") var quorum = 1
     @OptionGroup var network: NetworkOptions
+    @OptionGroup var p2p: P2POptions
     @OptionGroup var output: OutputOptions
 
     func run() throws {
-        let peers = try network.peers()
-        guard quorum >= 1, quorum <= peers.count else { throw CommandFailure(.usage, "--quorum must be 1 to \(peers.count) (the number of peers)") }
-        let signed = try SignedTransaction.decode(RawTransactionInput.bytes(raw))
+        let peers = try network.rpcURLs()
+        let enodes = try p2p.enodes(network)
+        guard !peers.isEmpty || !enodes.isEmpty else {
+            throw CommandFailure(.usage, "no peer to send to: give --rpc URL or --peer enode://… (repeatable), --network NAME, or set SIGIL_RPC")
+        }
+        let targets = (p2p.p2pOnly ? 0 : peers.count) + enodes.count
+        guard quorum >= 1, quorum <= targets else { throw CommandFailure(.usage, "--quorum must be 1 to \(targets) (the number of peers)") }
+        let bytes = try RawTransactionInput.bytes(raw)
+        let signed = try SignedTransaction.decode(bytes)
         let from = try signed.recoverSender()
         guard let chainId = signed.payload.chainId else {
             throw CommandFailure(.refusedByPolicy, "refusing to broadcast a transaction without a chain id (replayable on every chain)")
         }
-        _ = try ChainCheck.verify(peers: peers, expected: chainId, timeout: network.timeout)
-        let sender = TransactionSender(peers: peers, timeout: network.timeout, journalDirectory: DataDirectory.journal)
+        if !peers.isEmpty { _ = try ChainCheck.verify(peers: peers, expected: chainId, timeout: network.timeout) }
+        var sender = TransactionSender(peers: peers, timeout: network.timeout, journalDirectory: DataDirectory.journal)
+        if !enodes.isEmpty {
+            sender.enodes = enodes
+            sender.devp2p = try p2p.broadcaster(chainId: chainId, rpc: peers, timeout: network.timeout)
+            sender.broadcastOverRPC = !p2p.p2pOnly
+        }
         let first = try sender.journal(chainId: chainId, address: from).withLock(timeout: 120) { session -> Bool in
             guard session.record(hash: signed.hash) == nil else { return false }
             try session.append(JournalRecord(nonce: signed.payload.nonce, hash: signed.hash, raw: signed.rawBytes,
                                              type: String(signed.type.rawValue), to: signed.payload.to, value: signed.payload.value,
-                                             maxFeePerGas: .zero, maxPriorityFeePerGas: nil, peers: peers, note: "broadcast"))
+                                             maxFeePerGas: .zero, maxPriorityFeePerGas: nil, peers: sender.recordedPeers, note: "broadcast"))
             return true
         }
-        let report = try sender.broadcast(signed, chainId: chainId, sender: from, first: first)
+        let report = try sender.broadcast(signed, chainId: chainId, sender: from, first: first, networkForm: bytes)
         output.emit(line: report.table().trimmingWhitespace(), json: report.json)
         guard report.meets(quorum: quorum) else {
             throw SendError.quorumNotReached(accepted: report.acceptedCount, required: quorum, hash: signed.hash.hexString)

@@ -15,10 +15,15 @@ struct SendCommand: ParsableCommand {
         --wait waits for the receipt; a reverted receipt is a failure (exit 7), a timeout exits 8 \
         and never resends blindly. --batch pays every row of a CSV (id,to,value[,token]) exactly once.
 
+        --peer enode://… (repeatable, or the config network's peers) also hands the transaction \
+        straight to Ethereum nodes over devp2p (see `sigil broadcast --help`); the reads still \
+        need a JSON-RPC peer, which with --p2p-only gets no transaction.
+
         Examples:
           sigil send --to 0x… --value 1.5ether --from alice --rpc http://127.0.0.1:8545 --wait
           sigil send --to 0x… --token 0x… --amount 12.5 --from ops --yes --json
           sigil send --batch payouts.csv --from ops --yes --rpc $A --rpc $B
+          sigil send --to 0x… --value 1ether --from alice --rpc $A --peer enode://…@10.0.0.1:30303 --p2p-only
         """
     )
 
@@ -35,6 +40,7 @@ struct SendCommand: ParsableCommand {
     @Flag(name: .long, help: "Do not ask for confirmation (required off a terminal).") var yes = false
     @OptionGroup var wallet: WalletOptions
     @OptionGroup var network: NetworkOptions
+    @OptionGroup var p2p: P2POptions
     @OptionGroup var output: OutputOptions
 
     func validate() throws {
@@ -43,15 +49,25 @@ struct SendCommand: ParsableCommand {
 
     func run() throws {
         let peers = try network.peers()
-        guard quorum <= peers.count else { throw CommandFailure(.usage, "--quorum \(quorum) but only \(peers.count) peer(s) given") }
-        let sender = TransactionSender(peers: peers, timeout: network.timeout, journalDirectory: DataDirectory.journal)
+        let enodes = try p2p.enodes(network)
+        let targets = (p2p.p2pOnly ? 0 : peers.count) + enodes.count
+        guard quorum <= targets else { throw CommandFailure(.usage, "--quorum \(quorum) but only \(targets) peer(s) given") }
+        var sender = TransactionSender(peers: peers, timeout: network.timeout, journalDirectory: DataDirectory.journal)
+        if !enodes.isEmpty {
+            sender.enodes = enodes
+            sender.broadcastOverRPC = !p2p.p2pOnly
+        }
         if let batch {
+            guard enodes.isEmpty else { throw CommandFailure(.unsupported, "--batch does not send to --peer enodes yet: use --rpc peers") }
             return try PayoutRunner(sender: sender, quorum: quorum, wallet: wallet, yes: yes, dryRun: dryRun, json: output.json)
                 .run(file: batch, name: batchName)
         }
         let from = try wallet.signerAddress()
         let intent = try intentOptions.intent(reader: network.reader)
         let snapshot = try sender.snapshot(for: intent, from: from)
+        if !enodes.isEmpty {  // before signing: a chain the peers cannot be told about stops here
+            sender.devp2p = try p2p.broadcaster(chainId: snapshot.chainId, rpc: peers, timeout: network.timeout)
+        }
         let request = try intent.request(from: from, snapshot: snapshot)
         _ = try request.payload()   // refuse an invalid request before showing it for confirmation
         try Confirmation.ask(request, yes: yes, question: "Send this transaction?")

@@ -1,0 +1,104 @@
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// Runs one job per index, each on its own detached pthread, and collects the results in
+/// index order, waiting at most until a hard deadline: a job still running then is reported
+/// by `missing` (its thread finishes in the background and its result is dropped), so one
+/// stuck peer can never hang the caller, not even inside `getaddrinfo`.
+enum ThreadFanOut {
+    /// Runs `job(index)` for every index in `0..<count` concurrently; waits until all are done
+    /// or `hardDeadline` (monotonic seconds) passes, then fills the gaps with `missing(index)`.
+    static func run<T: Sendable>(count: Int, hardDeadline: Double, job: @escaping @Sendable (Int) -> T,
+                                 missing: (Int) -> T) -> [T] {
+        guard count > 0 else { return [] }
+        let collector = Collector<T>(count: count)
+        for index in 0..<count {
+            let task = Job { collector.deliver(index, job(index)) }
+            if !spawn(task) {
+                task.run()  // no thread available: run inline rather than lose the peer
+            }
+        }
+        let slots = collector.wait(until: hardDeadline)
+        return slots.enumerated().map { index, slot in slot ?? missing(index) }
+    }
+
+    /// Starts `body` on a detached pthread; false when no thread could be created.
+    static func detach(_ body: @escaping @Sendable () -> Void) -> Bool {
+        spawn(Job(body))
+    }
+
+    private final class Job: @unchecked Sendable {
+        let run: () -> Void
+        init(_ run: @escaping () -> Void) { self.run = run }
+    }
+
+    /// Detached pthreads (no Foundation `Thread`, no Dispatch pool that may throttle blocking work).
+    private static func spawn(_ task: Job) -> Bool {
+        var attributes = pthread_attr_t()
+        pthread_attr_init(&attributes)
+        defer { pthread_attr_destroy(&attributes) }
+        pthread_attr_setdetachstate(&attributes, Int32(PTHREAD_CREATE_DETACHED))
+        pthread_attr_setstacksize(&attributes, 512 * 1024)
+        let context = Unmanaged.passRetained(task).toOpaque()
+        var thread = pthread_t()
+        let status = pthread_create(&thread, &attributes, { context in
+            let task = Unmanaged<Job>.fromOpaque(context!).takeRetainedValue()
+            task.run()
+            return nil
+        }, context)
+        if status != 0 { Unmanaged<Job>.fromOpaque(context).release() }
+        return status == 0
+    }
+
+    /// Slots filled by the job threads; the waiter sleeps on a monotonic-clock condition.
+    private final class Collector<T: Sendable>: @unchecked Sendable {
+        private var slots: [T?]
+        private var remaining: Int
+        private var closed = false
+        private let mutex = UnsafeMutablePointer<pthread_mutex_t>.allocate(capacity: 1)
+        private let condition = UnsafeMutablePointer<pthread_cond_t>.allocate(capacity: 1)
+
+        init(count: Int) {
+            slots = Array(repeating: nil, count: count)
+            remaining = count
+            pthread_mutex_init(mutex, nil)
+            var attributes = pthread_condattr_t()
+            pthread_condattr_init(&attributes)
+            pthread_condattr_setclock(&attributes, CLOCK_MONOTONIC)
+            pthread_cond_init(condition, &attributes)
+            pthread_condattr_destroy(&attributes)
+        }
+
+        deinit {
+            pthread_cond_destroy(condition)
+            pthread_mutex_destroy(mutex)
+            condition.deallocate()
+            mutex.deallocate()
+        }
+
+        func deliver(_ index: Int, _ result: T) {
+            pthread_mutex_lock(mutex)
+            if !closed {
+                slots[index] = result
+                remaining -= 1
+                if remaining == 0 { pthread_cond_signal(condition) }
+            }
+            pthread_mutex_unlock(mutex)
+        }
+
+        /// Waits until every slot is filled or `deadline` (monotonic seconds) passes; later
+        /// deliveries are ignored.
+        func wait(until deadline: Double) -> [T?] {
+            var limit = timespec(tv_sec: Int(deadline), tv_nsec: Int((deadline - Double(Int(deadline))) * 1e9))
+            pthread_mutex_lock(mutex)
+            while remaining > 0 {
+                if pthread_cond_timedwait(condition, mutex, &limit) == ETIMEDOUT { break }
+            }
+            closed = true
+            let result = slots
+            pthread_mutex_unlock(mutex)
+            return result
+        }
+    }
+}

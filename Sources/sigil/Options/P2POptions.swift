@@ -1,0 +1,45 @@
+import ArgumentParser
+import SigilCLI
+import SigilCore
+import SigilNet
+
+extension DevP2PMode: ExpressibleByArgument {}
+
+/// devp2p peers for `send` and `broadcast`: every `--peer enode://…` (repeatable), else the
+/// `peers` list of the config network. They get the transaction over RLPx + eth/68, alongside
+/// (or, with `--p2p-only`, instead of) the JSON-RPC peers.
+struct P2POptions: ParsableArguments {
+    @Option(name: .customLong("peer"),
+            help: ArgumentHelp("A devp2p peer, enode://<node id>@host:port (repeatable; default: the config network's peers).",
+                               valueName: "enode"))
+    var peer: [String] = []
+
+    @Option(name: .customLong("p2p-mode"),
+            help: ArgumentHelp("push (Transactions), announce (hashes, the peer fetches) or auto (push to ⌈√n⌉ peers, announce to the rest).",
+                               valueName: "mode"))
+    var mode: DevP2PMode = .auto
+
+    @Flag(name: .customLong("p2p-only"), help: "With --peer: use the JSON-RPC peers only for reads; send the transaction over devp2p only.")
+    var p2pOnly = false
+
+    /// The enodes, parsed: the flags, else the config network's `peers`.
+    func enodes(_ network: NetworkOptions) throws -> [Enode] {
+        let texts = peer.isEmpty ? (try network.settings().peers.value ?? []) : peer
+        if p2pOnly && texts.isEmpty { throw CommandFailure(.usage, "--p2p-only needs at least one --peer enode://…") }
+        var enodes: [Enode] = []
+        for text in texts {
+            do { enodes.append(try Enode(parsing: text)) } catch {
+                throw CommandFailure(.usage, "--peer \(text.prefix(24))…: \(error.description)")
+            }
+        }
+        return enodes
+    }
+
+    /// The devp2p broadcaster for a transaction on `chainId`: the chain's identity is built in
+    /// (mainnet, Sepolia) or read from the first JSON-RPC peer.
+    func broadcaster(chainId: U256, rpc: [String], timeout: Double) throws -> DevP2PBroadcaster {
+        guard let id = chainId.uint64Value else { throw CommandFailure(.unsupported, "chain id \(chainId) does not fit devp2p's network id") }
+        let chain = try ChainIdentity.resolve(chainId: id, rpc: rpc.first, timeout: timeout)
+        return DevP2PBroadcaster(chain: chain, mode: mode, timeout: timeout, clientId: "sigil/\(SigilVersion.string)")
+    }
+}

@@ -1,0 +1,108 @@
+import Foundation
+import SigilTestSupport
+import Testing
+
+/// `sigil p2p ping`, `send --peer` and `broadcast --peer` against an independent devp2p peer
+/// (trinity's RLPx, Tests/Support/p2ppeer) that forwards to a local node (py-evm).
+@Suite(.serialized, .enabled(if: TestEnvironment.oraclesEnabled && P2PTestPeer.available)) struct P2PCommandTests {
+    let node: DevNode
+    let home: TemporaryDirectory
+
+    init() throws {
+        home = try TemporaryDirectory()
+        node = try DevNode()
+    }
+
+    func keyFile(_ n: Int) throws -> String {
+        let file = try home.file("key\(n)", contents: String(format: "0x%064x", n))
+        try FileManager.default.setAttributes([.posixPermissions: 0o600], ofItemAtPath: file.path)
+        return file.path
+    }
+
+    func address(_ n: Int) throws -> String {
+        let r = try CLI.run("sigil", ["key", "inspect", "--private-key-file", try keyFile(n), "--json"])
+        return try #require(try jsonOutput(r)["address"] as? String)
+    }
+
+    func run(_ arguments: [String]) throws -> ProcessRunner.Result {
+        try CLI.run("sigil", arguments, environment: ["SIGIL_HOME": home.url.path])
+    }
+
+    @Test func pingShowsClientCapabilitiesStatusAndRoundTrip() throws {
+        let peer = try P2PTestPeer(rpcURL: node.url)
+        let r = try run(["p2p", "ping", peer.enode, "--timeout", "5", "--json"])
+        #expect(r.status == 0, "\(r.stderrText)")
+        let json = try jsonOutput(r)
+        #expect((json["clientId"] as? String)?.hasPrefix("sigil-test-peer/trinity") == true)
+        #expect(json["capabilities"] as? [String] == ["eth/68"])
+        let status = try #require(json["status"] as? [String: Any])
+        #expect(status["networkId"] as? String == "1337")
+        let genesis = try #require(try node.rpc("eth_getBlockByNumber", ["0x0", false]) as? [String: Any])["hash"] as? String
+        #expect(status["genesis"] as? String == genesis)
+        #expect((json["rttMs"] as? NSNumber).map { $0.doubleValue > 0 && $0.doubleValue < 5000 } == true)
+        #expect(peer.waitForEvent("ping", timeout: 2) != nil)
+        let text = try run(["p2p", "ping", peer.enode, "--timeout", "5"])
+        #expect(text.stdoutText.contains("capabilities: eth/68") && text.stdoutText.contains("round trip:"), "\(text.stdoutText)")
+    }
+
+    @Test("send --peer gets the transfer mined, by push and by announce-then-fetch", arguments: ["push", "announce"])
+    func sendOverDevP2P(mode: String) throws {
+        let peer = try P2PTestPeer(rpcURL: node.url)
+        let key = mode == "push" ? 2 : 3
+        let r = try run(["send", "--to", try address(9), "--value", "7wei", "--private-key-file", try keyFile(key), "--yes",
+                         "--rpc", node.url, "--peer", peer.enode, "--p2p-only", "--p2p-mode", mode, "--timeout", "8",
+                         "--wait", "--wait-timeout", "30", "--json"])
+        #expect(r.status == 0, "\(r.stderrText)")
+        let json = try jsonOutput(r)
+        let hash = try #require(json["hash"] as? String)
+        let broadcast = try #require(json["broadcast"] as? [String: Any])
+        let peers = try #require(broadcast["peers"] as? [[String: Any]])
+        #expect(peers.count == 1)  // --p2p-only: the JSON-RPC node only served the reads
+        #expect(peers.first?["outcome"] as? String == (mode == "push" ? "delivered" : "fetched"))
+        #expect(peers.first?["url"] as? String == peer.enode)
+        let receipt = try #require(try node.rpc("eth_getTransactionReceipt", [hash]) as? [String: Any])
+        #expect(receipt["status"] as? String == "0x1")
+        #expect(peer.waitForEvent(mode == "push" ? "transactions" : "fetched", timeout: 2) != nil)
+        #expect(peer.waitForEvent("forwarded", timeout: 2) { ($0["hash"] as? String) == hash } != nil)
+    }
+
+    @Test("each bad peer gives its own outcome line and exit 6; nothing hangs",
+          arguments: [(P2PTestPeer.Mode.wrongGenesis, "incompatible", "genesis"), (.wrongForkID, "incompatible", "fork"),
+                      (.wrongNetwork, "incompatible", "network id 1338"), (.garbage, "protocol-error", "MAC"),
+                      (.silent, "timed-out", "no answer in time"), (.midFrame, "disconnected", "middle of a frame"),
+                      (.disconnect, "disconnected", "too many peers")])
+    func badPeers(mode: P2PTestPeer.Mode, outcome: String, detail: String) throws {
+        let peer = try P2PTestPeer(rpcURL: node.url, mode: mode)
+        let start = Date()
+        let r = try run(["send", "--to", try address(9), "--value", "1wei", "--private-key-file", try keyFile(4), "--yes",
+                         "--rpc", node.url, "--peer", peer.enode, "--p2p-only", "--p2p-mode", "push", "--timeout", "2"])
+        let elapsed = Date().timeIntervalSince(start)
+        #expect(elapsed < 8, "took \(elapsed) s")
+        #expect(r.status == 6, "\(r.stderrText)")
+        let line = try #require(r.stderrText.split(separator: "\n").first { $0.hasPrefix("enode://") })
+        #expect(line.contains(" \(outcome) ") && line.contains(detail), "\(line)")
+        #expect(r.stderrText.contains("0 peer(s) accepted"), "\(r.stderrText)")
+    }
+
+    @Test func broadcastToRPCAndPeerInOneTable() throws {
+        let peer = try P2PTestPeer(rpcURL: node.url)
+        let request = home.url.appendingPathComponent("request.json").path
+        let built = try run(["tx", "build", "--from", try address(5), "--to", try address(9), "--value", "1wei",
+                             "--rpc", node.url, "-o", request])
+        #expect(built.status == 0, "\(built.stderrText)")
+        let signed = try run(["sign", "tx", request, "--private-key-file", try keyFile(5), "--json"])
+        #expect(signed.status == 0, "\(signed.stderrText)")
+        let raw = try #require(try jsonOutput(signed)["raw"] as? String)
+        let r = try run(["broadcast", raw, "--rpc", node.url, "--peer", peer.enode, "--quorum", "2", "--json"])
+        #expect(r.status == 0, "\(r.stderrText)")
+        let peers = try #require(try jsonOutput(r)["peers"] as? [[String: Any]])
+        #expect(peers.map { $0["url"] as? String } == [node.url, peer.enode])
+        #expect(peers.map { $0["outcome"] as? String } == ["accepted", "delivered"])
+    }
+
+    @Test func usageErrors() throws {
+        expectFailure(try run(["broadcast", "0x02"]), status: 64, message: "--peer enode://")
+        expectFailure(try run(["broadcast", "0x02", "--peer", "enode://1234@127.0.0.1:1"]), status: 64, message: "--peer enode://1234")
+        expectFailure(try run(["p2p", "ping", "enode://zz@127.0.0.1:1"]), status: 64, message: "enode")
+    }
+}
