@@ -40,7 +40,7 @@ let package = Package(
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
         // `make bench`: Sigil against C baselines in the same process. Release builds only.
-        .executableTarget(name: "SigilBench", dependencies: ["SigilCore", "CSecp256k1", "COpenSSL", "CSodium"]),
+        .executableTarget(name: "SigilBench", dependencies: ["SigilCore", "SigilNet", "CSecp256k1", "COpenSSL", "CSodium"]),
 
         // Test support: locating the shared vectors, running the Python oracles, running built binaries.
         .target(name: "SigilTestSupport", path: "Tests/Support", exclude: ["devnode", "p2ppeer"]),

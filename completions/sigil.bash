@@ -211,7 +211,7 @@ _sigil_key_new() {
     repeating_flags=()
     non_repeating_flags=(--light --json --version -h --help)
     repeating_options=()
-    non_repeating_options=(--name --keystore --password-file)
+    non_repeating_options=(--name --keystore --password-file --color)
     __sigil_offer_flags_options 0
 
     # Offer option value completions
@@ -227,6 +227,10 @@ _sigil_key_new() {
         __sigil_add_completions -f
         return
         ;;
+    '--color')
+        __sigil_add_completions -W 'auto'$'\n''always'$'\n''never'
+        return
+        ;;
     esac
 }
 
@@ -234,7 +238,7 @@ _sigil_key_import() {
     repeating_flags=()
     non_repeating_flags=(--light --json --version -h --help)
     repeating_options=()
-    non_repeating_options=(--private-key-file --keystore-file --mnemonic-file --passphrase-file --path --name --keystore --password-file)
+    non_repeating_options=(--private-key-file --keystore-file --mnemonic-file --passphrase-file --path --name --keystore --password-file --color)
     __sigil_offer_flags_options 0
 
     # Offer option value completions
@@ -269,6 +273,10 @@ _sigil_key_import() {
         __sigil_add_completions -f
         return
         ;;
+    '--color')
+        __sigil_add_completions -W 'auto'$'\n''always'$'\n''never'
+        return
+        ;;
     esac
 }
 
@@ -276,7 +284,7 @@ _sigil_key_export() {
     repeating_flags=()
     non_repeating_flags=(--private-key --yes --version -h --help)
     repeating_options=()
-    non_repeating_options=(--keystore --password-file)
+    non_repeating_options=(--keystore --password-file --color)
     __sigil_offer_flags_options 1
 
     # Offer option value completions
@@ -287,6 +295,10 @@ _sigil_key_export() {
         ;;
     '--password-file')
         __sigil_add_completions -f
+        return
+        ;;
+    '--color')
+        __sigil_add_completions -W 'auto'$'\n''always'$'\n''never'
         return
         ;;
     esac
@@ -304,13 +316,17 @@ _sigil_key_list() {
     repeating_flags=()
     non_repeating_flags=(--json --version -h --help)
     repeating_options=()
-    non_repeating_options=(--keystore)
+    non_repeating_options=(--keystore --color)
     __sigil_offer_flags_options 0
 
     # Offer option value completions
     case "${prev}" in
     '--keystore')
         __sigil_add_completions -d
+        return
+        ;;
+    '--color')
+        __sigil_add_completions -W 'auto'$'\n''always'$'\n''never'
         return
         ;;
     esac
@@ -320,7 +336,7 @@ _sigil_key_inspect() {
     repeating_flags=()
     non_repeating_flags=(--json --version -h --help)
     repeating_options=()
-    non_repeating_options=(--private-key-file --keystore)
+    non_repeating_options=(--private-key-file --keystore --color)
     __sigil_offer_flags_options 1
 
     # Offer option value completions
@@ -331,6 +347,10 @@ _sigil_key_inspect() {
         ;;
     '--keystore')
         __sigil_add_completions -d
+        return
+        ;;
+    '--color')
+        __sigil_add_completions -W 'auto'$'\n''always'$'\n''never'
         return
         ;;
     esac
@@ -348,7 +368,7 @@ _sigil_key_change-password() {
     repeating_flags=()
     non_repeating_flags=(--light --json --version -h --help)
     repeating_options=()
-    non_repeating_options=(--keystore --password-file --new-password-file)
+    non_repeating_options=(--keystore --password-file --new-password-file --color)
     __sigil_offer_flags_options 1
 
     # Offer option value completions
@@ -363,6 +383,10 @@ _sigil_key_change-password() {
         ;;
     '--new-password-file')
         __sigil_add_completions -f
+        return
+        ;;
+    '--color')
+        __sigil_add_completions -W 'auto'$'\n''always'$'\n''never'
         return
         ;;
     esac
@@ -380,13 +404,17 @@ _sigil_key_remove() {
     repeating_flags=()
     non_repeating_flags=(--yes --json --version -h --help)
     repeating_options=()
-    non_repeating_options=(--keystore)
+    non_repeating_options=(--keystore --color)
     __sigil_offer_flags_options 1
 
     # Offer option value completions
     case "${prev}" in
     '--keystore')
         __sigil_add_completions -d
+        return
+        ;;
+    '--color')
+        __sigil_add_completions -W 'auto'$'\n''always'$'\n''never'
         return
         ;;
     esac
@@ -404,7 +432,7 @@ _sigil_key_vanity() {
     repeating_flags=()
     non_repeating_flags=(--checksum-case --light --json --version -h --help)
     repeating_options=()
-    non_repeating_options=(--prefix --suffix --threads --name --keystore --password-file)
+    non_repeating_options=(--prefix --suffix --threads --name --keystore --password-file --color)
     __sigil_offer_flags_options 0
 
     # Offer option value completions
@@ -427,6 +455,10 @@ _sigil_key_vanity() {
         ;;
     '--password-file')
         __sigil_add_completions -f
+        return
+        ;;
+    '--color')
+        __sigil_add_completions -W 'auto'$'\n''always'$'\n''never'
         return
         ;;
     esac
@@ -459,7 +491,7 @@ _sigil_mnemonic_new() {
     repeating_flags=()
     non_repeating_flags=(--version -h --help)
     repeating_options=()
-    non_repeating_options=(--words --output)
+    non_repeating_options=(--words --output --color)
     __sigil_offer_flags_options 0
 
     # Offer option value completions
@@ -471,6 +503,10 @@ _sigil_mnemonic_new() {
         __sigil_add_completions -f
         return
         ;;
+    '--color')
+        __sigil_add_completions -W 'auto'$'\n''always'$'\n''never'
+        return
+        ;;
     esac
 }
 
@@ -478,7 +514,7 @@ _sigil_mnemonic_derive() {
     repeating_flags=()
     non_repeating_flags=(--private-keys --json --version -h --help)
     repeating_options=()
-    non_repeating_options=(--mnemonic-file --passphrase-file --path --index --count)
+    non_repeating_options=(--mnemonic-file --passphrase-file --path --index --count --color)
     __sigil_offer_flags_options 0
 
     # Offer option value completions
@@ -498,6 +534,10 @@ _sigil_mnemonic_derive() {
         return
         ;;
     '--count')
+        return
+        ;;
+    '--color')
+        __sigil_add_completions -W 'auto'$'\n''always'$'\n''never'
         return
         ;;
     esac
@@ -530,7 +570,7 @@ _sigil_sign_message() {
     repeating_flags=()
     non_repeating_flags=(--hex --json --version -h --help)
     repeating_options=()
-    non_repeating_options=(--file --from --private-key-file --keystore --password-file)
+    non_repeating_options=(--file --from --private-key-file --keystore --password-file --color)
     __sigil_offer_flags_options 1
 
     # Offer option value completions
@@ -555,6 +595,10 @@ _sigil_sign_message() {
         __sigil_add_completions -f
         return
         ;;
+    '--color')
+        __sigil_add_completions -W 'auto'$'\n''always'$'\n''never'
+        return
+        ;;
     esac
 }
 
@@ -562,7 +606,7 @@ _sigil_sign_typed-data() {
     repeating_flags=()
     non_repeating_flags=(--json --version -h --help)
     repeating_options=()
-    non_repeating_options=(--from --private-key-file --keystore --password-file)
+    non_repeating_options=(--from --private-key-file --keystore --password-file --color)
     __sigil_offer_flags_options 1
 
     # Offer option value completions
@@ -583,6 +627,10 @@ _sigil_sign_typed-data() {
         __sigil_add_completions -f
         return
         ;;
+    '--color')
+        __sigil_add_completions -W 'auto'$'\n''always'$'\n''never'
+        return
+        ;;
     esac
 
     # Offer positional completions
@@ -598,7 +646,7 @@ _sigil_sign_tx() {
     repeating_flags=()
     non_repeating_flags=(--yes --json --version -h --help)
     repeating_options=()
-    non_repeating_options=(--batch -o --output --threads --from --private-key-file --keystore --password-file)
+    non_repeating_options=(--batch -o --output --threads --from --private-key-file --keystore --password-file --color)
     __sigil_offer_flags_options 1
 
     # Offer option value completions
@@ -630,6 +678,10 @@ _sigil_sign_tx() {
         __sigil_add_completions -f
         return
         ;;
+    '--color')
+        __sigil_add_completions -W 'auto'$'\n''always'$'\n''never'
+        return
+        ;;
     esac
 }
 
@@ -637,7 +689,7 @@ _sigil_sign_hash() {
     repeating_flags=()
     non_repeating_flags=(--raw-digest --json --version -h --help)
     repeating_options=()
-    non_repeating_options=(--from --private-key-file --keystore --password-file)
+    non_repeating_options=(--from --private-key-file --keystore --password-file --color)
     __sigil_offer_flags_options 1
 
     # Offer option value completions
@@ -658,6 +710,10 @@ _sigil_sign_hash() {
         __sigil_add_completions -f
         return
         ;;
+    '--color')
+        __sigil_add_completions -W 'auto'$'\n''always'$'\n''never'
+        return
+        ;;
     esac
 }
 
@@ -665,7 +721,7 @@ _sigil_sign_authorization() {
     repeating_flags=()
     non_repeating_flags=(--any-chain --json --version -h --help)
     repeating_options=()
-    non_repeating_options=(--chain-id --nonce --from --private-key-file --keystore --password-file)
+    non_repeating_options=(--chain-id --nonce --from --private-key-file --keystore --password-file --color)
     __sigil_offer_flags_options 1
 
     # Offer option value completions
@@ -690,6 +746,10 @@ _sigil_sign_authorization() {
         ;;
     '--password-file')
         __sigil_add_completions -f
+        return
+        ;;
+    '--color')
+        __sigil_add_completions -W 'auto'$'\n''always'$'\n''never'
         return
         ;;
     esac
@@ -722,7 +782,7 @@ _sigil_verify_message() {
     repeating_flags=()
     non_repeating_flags=(--hex --json --version -h --help)
     repeating_options=()
-    non_repeating_options=(--file --address --signature)
+    non_repeating_options=(--file --address --signature --color)
     __sigil_offer_flags_options 1
 
     # Offer option value completions
@@ -737,6 +797,10 @@ _sigil_verify_message() {
     '--signature')
         return
         ;;
+    '--color')
+        __sigil_add_completions -W 'auto'$'\n''always'$'\n''never'
+        return
+        ;;
     esac
 }
 
@@ -744,7 +808,7 @@ _sigil_verify_typed-data() {
     repeating_flags=()
     non_repeating_flags=(--json --version -h --help)
     repeating_options=()
-    non_repeating_options=(--address --signature)
+    non_repeating_options=(--address --signature --color)
     __sigil_offer_flags_options 1
 
     # Offer option value completions
@@ -753,6 +817,10 @@ _sigil_verify_typed-data() {
         return
         ;;
     '--signature')
+        return
+        ;;
+    '--color')
+        __sigil_add_completions -W 'auto'$'\n''always'$'\n''never'
         return
         ;;
     esac
@@ -770,12 +838,16 @@ _sigil_verify_tx() {
     repeating_flags=()
     non_repeating_flags=(--json --version -h --help)
     repeating_options=()
-    non_repeating_options=(--from)
+    non_repeating_options=(--from --color)
     __sigil_offer_flags_options 1
 
     # Offer option value completions
     case "${prev}" in
     '--from')
+        return
+        ;;
+    '--color')
+        __sigil_add_completions -W 'auto'$'\n''always'$'\n''never'
         return
         ;;
     esac
@@ -808,7 +880,7 @@ _sigil_recover_message() {
     repeating_flags=()
     non_repeating_flags=(--hex --json --version -h --help)
     repeating_options=()
-    non_repeating_options=(--file --signature)
+    non_repeating_options=(--file --signature --color)
     __sigil_offer_flags_options 1
 
     # Offer option value completions
@@ -820,6 +892,10 @@ _sigil_recover_message() {
     '--signature')
         return
         ;;
+    '--color')
+        __sigil_add_completions -W 'auto'$'\n''always'$'\n''never'
+        return
+        ;;
     esac
 }
 
@@ -827,12 +903,16 @@ _sigil_recover_typed-data() {
     repeating_flags=()
     non_repeating_flags=(--json --version -h --help)
     repeating_options=()
-    non_repeating_options=(--signature)
+    non_repeating_options=(--signature --color)
     __sigil_offer_flags_options 1
 
     # Offer option value completions
     case "${prev}" in
     '--signature')
+        return
+        ;;
+    '--color')
+        __sigil_add_completions -W 'auto'$'\n''always'$'\n''never'
         return
         ;;
     esac
@@ -850,8 +930,16 @@ _sigil_recover_tx() {
     repeating_flags=()
     non_repeating_flags=(--json --version -h --help)
     repeating_options=()
-    non_repeating_options=()
+    non_repeating_options=(--color)
     __sigil_offer_flags_options 1
+
+    # Offer option value completions
+    case "${prev}" in
+    '--color')
+        __sigil_add_completions -W 'auto'$'\n''always'$'\n''never'
+        return
+        ;;
+    esac
 }
 
 _sigil_tx() {
@@ -881,7 +969,7 @@ _sigil_tx_build() {
     repeating_flags=()
     non_repeating_flags=(--legacy --version -h --help)
     repeating_options=(--rpc)
-    non_repeating_options=(--from --to --value --data --call --token --amount --gas-limit --max-fee --priority-fee --chain-id -o --output --keystore --network --config --timeout)
+    non_repeating_options=(--from --to --value --data --call --token --amount --gas-limit --max-fee --priority-fee --chain-id -o --output --keystore --network --config --timeout --color)
     __sigil_offer_flags_options -1
 
     # Offer option value completions
@@ -941,6 +1029,10 @@ _sigil_tx_build() {
     '--timeout')
         return
         ;;
+    '--color')
+        __sigil_add_completions -W 'auto'$'\n''always'$'\n''never'
+        return
+        ;;
     esac
 }
 
@@ -948,7 +1040,7 @@ _sigil_tx_decode() {
     repeating_flags=()
     non_repeating_flags=(--json --version -h --help)
     repeating_options=()
-    non_repeating_options=(--batch --threads)
+    non_repeating_options=(--batch --threads --color)
     __sigil_offer_flags_options 1
 
     # Offer option value completions
@@ -960,6 +1052,10 @@ _sigil_tx_decode() {
     '--threads')
         return
         ;;
+    '--color')
+        __sigil_add_completions -W 'auto'$'\n''always'$'\n''never'
+        return
+        ;;
     esac
 }
 
@@ -967,15 +1063,23 @@ _sigil_tx_hash() {
     repeating_flags=()
     non_repeating_flags=(--json --version -h --help)
     repeating_options=()
-    non_repeating_options=()
+    non_repeating_options=(--color)
     __sigil_offer_flags_options 1
+
+    # Offer option value completions
+    case "${prev}" in
+    '--color')
+        __sigil_add_completions -W 'auto'$'\n''always'$'\n''never'
+        return
+        ;;
+    esac
 }
 
 _sigil_tx_list() {
     repeating_flags=()
     non_repeating_flags=(--json --version -h --help)
     repeating_options=()
-    non_repeating_options=(--address --chain-id)
+    non_repeating_options=(--address --chain-id --color)
     __sigil_offer_flags_options 0
 
     # Offer option value completions
@@ -986,6 +1090,10 @@ _sigil_tx_list() {
     '--chain-id')
         return
         ;;
+    '--color')
+        __sigil_add_completions -W 'auto'$'\n''always'$'\n''never'
+        return
+        ;;
     esac
 }
 
@@ -993,7 +1101,7 @@ _sigil_tx_status() {
     repeating_flags=()
     non_repeating_flags=(--json --version -h --help)
     repeating_options=(--rpc)
-    non_repeating_options=(--timeout)
+    non_repeating_options=(--timeout --color)
     __sigil_offer_flags_options 1
 
     # Offer option value completions
@@ -1004,6 +1112,10 @@ _sigil_tx_status() {
     '--timeout')
         return
         ;;
+    '--color')
+        __sigil_add_completions -W 'auto'$'\n''always'$'\n''never'
+        return
+        ;;
     esac
 }
 
@@ -1011,7 +1123,7 @@ _sigil_tx_bump() {
     repeating_flags=()
     non_repeating_flags=(--yes --json --version -h --help)
     repeating_options=(--rpc)
-    non_repeating_options=(--max-fee --priority-fee --from --private-key-file --keystore --password-file --network --config --timeout)
+    non_repeating_options=(--max-fee --priority-fee --from --private-key-file --keystore --password-file --network --config --timeout --color)
     __sigil_offer_flags_options 1
 
     # Offer option value completions
@@ -1052,6 +1164,10 @@ _sigil_tx_bump() {
     '--timeout')
         return
         ;;
+    '--color')
+        __sigil_add_completions -W 'auto'$'\n''always'$'\n''never'
+        return
+        ;;
     esac
 }
 
@@ -1059,7 +1175,7 @@ _sigil_tx_cancel() {
     repeating_flags=()
     non_repeating_flags=(--yes --json --version -h --help)
     repeating_options=(--rpc)
-    non_repeating_options=(--max-fee --priority-fee --from --private-key-file --keystore --password-file --network --config --timeout)
+    non_repeating_options=(--max-fee --priority-fee --from --private-key-file --keystore --password-file --network --config --timeout --color)
     __sigil_offer_flags_options 1
 
     # Offer option value completions
@@ -1100,6 +1216,10 @@ _sigil_tx_cancel() {
     '--timeout')
         return
         ;;
+    '--color')
+        __sigil_add_completions -W 'auto'$'\n''always'$'\n''never'
+        return
+        ;;
     esac
 }
 
@@ -1107,7 +1227,7 @@ _sigil_tx_rebroadcast() {
     repeating_flags=()
     non_repeating_flags=(--json --version -h --help)
     repeating_options=(--rpc)
-    non_repeating_options=(--quorum --network --config --timeout)
+    non_repeating_options=(--quorum --network --config --timeout --color)
     __sigil_offer_flags_options 1
 
     # Offer option value completions
@@ -1127,6 +1247,10 @@ _sigil_tx_rebroadcast() {
         return
         ;;
     '--timeout')
+        return
+        ;;
+    '--color')
+        __sigil_add_completions -W 'auto'$'\n''always'$'\n''never'
         return
         ;;
     esac
@@ -1159,24 +1283,48 @@ _sigil_abi_encode() {
     repeating_flags=()
     non_repeating_flags=(--calldata --json --version -h --help)
     repeating_options=()
-    non_repeating_options=()
+    non_repeating_options=(--color)
     __sigil_offer_flags_options -1
+
+    # Offer option value completions
+    case "${prev}" in
+    '--color')
+        __sigil_add_completions -W 'auto'$'\n''always'$'\n''never'
+        return
+        ;;
+    esac
 }
 
 _sigil_abi_decode() {
     repeating_flags=()
     non_repeating_flags=(--json --version -h --help)
     repeating_options=()
-    non_repeating_options=()
+    non_repeating_options=(--color)
     __sigil_offer_flags_options 2
+
+    # Offer option value completions
+    case "${prev}" in
+    '--color')
+        __sigil_add_completions -W 'auto'$'\n''always'$'\n''never'
+        return
+        ;;
+    esac
 }
 
 _sigil_abi_selector() {
     repeating_flags=()
     non_repeating_flags=(--json --version -h --help)
     repeating_options=()
-    non_repeating_options=()
+    non_repeating_options=(--color)
     __sigil_offer_flags_options 1
+
+    # Offer option value completions
+    case "${prev}" in
+    '--color')
+        __sigil_add_completions -W 'auto'$'\n''always'$'\n''never'
+        return
+        ;;
+    esac
 }
 
 _sigil_hash() {
@@ -1206,21 +1354,33 @@ _sigil_hash_keccak() {
     repeating_flags=()
     non_repeating_flags=(--text --json --version -h --help)
     repeating_options=()
-    non_repeating_options=()
+    non_repeating_options=(--color)
     __sigil_offer_flags_options 1
+
+    # Offer option value completions
+    case "${prev}" in
+    '--color')
+        __sigil_add_completions -W 'auto'$'\n''always'$'\n''never'
+        return
+        ;;
+    esac
 }
 
 _sigil_units() {
     repeating_flags=()
     non_repeating_flags=(--json --version -h --help)
     repeating_options=()
-    non_repeating_options=(--to)
+    non_repeating_options=(--to --color)
     __sigil_offer_flags_options 1
 
     # Offer option value completions
     case "${prev}" in
     '--to')
         __sigil_add_completions -W 'wei'$'\n''kwei'$'\n''mwei'$'\n''gwei'$'\n''szabo'$'\n''finney'$'\n''ether'
+        return
+        ;;
+    '--color')
+        __sigil_add_completions -W 'auto'$'\n''always'$'\n''never'
         return
         ;;
     esac
@@ -1253,7 +1413,7 @@ _sigil_config_show() {
     repeating_flags=()
     non_repeating_flags=(--json --version -h --help)
     repeating_options=(--rpc)
-    non_repeating_options=(--network --config --timeout --from --keystore)
+    non_repeating_options=(--network --config --timeout --from --keystore --color)
     __sigil_offer_flags_options 0
 
     # Offer option value completions
@@ -1280,6 +1440,10 @@ _sigil_config_show() {
         __sigil_add_completions -d
         return
         ;;
+    '--color')
+        __sigil_add_completions -W 'auto'$'\n''always'$'\n''never'
+        return
+        ;;
     esac
 }
 
@@ -1287,7 +1451,7 @@ _sigil_send() {
     repeating_flags=()
     non_repeating_flags=(--legacy --dry-run --wait --yes --p2p-only --json --version -h --help)
     repeating_options=(--rpc --peer)
-    non_repeating_options=(--to --value --data --call --token --amount --gas-limit --max-fee --priority-fee --chain-id --batch --batch-name --quorum --confirmations --wait-timeout --from --private-key-file --keystore --password-file --network --config --timeout --p2p-mode)
+    non_repeating_options=(--to --value --data --call --token --amount --gas-limit --max-fee --priority-fee --chain-id --batch --batch-name --quorum --confirmations --wait-timeout --from --private-key-file --keystore --password-file --network --config --timeout --p2p-mode --color)
     __sigil_offer_flags_options -1
 
     # Offer option value completions
@@ -1375,6 +1539,10 @@ _sigil_send() {
         __sigil_add_completions -W 'push'$'\n''announce'$'\n''auto'
         return
         ;;
+    '--color')
+        __sigil_add_completions -W 'auto'$'\n''always'$'\n''never'
+        return
+        ;;
     esac
 }
 
@@ -1382,7 +1550,7 @@ _sigil_broadcast() {
     repeating_flags=()
     non_repeating_flags=(--p2p-only --json --version -h --help)
     repeating_options=(--rpc --peer)
-    non_repeating_options=(--quorum --network --config --timeout --p2p-mode)
+    non_repeating_options=(--quorum --network --config --timeout --p2p-mode --color)
     __sigil_offer_flags_options 1
 
     # Offer option value completions
@@ -1409,6 +1577,10 @@ _sigil_broadcast() {
         ;;
     '--p2p-mode')
         __sigil_add_completions -W 'push'$'\n''announce'$'\n''auto'
+        return
+        ;;
+    '--color')
+        __sigil_add_completions -W 'auto'$'\n''always'$'\n''never'
         return
         ;;
     esac
@@ -1441,12 +1613,16 @@ _sigil_p2p_ping() {
     repeating_flags=()
     non_repeating_flags=(--json --version -h --help)
     repeating_options=()
-    non_repeating_options=(--timeout)
+    non_repeating_options=(--timeout --color)
     __sigil_offer_flags_options 1
 
     # Offer option value completions
     case "${prev}" in
     '--timeout')
+        return
+        ;;
+    '--color')
+        __sigil_add_completions -W 'auto'$'\n''always'$'\n''never'
         return
         ;;
     esac
@@ -1456,7 +1632,7 @@ _sigil_balance() {
     repeating_flags=()
     non_repeating_flags=(--json --version -h --help)
     repeating_options=(--rpc)
-    non_repeating_options=(--token --block --network --config --timeout)
+    non_repeating_options=(--token --block --network --config --timeout --color)
     __sigil_offer_flags_options 1
 
     # Offer option value completions
@@ -1481,6 +1657,10 @@ _sigil_balance() {
     '--timeout')
         return
         ;;
+    '--color')
+        __sigil_add_completions -W 'auto'$'\n''always'$'\n''never'
+        return
+        ;;
     esac
 }
 
@@ -1488,7 +1668,7 @@ _sigil_nonce() {
     repeating_flags=()
     non_repeating_flags=(--json --version -h --help)
     repeating_options=(--rpc)
-    non_repeating_options=(--block --network --config --timeout)
+    non_repeating_options=(--block --network --config --timeout --color)
     __sigil_offer_flags_options 1
 
     # Offer option value completions
@@ -1510,6 +1690,10 @@ _sigil_nonce() {
     '--timeout')
         return
         ;;
+    '--color')
+        __sigil_add_completions -W 'auto'$'\n''always'$'\n''never'
+        return
+        ;;
     esac
 }
 
@@ -1517,7 +1701,7 @@ _sigil_chain-id() {
     repeating_flags=()
     non_repeating_flags=(--json --version -h --help)
     repeating_options=(--rpc)
-    non_repeating_options=(--network --config --timeout)
+    non_repeating_options=(--network --config --timeout --color)
     __sigil_offer_flags_options 0
 
     # Offer option value completions
@@ -1536,6 +1720,10 @@ _sigil_chain-id() {
     '--timeout')
         return
         ;;
+    '--color')
+        __sigil_add_completions -W 'auto'$'\n''always'$'\n''never'
+        return
+        ;;
     esac
 }
 
@@ -1543,7 +1731,7 @@ _sigil_fees() {
     repeating_flags=()
     non_repeating_flags=(--json --version -h --help)
     repeating_options=(--rpc)
-    non_repeating_options=(--network --config --timeout)
+    non_repeating_options=(--network --config --timeout --color)
     __sigil_offer_flags_options 0
 
     # Offer option value completions
@@ -1560,6 +1748,10 @@ _sigil_fees() {
         return
         ;;
     '--timeout')
+        return
+        ;;
+    '--color')
+        __sigil_add_completions -W 'auto'$'\n''always'$'\n''never'
         return
         ;;
     esac

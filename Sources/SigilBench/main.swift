@@ -9,6 +9,7 @@ let areas: [(name: String, rows: () -> [BenchRow])] = [
     ("keystore", KeystoreBench.rows),
     ("vanity", VanityBench.rows),
     ("txbatch", TxBatchBench.rows),
+    ("p2p", P2PBench.rows),
 ]
 
 func usageError(_ message: String) -> Never {

@@ -62,7 +62,7 @@ struct NetworkOptions: ParsableArguments {
         let results = try ChainCheck.verify(peers: try peers(), expected: expected, timeout: timeout)
         for result in results {
             if case .failure(let error) = result.result {
-                StandardStreams.writeError("warning: could not ask \(result.url) for its chain id: \(error)\n")
+                StandardStreams.writeWarning("could not ask \(result.url) for its chain id: \(error)")
             }
         }
     }

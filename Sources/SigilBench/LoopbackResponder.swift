@@ -1,0 +1,69 @@
+import Glibc
+import SigilCore
+import SigilNet
+
+/// A devp2p peer on 127.0.0.1 for the benchmark: the recipient side of Sigil's own RLPx code,
+/// Hello, Status (mirroring the dialer's chain), then Pong for every Ping until the dialer
+/// leaves. Each connection is served on its own thread. `latency` seconds are slept before
+/// the handshake and before each Pong, standing in for a distant peer's round trips.
+final class LoopbackResponder: @unchecked Sendable {
+    let key = PrivateKey.generate()
+    let latency: Double
+    private let listener: TCPListener
+
+    var enode: Enode { Enode(publicKey: key.publicKey, host: "127.0.0.1", port: listener.port) }
+
+    init(chain: ChainIdentity, latency: Double) throws {
+        self.latency = latency
+        listener = try TCPListener()
+        BenchThread.spawn { [self] in
+            while let stream = try? listener.accept(deadline: MonotonicClock.now() + 3600) {
+                BenchThread.spawn { [self] in serve(stream) }
+            }
+        }
+    }
+
+    func stop() { listener.shutdown() }
+
+    private func serve(_ stream: TCPStream) {
+        let deadline = MonotonicClock.now() + 30
+        pause()
+        guard let connection = try? RLPxConnection.accept(on: stream, key: key, deadline: deadline) else { return stream.close() }
+        defer { connection.close() }
+        guard let session = try? DevP2PSession.hello(on: connection, key: key, clientId: "bench-peer/1", deadline: deadline),
+              (try? session.mirrorStatus(deadline: deadline)) != nil else { return }
+        while let message = try? connection.receive(waitingFor: "anything", deadline: deadline) {
+            if message.code == DevP2PSession.Code.disconnect { return }
+            if message.code == DevP2PSession.Code.ping {
+                pause()
+                guard (try? session.send(code: DevP2PSession.Code.pong, payload: P2PPing.payload, deadline: deadline)) != nil else { return }
+            }
+        }
+    }
+
+    private func pause() {
+        MonotonicClock.sleep(latency)
+    }
+}
+
+/// Detached pthreads for the benchmark's peers.
+enum BenchThread {
+    private final class Box {
+        let body: () -> Void
+        init(_ body: @escaping () -> Void) { self.body = body }
+    }
+
+    static func spawn(_ body: @escaping () -> Void) {
+        var attributes = pthread_attr_t()
+        pthread_attr_init(&attributes)
+        defer { pthread_attr_destroy(&attributes) }
+        pthread_attr_setdetachstate(&attributes, Int32(PTHREAD_CREATE_DETACHED))
+        var thread = pthread_t()
+        let context = Unmanaged.passRetained(Box(body)).toOpaque()
+        let status = pthread_create(&thread, &attributes, { context in
+            Unmanaged<Box>.fromOpaque(context!).takeRetainedValue().body()
+            return nil
+        }, context)
+        precondition(status == 0, "pthread_create failed")
+    }
+}
