@@ -8,7 +8,12 @@ signer="$bin/sigil-signer"
 work="$(mktemp -d)"
 export SIGIL_HOME="$work/home"
 nodes="$work/nodes"
-cleanup() { "$here/devnode.sh" stop "$nodes" >/dev/null 2>&1 || true; rm -rf "$work"; }
+peer_pid=""
+cleanup() {
+    [ -n "$peer_pid" ] && kill "$peer_pid" 2>/dev/null || true
+    "$here/devnode.sh" stop "$nodes" >/dev/null 2>&1 || true
+    rm -rf "$work"
+}
 trap cleanup EXIT
 
 step() { printf '\n$ %s\n' "$*"; }
@@ -51,6 +56,31 @@ step sigil balance alice
 "$sigil" balance "$alice" "${rpc[@]}"
 step sigil balance dev
 "$sigil" balance 0x7E5F4552091A69125d5DfCb7b8C2659029395Bdf "${rpc[@]}"
+
+# Straight to an Ethereum peer over devp2p (RLPx + eth/68): a test peer built on trinity's
+# independent RLPx code, in front of the first node, which it hands what it receives.
+root="$(cd "$here/.." && pwd)"
+if [ -x "$root/.venv-p2p/bin/python" ]; then
+    echo
+    echo "Starting a devp2p peer (trinity's RLPx, not Sigil's code) in front of the first node…"
+    first="$(cat "$nodes/node-1.url")"
+    "$root/.venv-p2p/bin/python" "$root/Tests/Support/p2ppeer/peer.py" --rpc "$first" --die-with-parent \
+        >"$work/peer.out" 2>"$work/peer.err" </dev/null &
+    peer_pid=$!
+    enode=""
+    for _ in $(seq 1 120); do
+        enode="$(sed -n 's/^READY \(enode:.*\)$/\1/p' "$work/peer.out" | head -1)"
+        [ -n "$enode" ] && break
+        sleep 0.5
+    done
+    [ -n "$enode" ] || { echo "the devp2p peer did not start:" >&2; cat "$work/peer.err" >&2; exit 1; }
+
+    step sigil p2p ping "${enode:0:24}…"
+    "$sigil" p2p ping "$enode"
+
+    step "sigil send --to alice --value 0.25ether --from dev --peer enode://… --p2p-only --wait   # devp2p only; RPC for reads"
+    "$sigil" send --to "$alice" --value 0.25ether --from dev --yes --wait --peer "$enode" --p2p-only --rpc "$first"
+fi
 
 step "sigil units 1.0000000000000000001ether   # more decimals than ether has: refused"
 "$sigil" units 1.0000000000000000001ether || echo "(exit code $?)"

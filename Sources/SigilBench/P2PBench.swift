@@ -18,6 +18,7 @@ enum P2PBench {
     static func rows() -> [BenchRow] {
         let chain = benchChain()
         let floor = cFloorNanoseconds()
+        let protocolFloor = cProtocolFloorNanoseconds()
         let perPeer = handshakeCPUNanoseconds(chain: chain)
         let inMemory = inMemoryHandshakeNanoseconds()
         let (one, sixteen) = broadcastWallTimes(chain: chain)
@@ -28,6 +29,10 @@ enum P2PBench {
             BenchRow(name: "devp2p handshake + Hello + Status, Sigil's CPU per peer", unit: .nanosecondsPerCall,
                      sigil: perPeer, baseline: floor,
                      baselineName: "C floor: 2 secp256k1_ecdh + sign_recoverable + recover", target: .atMost(1.5)),
+            BenchRow(name: "devp2p handshake + Hello + Status vs the initiator's EC work", unit: .nanosecondsPerCall,
+                     sigil: perPeer, baseline: protocolFloor,
+                     baselineName: "C: 4 secp256k1_ecdh + 2 ec_pubkey_create + 1 sign_recoverable (what RLPx makes an initiator do)",
+                     target: .informational),
             BenchRow(name: "devp2p push to 16 loopback peers (50 ms replies), wall", unit: .nanosecondsPerCall,
                      sigil: sixteen, baseline: one,
                      baselineName: "the same broadcast to 1 peer", target: .atMost(1.3)),
@@ -120,6 +125,44 @@ enum P2PBench {
         var ts = timespec()
         clock_gettime(CLOCK_THREAD_CPUTIME_ID, &ts)
         return Double(ts.tv_sec) * 1e9 + Double(ts.tv_nsec)
+    }
+
+    /// Nanoseconds of the elliptic-curve work RLPx requires of an initiator, straight through
+    /// libsecp256k1: ECDH with the peer's static key (signature), ECIES to the peer (a fresh key
+    /// + ECDH), ECIES from the peer (ECDH), ephemeral ECDH (secrets), the ephemeral key, and
+    /// the auth signature.
+    static func cProtocolFloorNanoseconds() -> Double {
+        let context = secp256k1_context_create(UInt32(SECP256K1_CONTEXT_NONE))!
+        defer { secp256k1_context_destroy(context) }
+        var seed = [UInt8](repeating: 0x43, count: 32)
+        _ = secp256k1_context_randomize(context, &seed)
+        var peer = secp256k1_pubkey()
+        var other = [UInt8](repeating: 0, count: 32)
+        other[31] = 11
+        precondition(secp256k1_ec_pubkey_create(context, &peer, other) == 1)
+        let copyX: secp256k1_ecdh_hash_function = { output, x, _, _ in
+            output!.update(from: x!, count: 32)
+            return 1
+        }
+        let secret = BenchBuffer(count: 32)
+        let result = Benchmark().measure { iterations in
+            var shared = [UInt8](repeating: 0, count: 32)
+            var signature = secp256k1_ecdsa_recoverable_signature()
+            var fresh = secp256k1_pubkey()
+            for _ in 0..<iterations {
+                let k = secret.pointer.assumingMemoryBound(to: UInt8.self)
+                k[0] = 1
+                for _ in 0..<4 {
+                    guard secp256k1_ecdh(context, &shared, &peer, k, copyX, nil) == 1 else { fatalError("C ECDH failed") }
+                }
+                guard secp256k1_ec_pubkey_create(context, &fresh, k) == 1,
+                      secp256k1_ec_pubkey_create(context, &fresh, shared) == 1,
+                      secp256k1_ecdsa_sign_recoverable(context, &signature, shared, k, nil, nil) == 1 else { fatalError("C floor failed") }
+                shared.withUnsafeBytes { secret.pointer.copyMemory(from: $0.baseAddress!, byteCount: 32) }
+            }
+            blackHole(signature)
+        }
+        return result.bestNanoseconds
     }
 
     /// Nanoseconds of 2 ECDH (x coordinate only, as RLPx uses it) + 1 recoverable sign + 1
