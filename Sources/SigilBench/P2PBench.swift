@@ -127,53 +127,25 @@ enum P2PBench {
         return Double(ts.tv_sec) * 1e9 + Double(ts.tv_nsec)
     }
 
-    /// Nanoseconds of the elliptic-curve work RLPx requires of an initiator, straight through
-    /// libsecp256k1: ECDH with the peer's static key (signature), ECIES to the peer (a fresh key
-    /// + ECDH), ECIES from the peer (ECDH), ephemeral ECDH (secrets), the ephemeral key, and
-    /// the auth signature.
-    static func cProtocolFloorNanoseconds() -> Double {
-        let context = secp256k1_context_create(UInt32(SECP256K1_CONTEXT_NONE))!
-        defer { secp256k1_context_destroy(context) }
-        var seed = [UInt8](repeating: 0x43, count: 32)
-        _ = secp256k1_context_randomize(context, &seed)
-        var peer = secp256k1_pubkey()
-        var other = [UInt8](repeating: 0, count: 32)
-        other[31] = 11
-        precondition(secp256k1_ec_pubkey_create(context, &peer, other) == 1)
-        let copyX: secp256k1_ecdh_hash_function = { output, x, _, _ in
-            output!.update(from: x!, count: 32)
-            return 1
-        }
-        let secret = BenchBuffer(count: 32)
-        let result = Benchmark().measure { iterations in
-            var shared = [UInt8](repeating: 0, count: 32)
-            var signature = secp256k1_ecdsa_recoverable_signature()
-            var fresh = secp256k1_pubkey()
-            for _ in 0..<iterations {
-                let k = secret.pointer.assumingMemoryBound(to: UInt8.self)
-                k[0] = 1
-                for _ in 0..<4 {
-                    guard secp256k1_ecdh(context, &shared, &peer, k, copyX, nil) == 1 else { fatalError("C ECDH failed") }
-                }
-                guard secp256k1_ec_pubkey_create(context, &fresh, k) == 1,
-                      secp256k1_ec_pubkey_create(context, &fresh, shared) == 1,
-                      secp256k1_ecdsa_sign_recoverable(context, &signature, shared, k, nil, nil) == 1 else { fatalError("C floor failed") }
-                shared.withUnsafeBytes { secret.pointer.copyMemory(from: $0.baseAddress!, byteCount: 32) }
-            }
-            blackHole(signature)
-        }
-        return result.bestNanoseconds
+    /// The floor: 2 ECDH + 1 recoverable sign + 1 recover, straight through libsecp256k1.
+    static func cFloorNanoseconds() -> Double {
+        cNanoseconds(ecdh: 2, pubkeys: 0, signs: 1, recovers: 1)
     }
 
-    /// Nanoseconds of 2 ECDH (x coordinate only, as RLPx uses it) + 1 recoverable sign + 1
-    /// recover, straight through libsecp256k1.
-    static func cFloorNanoseconds() -> Double {
+    /// The elliptic-curve work RLPx requires of an initiator: ECDH with the peer's static key
+    /// (for the signature), ECIES to the peer (a fresh key + ECDH), ECIES from the peer (ECDH),
+    /// the ephemeral ECDH (secrets), the ephemeral key, and the auth signature.
+    static func cProtocolFloorNanoseconds() -> Double {
+        cNanoseconds(ecdh: 4, pubkeys: 2, signs: 1, recovers: 0)
+    }
+
+    /// Nanoseconds of one round of the given libsecp256k1 calls (ECDH hashing nothing: the x
+    /// coordinate, as RLPx uses it), each round's result feeding the next round's scalar.
+    static func cNanoseconds(ecdh: Int, pubkeys: Int, signs: Int, recovers: Int) -> Double {
         let context = secp256k1_context_create(UInt32(SECP256K1_CONTEXT_NONE))!
         defer { secp256k1_context_destroy(context) }
         var seed = [UInt8](repeating: 0x42, count: 32)
         _ = secp256k1_context_randomize(context, &seed)
-        var secret = [UInt8](repeating: 0, count: 32)
-        secret[31] = 5
         var peer = secp256k1_pubkey()
         var other = [UInt8](repeating: 0, count: 32)
         other[31] = 11
@@ -182,21 +154,23 @@ enum P2PBench {
             output!.update(from: x!, count: 32)
             return 1
         }
-        let digest = BenchBuffer(count: 32)
+        let scalar = BenchBuffer(count: 32)
         let result = Benchmark().measure { iterations in
             var shared = [UInt8](repeating: 0, count: 32)
             var signature = secp256k1_ecdsa_recoverable_signature()
-            var recovered = secp256k1_pubkey()
+            var point = secp256k1_pubkey()
             for _ in 0..<iterations {
-                let d = digest.pointer.assumingMemoryBound(to: UInt8.self)
-                d[0] = 1  // a valid, nonzero scalar for the second ECDH
-                guard secp256k1_ecdh(context, &shared, &peer, secret, copyX, nil) == 1,
-                      secp256k1_ecdh(context, &shared, &peer, d, copyX, nil) == 1,
-                      secp256k1_ecdsa_sign_recoverable(context, &signature, shared, secret, nil, nil) == 1,
-                      secp256k1_ecdsa_recover(context, &recovered, &signature, shared) == 1 else { fatalError("C floor failed") }
-                shared.withUnsafeBytes { digest.pointer.copyMemory(from: $0.baseAddress!, byteCount: 32) }
+                let k = scalar.pointer.assumingMemoryBound(to: UInt8.self)
+                k[0] = 1  // below the group order, and nonzero
+                for _ in 0..<ecdh where secp256k1_ecdh(context, &shared, &peer, k, copyX, nil) != 1 { fatalError("C ECDH failed") }
+                for _ in 0..<pubkeys where secp256k1_ec_pubkey_create(context, &point, k) != 1 { fatalError("C pubkey failed") }
+                for _ in 0..<signs where secp256k1_ecdsa_sign_recoverable(context, &signature, shared, k, nil, nil) != 1 {
+                    fatalError("C sign failed")
+                }
+                for _ in 0..<recovers where secp256k1_ecdsa_recover(context, &point, &signature, shared) != 1 { fatalError("C recover failed") }
+                shared.withUnsafeBytes { scalar.pointer.copyMemory(from: $0.baseAddress!, byteCount: 32) }
             }
-            blackHole(recovered)
+            blackHole(point)
         }
         return result.bestNanoseconds
     }

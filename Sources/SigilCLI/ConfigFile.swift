@@ -146,7 +146,7 @@ struct ConfigTableReader {
 
     func network(_ value: any TOMLValueConvertible, at prefix: String) throws(ConfigError) -> SigilConfig.Network {
         let table = try table(value, at: prefix)
-        try allowOnly(["chainId", "rpc", "peers", "explorer", "maxFeeGwei", "priorityFeeGwei"], in: table, at: prefix)
+        try allowOnly(["chainId", "rpc", "peers", "explorer", "maxFeeGwei", "priorityFeeGwei", "forks"], in: table, at: prefix)
         guard let chainValue = table["chainId"] else { throw .missingKey(path: path, key: prefix + ".chainId") }
         guard let chainId = chainValue.int, chainId > 0 else {
             throw .invalidValue(path: path, key: prefix + ".chainId", expected: "a positive integer")
@@ -163,6 +163,42 @@ struct ConfigTableReader {
             chainId: UInt64(chainId), rpc: rpc, peers: peers,
             explorer: try string(table, "explorer", at: prefix),
             maxFeeGwei: try gwei(table, "maxFeeGwei", at: prefix),
-            priorityFeeGwei: try gwei(table, "priorityFeeGwei", at: prefix))
+            priorityFeeGwei: try gwei(table, "priorityFeeGwei", at: prefix),
+            forks: try table["forks"].map { value throws(ConfigError) in try forks(value, at: prefix + ".forks") })
+    }
+
+    /// `[networks.NAME.forks]`: genesisHash (required, 32 bytes hex), genesisTime, and the
+    /// ascending fork `blocks` and `times`.
+    func forks(_ value: any TOMLValueConvertible, at prefix: String) throws(ConfigError) -> SigilConfig.Forks {
+        let table = try table(value, at: prefix)
+        try allowOnly(["genesisHash", "genesisTime", "blocks", "times"], in: table, at: prefix)
+        guard let text = try string(table, "genesisHash", at: prefix) else { throw .missingKey(path: path, key: prefix + ".genesisHash") }
+        guard text.hasPrefix("0x"), let hash = try? Hex.decode(text, count: 32) else {
+            throw .invalidValue(path: path, key: prefix + ".genesisHash", expected: "a 0x-prefixed 32-byte hash")
+        }
+        var genesisTime: UInt64 = 0
+        if let time = table["genesisTime"] {
+            guard let seconds = time.int, seconds >= 0 else {
+                throw .invalidValue(path: path, key: prefix + ".genesisTime", expected: "a non-negative integer (Unix seconds)")
+            }
+            genesisTime = UInt64(seconds)
+        }
+        return SigilConfig.Forks(genesisHash: hash, genesisTime: genesisTime,
+                                 blocks: try ascending(table, "blocks", at: prefix), times: try ascending(table, "times", at: prefix))
+    }
+
+    /// An optional array of non-negative integers in ascending order.
+    func ascending(_ table: TOMLTable, _ key: String, at prefix: String) throws(ConfigError) -> [UInt64] {
+        guard let value = table[key] else { return [] }
+        let expected = "an ascending array of non-negative integers"
+        guard let array = value.array else { throw .invalidValue(path: path, key: prefix + "." + key, expected: expected) }
+        var result: [UInt64] = []
+        for (index, element) in array.enumerated() {
+            guard let number = element.int, number >= 0, result.last.map({ $0 <= UInt64(number) }) ?? true else {
+                throw .invalidValue(path: path, key: "\(prefix).\(key)[\(index)]", expected: expected)
+            }
+            result.append(UInt64(number))
+        }
+        return result
     }
 }

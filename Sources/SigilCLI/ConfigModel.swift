@@ -15,6 +15,15 @@ import SigilCore
 /// explorer = "https://sepolia.etherscan.io"
 /// maxFeeGwei = "50"
 /// priorityFeeGwei = "1.5"
+///
+/// [networks.devnet]            # a chain Sigil does not know: its fork schedule for devp2p
+/// chainId = 1337
+/// peers = ["enode://…@127.0.0.1:30303"]
+/// [networks.devnet.forks]
+/// genesisHash = "0x…"          # 32 bytes
+/// genesisTime = 1700000000     # optional, default 0
+/// blocks = [1150000]           # fork block numbers (optional)
+/// times = [1710338135]         # fork timestamps (optional)
 /// ```
 public struct SigilConfig: Sendable, Equatable {
     /// `[defaults]`: used when neither a flag nor an environment variable gives the value.
@@ -30,13 +39,42 @@ public struct SigilConfig: Sendable, Equatable {
         }
     }
 
+    /// `[networks.NAME.forks]`: the genesis and fork schedule of a chain Sigil does not know,
+    /// for the EIP-2124 fork id in devp2p Status messages.
+    public struct Forks: Sendable, Equatable {
+        public var genesisHash: [UInt8]
+        public var genesisTime: UInt64
+        public var blocks: [UInt64]
+        public var times: [UInt64]
+
+        public init(genesisHash: [UInt8], genesisTime: UInt64 = 0, blocks: [UInt64] = [], times: [UInt64] = []) {
+            self.genesisHash = genesisHash
+            self.genesisTime = genesisTime
+            self.blocks = blocks
+            self.times = times
+        }
+
+        /// The schedule these describe, for `chainId` named `name`.
+        public func schedule(name: String, chainId: UInt64) -> ForkSchedule {
+            ForkSchedule(name: name, chainID: chainId, genesisHash: genesisHash, genesisTime: genesisTime,
+                         blockForks: blocks, timeForks: times)
+        }
+
+        /// One line for `config show`: `genesis 0x…, blocks [..], times [..]`.
+        public var summary: String {
+            "genesis \(Hex.encode(genesisHash)), genesis time \(genesisTime), blocks \(blocks), times \(times)"
+        }
+    }
+
     /// `[networks.NAME]`: a chain and the peers to reach it.
     public struct Network: Sendable, Equatable {
         public var chainId: UInt64
         /// JSON-RPC endpoints, in order; transactions go to all of them.
         public var rpc: [String]
-        /// `enode://` peers for direct devp2p (later).
+        /// `enode://` peers for direct devp2p.
         public var peers: [String]
+        /// The fork schedule, for chains that are not built in (mainnet, sepolia).
+        public var forks: Forks?
         public var explorer: String?
         /// Fee cap in gwei as exact decimal text (`"50"`, `"1.5"`).
         public var maxFeeGwei: String?
@@ -44,8 +82,9 @@ public struct SigilConfig: Sendable, Equatable {
         public var priorityFeeGwei: String?
 
         public init(chainId: UInt64, rpc: [String] = [], peers: [String] = [], explorer: String? = nil,
-                    maxFeeGwei: String? = nil, priorityFeeGwei: String? = nil) {
+                    maxFeeGwei: String? = nil, priorityFeeGwei: String? = nil, forks: Forks? = nil) {
             self.chainId = chainId
+            self.forks = forks
             self.rpc = rpc
             self.peers = peers
             self.explorer = explorer

@@ -27,6 +27,7 @@ public enum ConfigPresenter {
             row("explorer", settings.explorer, JSONValue.string),
             row("maxFeeGwei", settings.maxFeeGwei, JSONValue.string),
             row("priorityFeeGwei", settings.priorityFeeGwei, JSONValue.string),
+            row("forks", settings.forks, { JSONValue.string($0.summary) }),
         ]
     }
 

@@ -53,6 +53,8 @@ public struct EffectiveSettings: Sendable, Equatable {
     public var explorer: ConfigSetting<String>
     public var maxFeeGwei: ConfigSetting<String>
     public var priorityFeeGwei: ConfigSetting<String>
+    /// The chosen network's fork schedule (chains that are not built in), for devp2p.
+    public var forks: ConfigSetting<SigilConfig.Forks>
 
     /// The environment variables read, by name (empty values count as unset).
     public static let environmentNames = ["SIGIL_CONFIG", "SIGIL_KEYSTORE", "SIGIL_NETWORK", "SIGIL_RPC",
@@ -108,7 +110,8 @@ public struct EffectiveSettings: Sendable, Equatable {
 
         var settings = EffectiveSettings(
             configPath: configPath, keystore: keystore, account: account, network: network,
-            chainId: .unset, rpc: .unset, peers: .unset, explorer: .unset, maxFeeGwei: .unset, priorityFeeGwei: .unset)
+            chainId: .unset, rpc: .unset, peers: .unset, explorer: .unset, maxFeeGwei: .unset, priorityFeeGwei: .unset,
+            forks: .unset)
 
         if let name = network.value {
             guard let chosen = config.networks[name] else {
@@ -121,6 +124,7 @@ public struct EffectiveSettings: Sendable, Equatable {
             if let explorer = chosen.explorer { settings.explorer = ConfigSetting(explorer, .config, origin) }
             if let fee = chosen.maxFeeGwei { settings.maxFeeGwei = ConfigSetting(fee, .config, origin) }
             if let fee = chosen.priorityFeeGwei { settings.priorityFeeGwei = ConfigSetting(fee, .config, origin) }
+            if let forks = chosen.forks { settings.forks = ConfigSetting(forks, .config, origin + " forks") }
         }
         if !flags.rpc.isEmpty {
             settings.rpc = ConfigSetting(flags.rpc, .flag, "--rpc")

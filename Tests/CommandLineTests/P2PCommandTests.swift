@@ -100,6 +100,45 @@ import Testing
         #expect(peers.map { $0["outcome"] as? String } == ["accepted", "delivered"])
     }
 
+    @Test("a chain Sigil does not know, described in the config ([networks.NAME.forks]), needs no RPC peer")
+    func configForkScheduleWithoutRPC() throws {
+        let peer = try P2PTestPeer(rpcURL: node.url)
+        let request = home.url.appendingPathComponent("request-config.json").path
+        let built = try run(["tx", "build", "--from", try address(6), "--to", try address(9), "--value", "1wei",
+                             "--rpc", node.url, "-o", request])
+        #expect(built.status == 0, "\(built.stderrText)")
+        let signed = try run(["sign", "tx", request, "--private-key-file", try keyFile(6), "--json"])
+        let raw = try #require(try jsonOutput(signed)["raw"] as? String)
+        let block0 = try #require(try node.rpc("eth_getBlockByNumber", ["0x0", false]) as? [String: Any])
+        let genesis = try #require(block0["hash"] as? String)
+        func config(_ name: String, genesisHash: String) throws -> String {
+            try home.file(name, contents: """
+                [networks.devnet]
+                chainId = 1337
+                peers = ["\(peer.enode)"]
+                [networks.devnet.forks]
+                genesisHash = "\(genesisHash)"
+                """).path
+        }
+        // The wrong genesis in the config: the peer is on another chain, named, nothing sent.
+        let wrong = try run(["broadcast", raw, "--config", try config("wrong.toml", genesisHash: "0x" + String(repeating: "11", count: 32)),
+                             "--network", "devnet"])
+        #expect(wrong.status == 6, "\(wrong.stderrText)")
+        let output = wrong.stdoutText + wrong.stderrText
+        #expect(output.contains("incompatible") && output.contains("genesis"), "\(output)")
+        // The right genesis: delivered, with no --rpc anywhere; `config show` shows the schedule.
+        let right = try config("right.toml", genesisHash: genesis)
+        let shown = try run(["config", "show", "--config", right, "--network", "devnet", "--json"])
+        let forks = try #require(try jsonOutput(shown)["forks"] as? [String: Any])
+        #expect((forks["value"] as? String)?.hasPrefix("genesis \(genesis)") == true && forks["source"] as? String == "config")
+        let r = try run(["broadcast", raw, "--config", right, "--network", "devnet", "--json"])
+        #expect(r.status == 0, "\(r.stderrText)")
+        let peers = try #require(try jsonOutput(r)["peers"] as? [[String: Any]])
+        #expect(peers.map { $0["outcome"] as? String } == ["delivered"])
+        let forwarded = peer.waitForEvent("forwarded", timeout: 20)
+        #expect(forwarded != nil, "the peer never forwarded the transaction: \(peer.events())")
+    }
+
     @Test func usageErrors() throws {
         expectFailure(try run(["broadcast", "0x02"]), status: 64, message: "--peer enode://")
         expectFailure(try run(["broadcast", "0x02", "--peer", "enode://1234@127.0.0.1:1"]), status: 64, message: "--peer enode://1234")

@@ -50,6 +50,19 @@ private let sampleConfig = """
         #expect(try ConfigFile.parse("", path: "c.toml") == SigilConfig())
     }
 
+    @Test func parsesAForkSchedule() throws {
+        let genesis = String(repeating: "ab", count: 32)
+        let text = "[networks.devnet]\nchainId = 7\n[networks.devnet.forks]\ngenesisHash = \"0x\(genesis)\"\n"
+            + "genesisTime = 100\nblocks = [5, 5, 9]\ntimes = [1000]\n"
+        let forks = try #require(try ConfigFile.parse(text, path: "c.toml").networks["devnet"]?.forks)
+        #expect(forks == SigilConfig.Forks(genesisHash: [UInt8](repeating: 0xAB, count: 32), genesisTime: 100,
+                                           blocks: [5, 5, 9], times: [1000]))
+        let schedule = forks.schedule(name: "devnet", chainId: 7)
+        #expect(schedule.chainID == 7 && schedule.genesisHash == forks.genesisHash && schedule.timeForks == [1000])
+        // No forks table: none, and `config show` says unset.
+        #expect(try ConfigFile.parse("[networks.x]\nchainId = 1", path: "c.toml").networks["x"]?.forks == nil)
+    }
+
     @Test func loadsFromDiskAndNamesMissingFiles() throws {
         let file = try ConfigTestFile(sampleConfig)
         #expect(try ConfigFile.load(path: file.path).defaults.network == "sepolia")
@@ -73,6 +86,14 @@ private let sampleConfig = """
         ("[networks.dev]\nchainId = 1\nmaxFeeGwei = \"lots\"", "'networks.dev.maxFeeGwei' must be gwei"),
         ("defaults = 3", "'defaults' must be a table"),
         ("[defaults]\nnetwork = 5", "'defaults.network' must be a non-empty string"),
+        ("[networks.d]\nchainId = 1\n[networks.d.forks]\nblocks = [1]", "'networks.d.forks.genesisHash' is required"),
+        ("[networks.d]\nchainId = 1\n[networks.d.forks]\ngenesisHash = \"0x12\"", "'networks.d.forks.genesisHash' must be a 0x-prefixed 32-byte hash"),
+        ("[networks.d]\nchainId = 1\n[networks.d.forks]\ngenesisHash = \"0x\(String(repeating: "00", count: 32))\"\nblocks = [9, 3]",
+         "'networks.d.forks.blocks[1]' must be an ascending array of non-negative integers"),
+        ("[networks.d]\nchainId = 1\n[networks.d.forks]\ngenesisHash = \"0x\(String(repeating: "00", count: 32))\"\nforkBlocks = []",
+         "unknown key 'networks.d.forks.forkBlocks'"),
+        ("[networks.d]\nchainId = 1\n[networks.d.forks]\ngenesisHash = \"0x\(String(repeating: "00", count: 32))\"\ngenesisTime = -1",
+         "'networks.d.forks.genesisTime' must be a non-negative integer"),
     ])
     func rejectsInvalidConfigNamingTheKey(text: String, message: String) {
         do {

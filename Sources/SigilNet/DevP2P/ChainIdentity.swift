@@ -6,8 +6,9 @@ import Glibc
 /// What our eth Status says about the chain: network id, genesis, head, total difficulty and
 /// the fork schedule (for the EIP-2124 fork id), and how a peer's Status is judged against it.
 ///
-/// Mainnet (1) and Sepolia (11155111) are built in; any other chain needs a JSON-RPC peer,
-/// from which the genesis and head are read, with every fork active at genesis.
+/// Mainnet (1) and Sepolia (11155111) are built in; another chain's schedule comes from the
+/// config file (`[networks.NAME.forks]`), or else from a JSON-RPC peer, from which the genesis
+/// and head are read, with every fork active at genesis.
 public struct ChainIdentity: Sendable {
     public let networkId: UInt64
     /// The genesis block hash (32 bytes).
@@ -103,19 +104,39 @@ public struct ChainIdentity: Sendable {
     /// The identity for a transaction on `chainId`: read from `rpc` when one is given (its
     /// chain id must agree), else built in; otherwise `.unknownChain`.
     /// `now` is Unix seconds (default: the system clock), for the time-based forks.
-    public static func resolve(chainId: UInt64, rpc: String?, timeout: Double, now: UInt64? = nil) throws(DevP2PError) -> ChainIdentity {
+    ///
+    /// `configured` is a fork schedule from the config file: it replaces the built-in or
+    /// every-fork-at-genesis schedule; with an `rpc` peer, that peer's genesis must be the
+    /// configured one, and without one the head is taken as past every block fork (time forks
+    /// by the clock), as for the built-in chains.
+    public static func resolve(chainId: UInt64, rpc: String?, timeout: Double, now: UInt64? = nil,
+                               configured: ForkSchedule? = nil) throws(DevP2PError) -> ChainIdentity {
+        let clock = now ?? UInt64(max(0, time(nil)))
         if let rpc {
-            let identity: ChainIdentity
+            var identity: ChainIdentity
             do { identity = try fetch(from: JSONRPCClient(url: rpc, timeout: timeout)) } catch {
                 throw .unknownChain("could not read the genesis and head from \(rpc): \(error.description)")
             }
             guard identity.networkId == chainId else {
                 throw .unknownChain("\(rpc) is on chain \(identity.networkId), the transaction on \(chainId)")
             }
+            if let configured {
+                guard configured.genesisHash == identity.genesisHash else {
+                    throw .unknownChain("the config's genesisHash \(Hex.encode(configured.genesisHash)) is not \(rpc)'s block 0 (\(Hex.encode(identity.genesisHash)))")
+                }
+                identity = ChainIdentity(networkId: chainId, genesisHash: identity.genesisHash, headHash: identity.headHash,
+                                         headNumber: identity.headNumber, headTime: identity.headTime,
+                                         totalDifficulty: identity.totalDifficulty, schedule: configured)
+            }
             return identity
         }
-        guard let identity = builtIn(chainId: chainId, now: now ?? UInt64(max(0, time(nil)))) else {
-            throw .unknownChain("chain \(chainId) is not built in (mainnet, sepolia): give --rpc URL alongside --peer")
+        if let configured {
+            return ChainIdentity(networkId: chainId, genesisHash: configured.genesisHash, headHash: configured.genesisHash,
+                                 headNumber: UInt64(Int64.max), headTime: max(clock, configured.genesisTime),
+                                 totalDifficulty: 0, schedule: configured)
+        }
+        guard let identity = builtIn(chainId: chainId, now: clock) else {
+            throw .unknownChain("chain \(chainId) is not built in (mainnet, sepolia) and its network has no [forks] in the config: give --rpc URL alongside --peer")
         }
         return identity
     }

@@ -36,10 +36,16 @@ struct P2POptions: ParsableArguments {
     }
 
     /// The devp2p broadcaster for a transaction on `chainId`: the chain's identity is built in
-    /// (mainnet, Sepolia) or read from the first JSON-RPC peer.
-    func broadcaster(chainId: U256, rpc: [String], timeout: Double) throws -> DevP2PBroadcaster {
+    /// (mainnet, Sepolia) or read from the first JSON-RPC peer; the config network's `forks`
+    /// table, when it is for this chain, gives the fork schedule.
+    func broadcaster(chainId: U256, rpc: [String], timeout: Double, network: NetworkOptions) throws -> DevP2PBroadcaster {
         guard let id = chainId.uint64Value else { throw CommandFailure(.unsupported, "chain id \(chainId) does not fit devp2p's network id") }
-        let chain = try ChainIdentity.resolve(chainId: id, rpc: rpc.first, timeout: timeout)
+        let settings = try network.settings()
+        var configured: ForkSchedule?
+        if let forks = settings.forks.value, settings.chainId.value == id {
+            configured = forks.schedule(name: settings.network.value ?? "config", chainId: id)
+        }
+        let chain = try ChainIdentity.resolve(chainId: id, rpc: rpc.first, timeout: timeout, configured: configured)
         return DevP2PBroadcaster(chain: chain, mode: mode, timeout: timeout, clientId: "sigil/\(SigilVersion.string)")
     }
 }

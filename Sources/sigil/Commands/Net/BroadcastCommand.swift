@@ -51,7 +51,7 @@ struct BroadcastCommand: ParsableCommand {
         var sender = TransactionSender(peers: peers, timeout: network.timeout, journalDirectory: DataDirectory.journal)
         if !enodes.isEmpty {
             sender.enodes = enodes
-            sender.devp2p = try p2p.broadcaster(chainId: chainId, rpc: peers, timeout: network.timeout)
+            sender.devp2p = try p2p.broadcaster(chainId: chainId, rpc: peers, timeout: network.timeout, network: network)
             sender.broadcastOverRPC = !p2p.p2pOnly
         }
         let first = try sender.journal(chainId: chainId, address: from).withLock(timeout: 120) { session -> Bool in

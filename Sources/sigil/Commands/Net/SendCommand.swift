@@ -66,7 +66,7 @@ struct SendCommand: ParsableCommand {
         let intent = try intentOptions.intent(reader: network.reader)
         let snapshot = try sender.snapshot(for: intent, from: from)
         if !enodes.isEmpty {  // before signing: a chain the peers cannot be told about stops here
-            sender.devp2p = try p2p.broadcaster(chainId: snapshot.chainId, rpc: peers, timeout: network.timeout)
+            sender.devp2p = try p2p.broadcaster(chainId: snapshot.chainId, rpc: peers, timeout: network.timeout, network: network)
         }
         let request = try intent.request(from: from, snapshot: snapshot)
         _ = try request.payload()   // refuse an invalid request before showing it for confirmation
