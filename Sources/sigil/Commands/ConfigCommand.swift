@@ -20,7 +20,9 @@ struct ConfigShowCommand: ParsableCommand {
 
         The config file is TOML: a [defaults] table (account, keystore, network) and one \
         [networks.NAME] table per network (chainId, rpc, peers, explorer, maxFeeGwei, \
-        priorityFeeGwei). Unknown keys are errors.
+        priorityFeeGwei), optionally with a [networks.NAME.forks] table (genesisHash, \
+        genesisTime, blocks, times) giving the fork schedule of a chain Sigil does not know, \
+        for devp2p peers. Unknown keys are errors.
 
         Examples:
           sigil config show
