@@ -80,6 +80,9 @@ if [ -x "$root/.venv-p2p/bin/python" ]; then
 
     step "sigil send --to alice --value 0.25ether --from dev --peer enode://… --p2p-only --wait   # devp2p only; RPC for reads"
     "$sigil" send --to "$alice" --value 0.25ether --from dev --yes --wait --peer "$enode" --p2p-only --rpc "$first"
+
+    step "sigil balance alice   # 1.5 + 0.25: the peer handed the transaction to its node, which mined it"
+    "$sigil" balance "$alice" "${rpc[@]}"
 fi
 
 step "sigil units 1.0000000000000000001ether   # more decimals than ether has: refused"
