@@ -1225,9 +1225,9 @@ _sigil_tx_cancel() {
 
 _sigil_tx_rebroadcast() {
     repeating_flags=()
-    non_repeating_flags=(--json --version -h --help)
-    repeating_options=(--rpc)
-    non_repeating_options=(--quorum --network --config --timeout --color)
+    non_repeating_flags=(--p2p-only --json --version -h --help)
+    repeating_options=(--rpc --peer)
+    non_repeating_options=(--quorum --network --config --timeout --p2p-mode --color)
     __sigil_offer_flags_options 1
 
     # Offer option value completions
@@ -1247,6 +1247,13 @@ _sigil_tx_rebroadcast() {
         return
         ;;
     '--timeout')
+        return
+        ;;
+    '--peer')
+        return
+        ;;
+    '--p2p-mode')
+        __sigil_add_completions -W 'push'$'\n''announce'$'\n''auto'
         return
         ;;
     '--color')

@@ -102,7 +102,7 @@ function __sigil_parse_tokens -S
             case 'cancel'
                 __sigil_parse_subcommand 1 'max-fee=' 'priority-fee=' 'yes' 'from=' 'private-key-file=' 'keystore=' 'password-file=' 'network=' 'config=' 'rpc=+' 'timeout=' 'json' 'color=' 'version' 'h/help'
             case 'rebroadcast'
-                __sigil_parse_subcommand 1 'quorum=' 'network=' 'config=' 'rpc=+' 'timeout=' 'json' 'color=' 'version' 'h/help'
+                __sigil_parse_subcommand 1 'quorum=' 'network=' 'config=' 'rpc=+' 'timeout=' 'peer=+' 'p2p-mode=' 'p2p-only' 'json' 'color=' 'version' 'h/help'
             end
         case 'abi'
             __sigil_parse_subcommand 0 'version' 'h/help'
@@ -512,6 +512,9 @@ complete -c 'sigil' -n '__sigil_should_offer_completions_for_flags_or_options "s
 complete -c 'sigil' -n '__sigil_should_offer_completions_for_flags_or_options "sigil tx rebroadcast" config' -l 'config' -d 'Config file (default: $SIGIL_CONFIG, else $XDG_CONFIG_HOME/sigil/config.toml).' -rfa '(for p in (string match -e -- \'*/\' (commandline -t);or printf \n)*.\'toml\';printf %s\n $p;end;__fish_complete_directories (commandline -t) \'\')'
 complete -c 'sigil' -n '__sigil_should_offer_completions_for_flags_or_options "sigil tx rebroadcast"' -l 'rpc' -d 'A JSON-RPC peer, http:// or https:// (repeatable; default: $SIGIL_RPC, comma-separated).' -rfka ''
 complete -c 'sigil' -n '__sigil_should_offer_completions_for_flags_or_options "sigil tx rebroadcast" timeout' -l 'timeout' -d 'Seconds to wait for each peer\'s answer.' -rfka ''
+complete -c 'sigil' -n '__sigil_should_offer_completions_for_flags_or_options "sigil tx rebroadcast"' -l 'peer' -d 'A devp2p peer, enode://<node id>@host:port (repeatable; default: the config network\'s peers).' -rfka ''
+complete -c 'sigil' -n '__sigil_should_offer_completions_for_flags_or_options "sigil tx rebroadcast" p2p-mode' -l 'p2p-mode' -d 'push (Transactions), announce (hashes, the peer fetches) or auto (push to ⌈√n⌉ peers, announce to the rest).' -rfka 'push announce auto'
+complete -c 'sigil' -n '__sigil_should_offer_completions_for_flags_or_options "sigil tx rebroadcast" p2p-only' -l 'p2p-only' -d 'With --peer: use the JSON-RPC peers only for reads; send the transaction over devp2p only.'
 complete -c 'sigil' -n '__sigil_should_offer_completions_for_flags_or_options "sigil tx rebroadcast" json' -l 'json' -d 'Print the result as one JSON document (stable schema; errors as JSON on stderr).'
 complete -c 'sigil' -n '__sigil_should_offer_completions_for_flags_or_options "sigil tx rebroadcast" color' -l 'color' -d 'When to colour: auto = on a terminal, unless NO_COLOR is set or TERM=dumb. JSON is never coloured.' -rfka 'auto always never'
 complete -c 'sigil' -n '__sigil_should_offer_completions_for_flags_or_options "sigil tx rebroadcast" version' -l 'version' -d 'Show the version.'

@@ -98,6 +98,12 @@ import Testing
         let peers = try #require(try jsonOutput(r)["peers"] as? [[String: Any]])
         #expect(peers.map { $0["url"] as? String } == [node.url, peer.enode])
         #expect(peers.map { $0["outcome"] as? String } == ["accepted", "delivered"])
+        // The journaled bytes again, to the devp2p peer alone.
+        let hash = try #require(try jsonOutput(signed)["hash"] as? String)
+        let again = try run(["tx", "rebroadcast", hash, "--peer", peer.enode, "--p2p-only", "--rpc", node.url, "--json"])
+        #expect(again.status == 0, "\(again.stderrText)")
+        let rows = try #require(try jsonOutput(again)["peers"] as? [[String: Any]])
+        #expect(rows.map { $0["url"] as? String } == [peer.enode] && rows.map { $0["outcome"] as? String } == ["delivered"])
     }
 
     @Test("a chain Sigil does not know, described in the config ([networks.NAME.forks]), needs no RPC peer")

@@ -35,6 +35,15 @@ struct P2POptions: ParsableArguments {
         return enodes
     }
 
+    /// Points `sender` at the devp2p peers too (with --p2p-only, at them alone) for a
+    /// transaction on `chainId`; nothing changes when there are no enodes.
+    func attach(_ enodes: [Enode], to sender: inout TransactionSender, chainId: U256, rpc: [String], network: NetworkOptions) throws {
+        guard !enodes.isEmpty else { return }
+        sender.enodes = enodes
+        sender.broadcastOverRPC = !p2pOnly
+        sender.devp2p = try broadcaster(chainId: chainId, rpc: rpc, timeout: network.timeout, network: network)
+    }
+
     /// The devp2p broadcaster for a transaction on `chainId`: the chain's identity is built in
     /// (mainnet, Sepolia) or read from the first JSON-RPC peer; the config network's `forks`
     /// table, when it is for this chain, gives the fork schedule.

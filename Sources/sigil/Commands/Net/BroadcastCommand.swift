@@ -49,11 +49,7 @@ struct BroadcastCommand: ParsableCommand {
         }
         if !peers.isEmpty { _ = try ChainCheck.verify(peers: peers, expected: chainId, timeout: network.timeout) }
         var sender = TransactionSender(peers: peers, timeout: network.timeout, journalDirectory: DataDirectory.journal)
-        if !enodes.isEmpty {
-            sender.enodes = enodes
-            sender.devp2p = try p2p.broadcaster(chainId: chainId, rpc: peers, timeout: network.timeout, network: network)
-            sender.broadcastOverRPC = !p2p.p2pOnly
-        }
+        try p2p.attach(enodes, to: &sender, chainId: chainId, rpc: peers, network: network)
         let first = try sender.journal(chainId: chainId, address: from).withLock(timeout: 120) { session -> Bool in
             guard session.record(hash: signed.hash) == nil else { return false }
             try session.append(JournalRecord(nonce: signed.payload.nonce, hash: signed.hash, raw: signed.rawBytes,

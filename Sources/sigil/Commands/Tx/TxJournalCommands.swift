@@ -98,12 +98,14 @@ struct TxRebroadcastCommand: ParsableCommand {
         discussion: """
         Examples:
           sigil tx rebroadcast 0x…hash --rpc http://127.0.0.1:8545
+          sigil tx rebroadcast 0x…hash --peer enode://…@10.0.0.1:30303 --rpc $RPC
         """
     )
 
     @Argument(help: ArgumentHelp("The transaction hash.", valueName: "hash")) var hash: String
     @Option(name: .long, help: "Peers that must accept it.") var quorum = 1
     @OptionGroup var network: NetworkOptions
+    @OptionGroup var p2p: P2POptions
     @OptionGroup var output: OutputOptions
 
     func run() throws {
@@ -111,8 +113,14 @@ struct TxRebroadcastCommand: ParsableCommand {
         guard let (journal, record) = try JournalDirectory.find(hash: digest, in: DataDirectory.journal) else {
             throw CommandFailure(.notFound, "\(hash) is not in the journal")
         }
-        let sender = TransactionSender(peers: try network.peers(), timeout: network.timeout, journalDirectory: DataDirectory.journal)
-        let report = try sender.broadcast(try SignedTransaction.decode(record.raw), chainId: journal.chainId, sender: journal.address, first: false)
+        let enodes = try p2p.enodes(network)
+        let peers = enodes.isEmpty ? try network.peers() : try network.rpcURLs()
+        var sender = TransactionSender(peers: peers, timeout: network.timeout, journalDirectory: DataDirectory.journal)
+        try p2p.attach(enodes, to: &sender, chainId: journal.chainId, rpc: peers, network: network)
+        let targets = (p2p.p2pOnly ? 0 : peers.count) + enodes.count
+        guard quorum >= 1, quorum <= targets else { throw CommandFailure(.usage, "--quorum must be 1 to \(targets) (the number of peers)") }
+        let report = try sender.broadcast(try SignedTransaction.decode(record.raw), chainId: journal.chainId, sender: journal.address,
+                                          first: false, networkForm: record.raw)
         output.emit(line: report.table().trimmingWhitespace(), json: report.json)
         guard report.meets(quorum: quorum) else {
             throw SendError.quorumNotReached(accepted: report.acceptedCount, required: quorum, hash: record.hashHex)
