@@ -5,8 +5,8 @@ import Testing
 /// `sigil send | broadcast | tx build | balance | chain-id` against real local nodes (py-evm).
 /// Each test uses its own funded development key (keys 0x…01 to 0x…0a) and its own data directory.
 @Suite(.serialized, .enabled(if: TestEnvironment.oraclesEnabled)) struct NetworkCommandTests {
-    /// Nodes are started per test: a node dies with the thread that started it (PR_SET_PDEATHSIG),
-    /// so nodes shared through a static would die when the test that first touched them ended.
+    /// Nodes are started per test, so each test sees fresh chains. (DevNode starts its process
+    /// from ChildProcessLauncher's long-lived thread, so PR_SET_PDEATHSIG no longer forces this.)
     let nodes: [DevNode]
     let home: TemporaryDirectory
 
