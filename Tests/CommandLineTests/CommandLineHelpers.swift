@@ -30,3 +30,17 @@ func jsonOutput(_ result: ProcessRunner.Result) throws -> [String: Any] {
     let object = try JSONSerialization.jsonObject(with: result.stdout)
     return try #require(object as? [String: Any])
 }
+
+/// Writes development key `n` (the private key 0x…n, 64 hex digits) to `key<n>` in `home` with
+/// mode 0600, as `--private-key-file` requires; returns its path.
+func devKeyFile(_ n: Int, in home: TemporaryDirectory) throws -> String {
+    let file = try home.file("key\(n)", contents: String(format: "0x%064x", n))
+    try FileManager.default.setAttributes([.posixPermissions: 0o600], ofItemAtPath: file.path)
+    return file.path
+}
+
+/// The address of development key `n`, as `sigil key inspect` reports it.
+func devKeyAddress(_ n: Int, in home: TemporaryDirectory) throws -> String {
+    let r = try CLI.run("sigil", ["key", "inspect", "--private-key-file", try devKeyFile(n, in: home), "--json"])
+    return try #require(try jsonOutput(r)["address"] as? String)
+}

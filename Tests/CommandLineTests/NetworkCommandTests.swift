@@ -5,8 +5,8 @@ import Testing
 /// `sigil send | broadcast | tx build | balance | chain-id` against real local nodes (py-evm).
 /// Each test uses its own funded development key (keys 0x…01 to 0x…0a) and its own data directory.
 @Suite(.serialized, .enabled(if: TestEnvironment.oraclesEnabled)) struct NetworkCommandTests {
-    /// Nodes are started per test: a node dies with the thread that started it (PR_SET_PDEATHSIG),
-    /// so nodes shared through a static would die when the test that first touched them ended.
+    /// Nodes are started per test, so each test sees fresh chains. (DevNode starts its process
+    /// from ChildProcessLauncher's long-lived thread, so PR_SET_PDEATHSIG no longer forces this.)
     let nodes: [DevNode]
     let home: TemporaryDirectory
 
@@ -15,16 +15,9 @@ import Testing
         nodes = [try DevNode(), try DevNode()]
     }
 
-    func keyFile(_ n: Int) throws -> String {
-        let file = try home.file("key\(n)", contents: String(format: "0x%064x", n))
-        try FileManager.default.setAttributes([.posixPermissions: 0o600], ofItemAtPath: file.path)
-        return file.path
-    }
+    func keyFile(_ n: Int) throws -> String { try devKeyFile(n, in: home) }
 
-    func address(_ n: Int) throws -> String {
-        let r = try CLI.run("sigil", ["key", "inspect", "--private-key-file", try keyFile(n), "--json"])
-        return try #require(try jsonOutput(r)["address"] as? String)
-    }
+    func address(_ n: Int) throws -> String { try devKeyAddress(n, in: home) }
 
     func run(_ arguments: [String], peers: [DevNode]? = nil, stdin: String = "") throws -> ProcessRunner.Result {
         let urls = (peers ?? [nodes[0]]).flatMap { ["--rpc", $0.url] }

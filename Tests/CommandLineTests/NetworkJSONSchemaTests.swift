@@ -13,14 +13,8 @@ import Testing
         func run(_ arguments: [String], rpc: Bool = true) throws -> ProcessRunner.Result {
             try CLI.run("sigil", arguments + (rpc ? ["--rpc", node.url] : []) + ["--json"], environment: ["SIGIL_HOME": home.url.path])
         }
-        func key(_ n: Int) throws -> String {
-            let file = try home.file("key\(n)", contents: String(format: "0x%064x", n))
-            try FileManager.default.setAttributes([.posixPermissions: 0o600], ofItemAtPath: file.path)
-            return file.path
-        }
-        func address(_ n: Int) throws -> String {
-            try #require(try jsonOutput(try CLI.run("sigil", ["key", "inspect", "--private-key-file", try key(n), "--json"]))["address"] as? String)
-        }
+        func key(_ n: Int) throws -> String { try devKeyFile(n, in: home) }
+        func address(_ n: Int) throws -> String { try devKeyAddress(n, in: home) }
         /// Runs, expects success, checks the stdout document against the row; returns it.
         @discardableResult
         func check(_ row: String, _ arguments: [String], flags: Set<String> = [], rpc: Bool = true,

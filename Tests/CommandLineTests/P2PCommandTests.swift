@@ -13,16 +13,9 @@ import Testing
         node = try DevNode()
     }
 
-    func keyFile(_ n: Int) throws -> String {
-        let file = try home.file("key\(n)", contents: String(format: "0x%064x", n))
-        try FileManager.default.setAttributes([.posixPermissions: 0o600], ofItemAtPath: file.path)
-        return file.path
-    }
+    func keyFile(_ n: Int) throws -> String { try devKeyFile(n, in: home) }
 
-    func address(_ n: Int) throws -> String {
-        let r = try CLI.run("sigil", ["key", "inspect", "--private-key-file", try keyFile(n), "--json"])
-        return try #require(try jsonOutput(r)["address"] as? String)
-    }
+    func address(_ n: Int) throws -> String { try devKeyAddress(n, in: home) }
 
     func run(_ arguments: [String]) throws -> ProcessRunner.Result {
         try CLI.run("sigil", arguments, environment: ["SIGIL_HOME": home.url.path])

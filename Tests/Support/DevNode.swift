@@ -26,10 +26,7 @@ public final class DevNode: @unchecked Sendable {
     /// The node's process id.
     public let pid: Int32
 
-    private let process: Process
-    private let stdoutPipe: Pipe
-    private let lock = NSLock()
-    private var stopped = false
+    private let child: ChildProcess
 
     /// Starts a node and waits until it listens.
     public init(options: [String] = []) throws {
@@ -38,16 +35,12 @@ public final class DevNode: @unchecked Sendable {
             throw Failure(description: "Python venv missing at \(python.path): run `make venv`")
         }
         let script = TestEnvironment.packageRoot.appendingPathComponent("Tests/Support/devnode/devnode.py")
-        let process = Process()
-        process.executableURL = python
-        process.arguments = [script.path, "--port", "0", "--die-with-parent"] + options
-        let pipe = Pipe()
-        process.standardOutput = pipe
-        process.standardInput = FileHandle(forUpdatingAtPath: "/dev/null")!
-        try process.run()
-        self.process = process
-        self.stdoutPipe = pipe
-        self.pid = process.processIdentifier
+        let child = try ChildProcess(
+            executable: python, arguments: [script.path, "--port", "0", "--die-with-parent"] + options,
+            captureStderr: false)
+        let pipe = child.stdout
+        self.child = child
+        self.pid = child.pid
         // The first stdout line is the URL, printed once the socket listens.
         var line = Data()
         while !line.contains(UInt8(ascii: "\n")) {
@@ -57,9 +50,8 @@ public final class DevNode: @unchecked Sendable {
         }
         let text = String(decoding: line, as: UTF8.self).split(separator: "\n").first.map(String.init) ?? ""
         guard text.hasPrefix("http://127.0.0.1:") else {
-            process.terminate()
-            process.waitUntilExit()
-            throw Failure(description: "devnode did not start (exit \(process.isRunning ? -1 : process.terminationStatus)); stdout: \(text)")
+            child.stop { try? pipe.fileHandleForReading.close() }
+            throw Failure(description: "devnode did not start (exit \(child.process.terminationStatus)); stdout: \(text)")
         }
         self.url = text
     }
@@ -68,18 +60,7 @@ public final class DevNode: @unchecked Sendable {
 
     /// Kills the node and waits until it has exited. Idempotent.
     public func stop() {
-        lock.lock()
-        defer { lock.unlock() }
-        guard !stopped else { return }
-        stopped = true
-        if process.isRunning {
-            kill(pid, SIGTERM)
-            let deadline = Date().addingTimeInterval(5)
-            while process.isRunning && Date() < deadline { usleep(20_000) }
-            if process.isRunning { kill(pid, SIGKILL) }
-        }
-        process.waitUntilExit()
-        try? stdoutPipe.fileHandleForReading.close()
+        child.stop { try? child.stdout.fileHandleForReading.close() }
     }
 
     /// POSTs `body` as is; returns the HTTP status and the body (status 0: no HTTP answer).

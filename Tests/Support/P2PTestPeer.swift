@@ -55,10 +55,8 @@ public final class P2PTestPeer: @unchecked Sendable {
     /// The peer's process id.
     public let pid: Int32
 
-    private let process: Process
+    private let child: ChildProcess
     private let log: P2PTestPeerLog
-    private let lock = NSLock()
-    private var stopped = false
 
     /// Starts the peer and waits (at most 30 s) until it listens.
     public init(rpcURL: String, mode: Mode = .normal) throws {
@@ -67,27 +65,23 @@ public final class P2PTestPeer: @unchecked Sendable {
             throw Failure(description: "p2p venv missing at \(python.path): run `make venv-p2p`")
         }
         let script = TestEnvironment.packageRoot.appendingPathComponent("Tests/Support/p2ppeer/peer.py")
-        let process = Process()
-        process.executableURL = python
-        process.arguments = [script.path, "--rpc", rpcURL, "--mode", mode.rawValue, "--port", "0", "--die-with-parent"]
-        let stdoutPipe = Pipe(), stderrPipe = Pipe()
-        process.standardOutput = stdoutPipe
-        process.standardError = stderrPipe
-        process.standardInput = FileHandle(forUpdatingAtPath: "/dev/null")!
-        try P2PTestPeerSpawner.shared.run(process)
+        let child = try ChildProcess(
+            executable: python,
+            arguments: [script.path, "--rpc", rpcURL, "--mode", mode.rawValue, "--port", "0", "--die-with-parent"],
+            captureStderr: true)
         let log = P2PTestPeerLog()
         // The threads hold the log, not self, so that releasing the peer still stops it.
-        Thread.detachNewThread { log.readStdout(stdoutPipe.fileHandleForReading) }
-        Thread.detachNewThread { log.readStderr(stderrPipe.fileHandleForReading) }
+        let stdout = child.stdout.fileHandleForReading, stderr = child.stderr!.fileHandleForReading
+        Thread.detachNewThread { log.readStdout(stdout) }
+        Thread.detachNewThread { log.readStderr(stderr) }
         guard let enode = log.waitForReady(timeout: 30) else {
-            kill(process.processIdentifier, SIGKILL)
-            process.waitUntilExit()
+            child.stop(grace: 0)
             throw Failure(description: "p2ppeer (\(mode.rawValue)) did not print READY within 30 s "
-                + "(exit \(process.terminationStatus)); stderr: \(log.stderrTail())")
+                + "(exit \(child.process.terminationStatus)); stderr: \(log.stderrTail())")
         }
-        self.process = process
+        self.child = child
         self.log = log
-        self.pid = process.processIdentifier
+        self.pid = child.pid
         self.enode = enode
     }
 
@@ -106,54 +100,7 @@ public final class P2PTestPeer: @unchecked Sendable {
 
     /// Kills the peer and waits until it has exited. Idempotent.
     public func stop() {
-        lock.lock()
-        defer { lock.unlock() }
-        guard !stopped else { return }
-        stopped = true
-        if process.isRunning {
-            kill(pid, SIGTERM)
-            let deadline = Date().addingTimeInterval(5)
-            while process.isRunning && Date() < deadline { usleep(10_000) }
-            if process.isRunning { kill(pid, SIGKILL) }
-        }
-        process.waitUntilExit()
-        log.waitForEOF(timeout: 5)
-    }
-}
-
-/// Starts the peers from one thread that lives as long as the test process. The peer uses
-/// PR_SET_PDEATHSIG, which fires when the *thread* that started it exits: started from a
-/// short-lived worker (e.g. DispatchQueue.concurrentPerform), it would be killed at random.
-private final class P2PTestPeerSpawner: @unchecked Sendable {
-    static let shared = P2PTestPeerSpawner()
-    private let condition = NSCondition()
-    private var jobs: [() -> Void] = []
-
-    private init() {
-        Thread.detachNewThread { [self] in
-            while true {
-                condition.lock()
-                while jobs.isEmpty { condition.wait() }
-                let job = jobs.removeFirst()
-                condition.unlock()
-                job()
-            }
-        }
-    }
-
-    /// `process.run()` on the spawner thread; waits for it.
-    func run(_ process: Process) throws {
-        let done = DispatchSemaphore(value: 0)
-        nonisolated(unsafe) var failure: (any Error)?
-        condition.lock()
-        jobs.append {
-            do { try process.run() } catch { failure = error }
-            done.signal()
-        }
-        condition.signal()
-        condition.unlock()
-        done.wait()
-        if let failure { throw failure }
+        child.stop { log.waitForEOF(timeout: 5) }
     }
 }
 

@@ -37,23 +37,54 @@ public final class TCPStream: @unchecked Sendable {
     /// Connects to `host:port` before `deadline`. Numeric hosts skip DNS; a name is resolved
     /// with `getaddrinfo` (which cannot be interrupted: callers bound it with a hard deadline).
     public static func connect(host: String, port: UInt16, deadline: Double) throws(TCPStreamError) -> TCPStream {
+        do {
+            return try open(host: host, port: port, deadline: deadline)
+        } catch {
+            switch error {
+            case .hostNotFound(let reason): throw .unreachable("host not found: \(host) (\(reason))")
+            case .noUsableAddress: throw .unreachable("no usable address")
+            case .refused: throw .unreachable("connection refused")
+            case .failed(let code): throw .unreachable(errorText(code))
+            case .timedOut: throw .timedOut
+            }
+        }
+    }
+
+    /// Why `open` failed, in detail, for callers that report failures in their own terms.
+    enum ConnectFailure: Error {
+        /// `getaddrinfo` failed; its message.
+        case hostNotFound(reason: String)
+        /// The name resolved to no address.
+        case noUsableAddress
+        /// The last address refused the connection.
+        case refused
+        /// The last address failed with this errno.
+        case failed(Int32)
+        /// The deadline passed while connecting.
+        case timedOut
+    }
+
+    /// Connects to `host:port` before `deadline`, trying each resolved address in turn.
+    /// `addressConfig` passes `AI_ADDRCONFIG` (only address families configured on this host).
+    static func open(host: String, port: UInt16, deadline: Double, addressConfig: Bool = false) throws(ConnectFailure) -> TCPStream {
         let endpoint = host.contains(":") ? "[\(host)]:\(port)" : "\(host):\(port)"
         var hints = addrinfo()
         hints.ai_family = AF_UNSPEC
         hints.ai_socktype = Int32(SOCK_STREAM.rawValue)
         hints.ai_protocol = Int32(IPPROTO_TCP)
+        if addressConfig { hints.ai_flags = AI_ADDRCONFIG }
         var list: UnsafeMutablePointer<addrinfo>? = nil
         let status = getaddrinfo(host, String(port), &hints, &list)
         guard status == 0, let first = list else {
-            throw .unreachable("host not found: \(host) (\(String(cString: gai_strerror(status))))")
+            throw .hostNotFound(reason: String(cString: gai_strerror(status)))
         }
         defer { freeaddrinfo(first) }
-        var lastError = TCPStreamError.unreachable("no usable address")
+        var lastError = ConnectFailure.noUsableAddress
         var node: UnsafeMutablePointer<addrinfo>? = first
         while let info = node {
             node = info.pointee.ai_next
             let fd = socket(info.pointee.ai_family, Int32(SOCK_STREAM.rawValue) | Int32(SOCK_NONBLOCK.rawValue) | Int32(SOCK_CLOEXEC.rawValue), 0)
-            guard fd >= 0 else { lastError = .unreachable(errorText(errno)); continue }
+            guard fd >= 0 else { lastError = .failed(errno); continue }
             var one: Int32 = 1
             setsockopt(fd, Int32(IPPROTO_TCP), TCP_NODELAY, &one, socklen_t(MemoryLayout<Int32>.size))
             if Glibc.connect(fd, info.pointee.ai_addr, info.pointee.ai_addrlen) == 0 { return TCPStream(fd: fd, endpoint: endpoint) }
@@ -74,7 +105,7 @@ public final class TCPStream: @unchecked Sendable {
                 }
             }
             Glibc.close(fd)
-            lastError = .unreachable(code == ECONNREFUSED ? "connection refused" : errorText(code))
+            lastError = code == ECONNREFUSED ? .refused : .failed(code)
         }
         throw lastError
     }
@@ -132,24 +163,49 @@ public final class TCPStream: @unchecked Sendable {
             buffer.removeFirst(bufferStart)
             bufferStart = 0
         }
-        var chunk = [UInt8](repeating: 0, count: max(16 * 1024, wanted - (buffer.count - bufferStart)))
+        let chunk: [UInt8]
+        do {
+            chunk = try receiveSome(maximum: max(16 * 1024, wanted - (buffer.count - bufferStart)), deadline: deadline)
+        } catch {
+            switch error {
+            case .timedOut: throw .timedOut
+            case .pollFailed(let code): throw .failed(Self.errorText(code))
+            case .receiveFailed(let code) where code == ECONNRESET: throw .closed(received: buffer.count - bufferStart)
+            case .receiveFailed(let code): throw .failed("receive failed: \(Self.errorText(code))")
+            }
+        }
+        if chunk.isEmpty { throw .closed(received: buffer.count - bufferStart) }
+        buffer.append(contentsOf: chunk)
+    }
+
+    /// Why `receiveSome` failed, in detail, for callers that report failures in their own terms.
+    enum ReceiveFailure: Error {
+        /// The deadline passed before any byte arrived.
+        case timedOut
+        /// Waiting for the socket failed with this errno.
+        case pollFailed(Int32)
+        /// `recv` failed with this errno (e.g. ECONNRESET).
+        case receiveFailed(Int32)
+    }
+
+    /// The bytes that arrive next, at most `maximum` (at least one, waiting until `deadline`);
+    /// empty when the peer closed the connection. Bypasses the buffer of `readExactly`.
+    func receiveSome(maximum: Int, deadline: Double) throws(ReceiveFailure) -> [UInt8] {
+        guard fd >= 0 else { throw .receiveFailed(EBADF) }
+        var chunk = [UInt8](repeating: 0, count: maximum)
         while true {
             let count = chunk.withUnsafeMutableBytes { recv(fd, $0.baseAddress!, $0.count, 0) }
-            if count > 0 {
-                buffer.append(contentsOf: chunk[0..<count])
-                return
+            if count >= 0 {
+                chunk.removeLast(maximum - count)
+                return chunk
             }
-            if count == 0 { throw .closed(received: buffer.count - bufferStart) }
             let code = errno
             if code == EINTR { continue }
-            guard code == EAGAIN || code == EWOULDBLOCK else {
-                if code == ECONNRESET { throw .closed(received: buffer.count - bufferStart) }
-                throw .failed("receive failed: \(Self.errorText(code))")
-            }
+            guard code == EAGAIN || code == EWOULDBLOCK else { throw .receiveFailed(code) }
             switch Self.wait(fd, for: Int16(POLLIN), deadline: deadline) {
             case .ready: continue
             case .timedOut: throw .timedOut
-            case .failed(let code): throw .failed(Self.errorText(code))
+            case .failed(let code): throw .pollFailed(code)
             }
         }
     }

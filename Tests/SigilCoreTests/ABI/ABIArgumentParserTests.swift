@@ -76,8 +76,8 @@ import Testing
 
     /// displayString parses back to the same value for random values nested in an array.
     @Test func displayStringRoundTrips() throws {
-        let seed = ABITestSupport.seed()
-        var rng = ABITestSupport.Generator(seed: seed)
+        let seed = SeededGenerator.seedFromEnvironment()
+        var rng = SeededGenerator(seed: seed)
         for _ in 0..<500 {
             let type = ABIType.array(ABITestSupport.randomType(depth: 3, using: &rng))
             let value = ABITestSupport.randomValue(type, using: &rng)

@@ -7,9 +7,9 @@ import Testing
 enum ABIRobustnessSupport {
     /// A corrupted copy of an encoding: a flipped bit, a hostile word (huge, self-pointing,
     /// past the end, misaligned), a truncation, extra bytes, or a dropped word.
-    static func mutate(_ input: [UInt8], using rng: inout ABITestSupport.Generator) -> [UInt8] {
+    static func mutate(_ input: [UInt8], using rng: inout SeededGenerator) -> [UInt8] {
         var bytes = input
-        guard !bytes.isEmpty else { return ABITestSupport.randomBytes(Int.random(in: 1...64, using: &rng), using: &rng) }
+        guard !bytes.isEmpty else { return rng.bytes(Int.random(in: 1...64, using: &rng)) }
         let words = bytes.count / 32
         switch Int.random(in: 0..<7, using: &rng) {
         case 0:
@@ -26,7 +26,7 @@ enum ABIRobustnessSupport {
         case 3:
             bytes.removeSubrange(Int.random(in: 0..<bytes.count, using: &rng)...)
         case 4:
-            bytes += ABITestSupport.randomBytes([1, 31, 32, 64].randomElement(using: &rng)!, using: &rng)
+            bytes += rng.bytes([1, 31, 32, 64].randomElement(using: &rng)!)
         case 5:
             guard words > 0 else { return bytes }
             let w = Int.random(in: 0..<words, using: &rng)
@@ -41,8 +41,8 @@ enum ABIRobustnessSupport {
 @Suite struct ABIDecoderRobustnessTests {
     /// 12,000 mutated encodings and random byte strings: decode or throw, never crash, and fast.
     @Test func mutatedAndRandomInputs() throws {
-        let seed = ABITestSupport.seed()
-        var rng = ABITestSupport.Generator(seed: seed)
+        let seed = SeededGenerator.seedFromEnvironment()
+        var rng = SeededGenerator(seed: seed)
         let clock = ContinuousClock()
         var slowest = Duration.zero
         var accepted = 0, rejected = 0
@@ -51,7 +51,7 @@ enum ABIRobustnessSupport {
             if types.isEmpty { types = [ABITestSupport.randomType(depth: 3, using: &rng)] }
             let data: [UInt8]
             if round % 4 == 0 {
-                data = ABITestSupport.randomBytes(32 * Int.random(in: 0...12, using: &rng) + (Bool.random(using: &rng) ? 0 : Int.random(in: 1...31, using: &rng)), using: &rng)
+                data = rng.bytes(32 * Int.random(in: 0...12, using: &rng) + (Bool.random(using: &rng) ? 0 : Int.random(in: 1...31, using: &rng)))
             } else {
                 let values = types.map { ABITestSupport.randomValue($0, using: &rng) }
                 var encoded = try ABIEncoder.encode(values, as: types)

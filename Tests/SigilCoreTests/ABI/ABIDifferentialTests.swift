@@ -7,8 +7,8 @@ import Testing
 @Suite struct ABIDifferentialTests {
     @Test(.enabled(if: TestEnvironment.oraclesEnabled))
     func encodingAndDecodingMatchEthABI() throws {
-        let seed = ABITestSupport.seed()
-        var rng = ABITestSupport.Generator(seed: seed)
+        let seed = SeededGenerator.seedFromEnvironment()
+        var rng = SeededGenerator(seed: seed)
         var cases: [(types: [ABIType], values: [ABIValue])] = []
         for _ in 0..<1200 {
             let types = ABITestSupport.randomTypeList(using: &rng)
@@ -34,8 +34,8 @@ import Testing
 
     @Test(.enabled(if: TestEnvironment.oraclesEnabled))
     func selectorsMatchEthUtils() throws {
-        let seed = ABITestSupport.seed()
-        var rng = ABITestSupport.Generator(seed: seed)
+        let seed = SeededGenerator.seedFromEnvironment()
+        var rng = SeededGenerator(seed: seed)
         var canonical: [String] = []
         var human: [String] = []
         let letters = Array("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ_$")
@@ -81,8 +81,8 @@ import Testing
     /// and whenever eth-abi rejects one, Sigil does too (Sigil is the stricter decoder).
     @Test(.enabled(if: TestEnvironment.oraclesEnabled))
     func strictDecoderAgreesWithEthABI() throws {
-        let seed = ABITestSupport.seed()
-        var rng = ABITestSupport.Generator(seed: seed)
+        let seed = SeededGenerator.seedFromEnvironment()
+        var rng = SeededGenerator(seed: seed)
         var cases: [(types: [ABIType], data: [UInt8])] = []
         for _ in 0..<2000 {
             var types = ABITestSupport.randomTypeList(using: &rng)

@@ -5,35 +5,13 @@ import Testing
 
 /// Shared helpers for the ABI test files.
 enum ABITestSupport {
-    /// SplitMix64, seedable so a failure can be replayed with `SIGIL_SEED`.
-    struct Generator: RandomNumberGenerator {
-        private var state: UInt64
-        init(seed: UInt64) { state = seed }
-        mutating func next() -> UInt64 {
-            state &+= 0x9E37_79B9_7F4A_7C15
-            var z = state
-            z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-            z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-            return z ^ (z >> 31)
-        }
-    }
-
-    static func seed() -> UInt64 {
-        if let text = ProcessInfo.processInfo.environment["SIGIL_SEED"], let value = UInt64(text) { return value }
-        return UInt64.random(in: 0...UInt64.max)
-    }
-
     static func bytes(_ hex: String) -> [UInt8] {
         do { return try Hex.decode(hex, prefix: .optional) } catch { fatalError("bad hex in test: \(hex)") }
     }
 
-    static func randomBytes(_ count: Int, using rng: inout Generator) -> [UInt8] {
-        (0..<count).map { _ in UInt8.random(in: 0...255, using: &rng) }
-    }
-
     // MARK: Random types and values
 
-    static func randomType(depth: Int, using rng: inout Generator) -> ABIType {
+    static func randomType(depth: Int, using rng: inout SeededGenerator) -> ABIType {
         if depth == 0 || Int.random(in: 0..<5, using: &rng) < 2 {
             switch Int.random(in: 0..<8, using: &rng) {
             case 0: return .uint(bits: 8 * Int.random(in: 1...32, using: &rng))
@@ -53,12 +31,12 @@ enum ABITestSupport {
         }
     }
 
-    static func randomTypeList(using rng: inout Generator) -> [ABIType] {
+    static func randomTypeList(using rng: inout SeededGenerator) -> [ABIType] {
         (0..<Int.random(in: 0...4, using: &rng)).map { _ in randomType(depth: Int.random(in: 0...3, using: &rng), using: &rng) }
     }
 
     /// A random integer of at most `bits` bits, favouring 0, 1 and the maximum.
-    static func randomUnsigned(bits: Int, using rng: inout Generator) -> U256 {
+    static func randomUnsigned(bits: Int, using rng: inout SeededGenerator) -> U256 {
         let maxValue = bits == 256 ? U256.max : (U256.one << bits) - U256.one
         switch Int.random(in: 0..<6, using: &rng) {
         case 0: return .zero
@@ -72,7 +50,7 @@ enum ABITestSupport {
 
     static let stringPieces = ["a", "Z", "0", " ", ",", "\"", "\\", "[", "(", "é", "漢", "🚀", "\n", "hello", "ß"]
 
-    static func randomValue(_ type: ABIType, using rng: inout Generator) -> ABIValue {
+    static func randomValue(_ type: ABIType, using rng: inout SeededGenerator) -> ABIValue {
         switch type {
         case .uint(let bits): return .uint(randomUnsigned(bits: bits, using: &rng))
         case .int(let bits):
@@ -80,12 +58,12 @@ enum ABITestSupport {
             var magnitude = randomUnsigned(bits: bits - 1, using: &rng)
             if negative && Int.random(in: 0..<4, using: &rng) == 0 { magnitude = U256.one << (bits - 1) }
             return .int(I256(magnitude: magnitude, negative: negative)!)
-        case .address: return .address(try! Address(bytes: randomBytes(20, using: &rng)))
+        case .address: return .address(try! Address(bytes: rng.bytes(20)))
         case .bool: return .bool(Bool.random(using: &rng))
-        case .fixedBytes(let count): return .fixedBytes(randomBytes(count, using: &rng))
+        case .fixedBytes(let count): return .fixedBytes(rng.bytes(count))
         case .bytes:
             let count = [0, 1, 31, 32, 33, 64, Int.random(in: 0...100, using: &rng)].randomElement(using: &rng)!
-            return .bytes(randomBytes(count, using: &rng))
+            return .bytes(rng.bytes(count))
         case .string:
             return .string((0..<Int.random(in: 0...12, using: &rng)).map { _ in stringPieces.randomElement(using: &rng)! }.joined())
         case .fixedArray(let element, let count):

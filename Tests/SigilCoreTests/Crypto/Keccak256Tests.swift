@@ -75,9 +75,9 @@ struct Keccak256Tests {
 
     @Test("streaming in random chunk splits equals one-shot")
     func streamingSplits() {
-        var rng = SeededGenerator.fromEnvironment()
+        var rng = SeededGenerator.fromEnvironment("SIGIL_TEST_SEED")
         for _ in 0..<300 {
-            let message = rng.bytes(count: Int.random(in: 0...1_200, using: &rng))
+            let message = rng.bytes(Int.random(in: 0...1_200, using: &rng))
             let oneShot = Keccak256.hash(message)
             var hasher = Keccak256()
             var index = 0
@@ -97,11 +97,11 @@ struct Keccak256Tests {
 
     @Test("finalize does not consume; a copied hasher forks independently")
     func forking() {
-        var rng = SeededGenerator.fromEnvironment()
+        var rng = SeededGenerator.fromEnvironment("SIGIL_TEST_SEED")
         for _ in 0..<100 {
-            let prefix = rng.bytes(count: Int.random(in: 0...400, using: &rng))
-            let left = rng.bytes(count: Int.random(in: 0...400, using: &rng))
-            let right = rng.bytes(count: Int.random(in: 0...400, using: &rng))
+            let prefix = rng.bytes(Int.random(in: 0...400, using: &rng))
+            let left = rng.bytes(Int.random(in: 0...400, using: &rng))
+            let right = rng.bytes(Int.random(in: 0...400, using: &rng))
             var a = Keccak256()
             a.update(prefix)
             #expect(a.finalize() == Keccak256.hash(prefix), "seed \(rng.seed)")
@@ -122,8 +122,8 @@ struct Keccak256Tests {
     @Test("1,000 random inputs (0...4096 bytes) match the Python oracle byte for byte",
           .enabled(if: TestEnvironment.oraclesEnabled))
     func randomDifferential() throws {
-        var rng = SeededGenerator.fromEnvironment()
-        let messages = (0..<1_000).map { _ in rng.bytes(count: Int.random(in: 0...4_096, using: &rng)) }
+        var rng = SeededGenerator.fromEnvironment("SIGIL_TEST_SEED")
+        let messages = (0..<1_000).map { _ in rng.bytes(Int.random(in: 0...4_096, using: &rng)) }
         let expected = try Self.oracle(messages)
         try #require(expected.count == messages.count)
         var mismatches = 0
@@ -139,40 +139,6 @@ struct Keccak256Tests {
     static func oracle(_ messages: [[UInt8]]) throws -> [String] {
         let output = try PythonOracle.run("keccak.py", input: messages.map(\.plainHex))
         return try #require(output as? [String])
-    }
-}
-
-/// SplitMix64: a tiny deterministic generator so failures are reproducible from the seed.
-/// `SIGIL_TEST_SEED` fixes the seed; otherwise each run draws a fresh one.
-fileprivate struct SeededGenerator: RandomNumberGenerator {
-    let seed: UInt64
-    private var state: UInt64
-
-    init(seed: UInt64) {
-        self.seed = seed
-        state = seed
-    }
-
-    static func fromEnvironment() -> SeededGenerator {
-        let fixed = ProcessInfo.processInfo.environment["SIGIL_TEST_SEED"].flatMap { UInt64($0) }
-        return SeededGenerator(seed: fixed ?? UInt64.random(in: .min ... .max))
-    }
-
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
-    }
-
-    mutating func bytes(count: Int) -> [UInt8] {
-        var out = [UInt8]()
-        out.reserveCapacity(count + 8)
-        while out.count < count {
-            withUnsafeBytes(of: next().littleEndian) { out.append(contentsOf: $0) }
-        }
-        return Array(out.prefix(count))
     }
 }
 

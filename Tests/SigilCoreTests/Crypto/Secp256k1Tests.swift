@@ -3,25 +3,8 @@ import SigilCore
 import SigilTestSupport
 import Testing
 
-/// A small reproducible generator (SplitMix64) for the differential tests.
-fileprivate struct SeededGenerator: RandomNumberGenerator {
-    private var state: UInt64
-    init(seed: UInt64) { state = seed }
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
-    }
-    mutating func bytes(_ count: Int) -> [UInt8] { (0..<count).map { _ in UInt8.random(in: 0...255, using: &self) } }
-}
-
 /// The seed of this run: `$SIGIL_SEED` if set (to replay a failure), else random.
-fileprivate let runSeed: UInt64 = {
-    if let text = ProcessInfo.processInfo.environment["SIGIL_SEED"], let seed = UInt64(text) { return seed }
-    return UInt64.random(in: 0...UInt64.max)
-}()
+fileprivate let runSeed = SeededGenerator.seedFromEnvironment()
 
 fileprivate func hex(_ bytes: [UInt8]) -> String { Hex.encode(bytes, prefix: false) }
 

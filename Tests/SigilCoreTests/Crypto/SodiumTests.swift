@@ -16,7 +16,7 @@ private func plain(_ value: SecureBytes) -> [UInt8] { value.withUnsafeBytes { Ar
 
     /// libsodium and OpenSSL agree on random small parameter sets.
     @Test func agreesWithOpenSSL() throws {
-        var rng = KeysTestRNG(seed: 0x5C_0D1E)
+        var rng = SeededGenerator(seed: 0x5C_0D1E)
         for _ in 0..<40 {
             let password = (0..<Int(rng.next() % 40)).map { _ in UInt8(truncatingIfNeeded: rng.next()) }
             let salt = (0..<Int(rng.next() % 40)).map { _ in UInt8(truncatingIfNeeded: rng.next()) }
@@ -32,18 +32,5 @@ private func plain(_ value: SecureBytes) -> [UInt8] { value.withUnsafeBytes { Ar
         #expect(throws: CryptoError.self) { try Sodium.scrypt(password: SecureBytes(count: 1), salt: [], n: 3, r: 1, p: 1, keyLength: 32) }
         #expect(throws: CryptoError.self) { try Sodium.scrypt(password: SecureBytes(count: 1), salt: [], n: 16, r: 0, p: 1, keyLength: 32) }
         #expect(throws: CryptoError.self) { try Sodium.scrypt(password: SecureBytes(count: 1), salt: [], n: 16, r: 1, p: 1, keyLength: 0) }
-    }
-}
-
-/// A small seeded generator so that random tests are reproducible.
-struct KeysTestRNG: RandomNumberGenerator {
-    private var state: UInt64
-    init(seed: UInt64) { state = seed }
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
     }
 }

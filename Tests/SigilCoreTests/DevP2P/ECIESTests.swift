@@ -59,13 +59,13 @@ private typealias T = RLPxTestSupport
     @Test(.enabled(if: TestEnvironment.oraclesEnabled))
     func matchesPythonReference() throws {
         let seed = UInt64.random(in: 0...UInt64.max)
-        var rng = RLPxSeededGenerator(seed: seed)
+        var rng = SeededGenerator(seed: seed)
         var encryptCases: [[String: String]] = [], decryptCases: [[String: String]] = []
         var expectedCiphertexts: [[UInt8]] = [], expectedPlaintexts: [[UInt8]] = []
         for i in 0..<40 {
             let recipient = PrivateKey.generate(), ephemeral = PrivateKey.generate()
-            let plaintext = (0..<Int.random(in: 0...400, using: &rng)).map { _ in UInt8.random(in: 0...255, using: &rng) }
-            let iv = (0..<16).map { _ in UInt8.random(in: 0...255, using: &rng) }
+            let plaintext = rng.bytes(Int.random(in: 0...400, using: &rng))
+            let iv = rng.bytes(16)
             let mac: [UInt8] = i % 3 == 0 ? [] : [UInt8.random(in: 0...255, using: &rng), UInt8.random(in: 0...255, using: &rng)]
             let fixed = try ECIES.encrypt(plaintext, to: recipient.publicKey, sharedMacData: mac, ephemeralKey: ephemeral, iv: iv)
             encryptCases.append([
@@ -90,18 +90,5 @@ private typealias T = RLPxTestSupport
             #expect(T.bytes(encrypted[i]) == expectedCiphertexts[i], "case \(i), seed \(seed)")
             #expect((decrypted[i] as? String).map(T.bytes) == expectedPlaintexts[i], "case \(i), seed \(seed)")
         }
-    }
-}
-
-/// SplitMix64, so a failing differential case can be replayed from its seed.
-struct RLPxSeededGenerator: RandomNumberGenerator {
-    var state: UInt64
-    init(seed: UInt64) { state = seed }
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
     }
 }

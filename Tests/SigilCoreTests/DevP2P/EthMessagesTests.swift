@@ -167,8 +167,8 @@ struct EthMessagesTests {
     @Test("differential: Status, announcements, requests and transaction lists against pyrlp sedes",
           .enabled(if: TestEnvironment.oraclesEnabled))
     func differential() throws {
-        let seed = SnappyTestSupport.seed()
-        var rng = SnappyTestSupport.Generator(seed: seed)
+        let seed = SeededGenerator.seedFromEnvironment()
+        var rng = SeededGenerator(seed: seed)
         func byte() -> UInt8 { UInt8(truncatingIfNeeded: rng.next()) }
         func coin() -> Bool { rng.next() & 1 == 1 }
         var statuses: [EthStatus] = [Self.status]

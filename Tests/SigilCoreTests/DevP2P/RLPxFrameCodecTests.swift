@@ -89,7 +89,7 @@ private typealias T = RLPxTestSupport
     @Test(.enabled(if: TestEnvironment.oraclesEnabled))
     func matchesPythonReference() throws {
         let seed = UInt64.random(in: 0...UInt64.max)
-        var rng = RLPxSeededGenerator(seed: seed)
+        var rng = SeededGenerator(seed: seed)
         let (initiator, _) = try T.handshakePair()
         let secrets = try initiator.secrets()
         let mac = T.secret(secrets.macSecret)
@@ -102,7 +102,7 @@ private typealias T = RLPxTestSupport
         func randomMessage() -> (UInt64, [UInt8]) {
             let id = [UInt64(0), 1, 0x10, 0x7F, 0x80, 0xFFFF, .max][Int.random(in: 0..<7, using: &rng)]
             let count = Bool.random(using: &rng) ? Int.random(in: 0...40, using: &rng) : Int.random(in: 0...3000, using: &rng)
-            return (id, (0..<count).map { _ in UInt8.random(in: 0...255, using: &rng) })
+            return (id, rng.bytes(count))
         }
         let outgoing = (0..<25).map { _ in randomMessage() }
         let incoming = (0..<25).map { _ in randomMessage() }

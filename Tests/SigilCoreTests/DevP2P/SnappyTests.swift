@@ -5,41 +5,13 @@ import Testing
 
 /// Helpers for the Snappy tests (prefixed to stay out of other suites' way).
 enum SnappyTestSupport {
-    /// SplitMix64, seedable so a failing case can be replayed with `SIGIL_SEED`.
-    struct Generator: RandomNumberGenerator {
-        private var state: UInt64
-        init(seed: UInt64) { state = seed }
-        mutating func next() -> UInt64 {
-            state &+= 0x9E37_79B9_7F4A_7C15
-            var z = state
-            z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-            z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-            return z ^ (z >> 31)
-        }
-    }
-
-    static func seed() -> UInt64 {
-        if let text = ProcessInfo.processInfo.environment["SIGIL_SEED"], let value = UInt64(text) { return value }
-        return UInt64.random(in: 0...UInt64.max)
-    }
-
     static func bytes(_ hex: String) -> [UInt8] {
         do { return try Hex.decode(hex.replacingOccurrences(of: " ", with: ""), prefix: .optional) } catch { fatalError("bad hex in test: \(hex)") }
     }
 
-    static func random(_ count: Int, using rng: inout Generator) -> [UInt8] {
-        var out = [UInt8]()
-        out.reserveCapacity(count + 8)
-        while out.count < count {
-            let word = rng.next()
-            for shift in stride(from: 0, to: 64, by: 8) { out.append(UInt8(truncatingIfNeeded: word >> UInt64(shift))) }
-        }
-        return Array(out.prefix(count))
-    }
-
     /// Inputs of many sizes and shapes: empty, random bytes, repetitive text, long runs, and
     /// mixtures, some longer than one 64 KiB fragment.
-    static func corpus(using rng: inout Generator) -> [[UInt8]] {
+    static func corpus(using rng: inout SeededGenerator) -> [[UInt8]] {
         let words = ["the ", "eth ", "peer ", "0x00", "transaction ", "snappy ", "\n", "devp2p ", "aaaa", "fork "]
         var inputs: [[UInt8]] = [[], [0], [0xff], Array("a".utf8), Array("abcd".utf8)]
         let sizes = [2, 3, 4, 5, 14, 15, 16, 17, 59, 60, 61, 64, 65, 100, 255, 256, 257, 1000, 4096,
@@ -47,7 +19,7 @@ enum SnappyTestSupport {
         for (index, size) in sizes.enumerated() {
             switch index % 4 {
             case 0:
-                inputs.append(random(size, using: &rng))
+                inputs.append(rng.bytes(size))
             case 1:
                 var text = [UInt8]()
                 while text.count < size { text += Array(words.randomElement(using: &rng)!.utf8) }
@@ -63,7 +35,7 @@ enum SnappyTestSupport {
                 while mixed.count < size {
                     let piece = Int.random(in: 1...200, using: &rng)
                     if Bool.random(using: &rng) {
-                        mixed += random(piece, using: &rng)
+                        mixed += rng.bytes(piece)
                     } else if mixed.count > 10 {
                         let start = Int.random(in: 0..<(mixed.count - 4), using: &rng)
                         mixed += mixed[start..<min(mixed.count, start + piece)]
@@ -72,7 +44,7 @@ enum SnappyTestSupport {
                 inputs.append(Array(mixed.prefix(size)))
             }
         }
-        for _ in 0..<20 { inputs.append(random(Int.random(in: 0...300, using: &rng), using: &rng)) }
+        for _ in 0..<20 { inputs.append(rng.bytes(Int.random(in: 0...300, using: &rng))) }
         return inputs
     }
 }
@@ -189,8 +161,8 @@ struct SnappyTests {
 
     @Test("compress then decompress gives back every corpus input")
     func roundTrip() throws {
-        let seed = Support.seed()
-        var rng = Support.Generator(seed: seed)
+        let seed = SeededGenerator.seedFromEnvironment()
+        var rng = SeededGenerator(seed: seed)
         for input in Support.corpus(using: &rng) {
             let back = try Snappy.decompress(Snappy.compress(input))
             #expect(back == input, "seed \(seed), input of \(input.count) bytes")
@@ -200,8 +172,8 @@ struct SnappyTests {
     @Test("differential against cramjam: ours → reference and reference → ours",
           .enabled(if: TestEnvironment.oraclesEnabled))
     func differential() throws {
-        let seed = Support.seed()
-        var rng = Support.Generator(seed: seed)
+        let seed = SeededGenerator.seedFromEnvironment()
+        var rng = SeededGenerator(seed: seed)
         let inputs = Support.corpus(using: &rng)
         let ours = inputs.map(Snappy.compress)
         let reply = try PythonOracle.run("snappy_oracle.py", input: [

@@ -7,18 +7,6 @@ private func bytes(_ hex: String) -> [UInt8] { try! Hex.decode(hex, prefix: .opt
 private func secure(_ value: [UInt8]) -> SecureBytes { value.withUnsafeBytes { SecureBytes(copying: $0) } }
 private func plain(_ value: SecureBytes) -> [UInt8] { value.withUnsafeBytes { Array($0) } }
 
-/// SplitMix64 for reproducible random inputs (private to this file).
-private struct Base58TestRNG: RandomNumberGenerator {
-    var state: UInt64
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
-    }
-}
-
 @Suite struct Base58Tests {
     /// Known answers from Bitcoin Core's base58_encode_decode.json.
     static let knownAnswers: [(String, String)] = [
@@ -74,11 +62,11 @@ private struct Base58TestRNG: RandomNumberGenerator {
     }
 
     @Test func secretVariantsMatchPublicOnes() throws {
-        var rng = Base58TestRNG(state: 0x58_5EC)
+        var rng = SeededGenerator(seed: 0x58_5EC)
         for _ in 0..<50 {
             let count = Int.random(in: 0...80, using: &rng)
             let zeros = Int.random(in: 0...3, using: &rng)
-            let data = [UInt8](repeating: 0, count: zeros) + (0..<count).map { _ in UInt8.random(in: 0...255, using: &rng) }
+            let data = [UInt8](repeating: 0, count: zeros) + rng.bytes(count)
             let text = Base58.encodeCheck(data)
             #expect(String(decoding: plain(Base58.encodeCheck(secret: secure(data))), as: UTF8.self) == text)
             #expect(plain(try Base58.decodeCheck(secret: secure(Array(text.utf8)))) == data)
@@ -92,12 +80,12 @@ private struct Base58TestRNG: RandomNumberGenerator {
     /// 400 random byte strings (many with leading zeros) against a big-integer reference in Python.
     @Test(.enabled(if: TestEnvironment.oraclesEnabled)) func randomAgainstPythonReference() throws {
         let seed: UInt64 = 0xBA5E_0058
-        var rng = Base58TestRNG(state: seed)
+        var rng = SeededGenerator(seed: seed)
         var inputs: [[UInt8]] = []
         for _ in 0..<400 {
             let zeros = Int.random(in: 0...4, using: &rng) == 0 ? Int.random(in: 1...5, using: &rng) : 0
             let count = Int.random(in: 0...100, using: &rng)
-            inputs.append([UInt8](repeating: 0, count: zeros) + (0..<count).map { _ in UInt8.random(in: 0...255, using: &rng) })
+            inputs.append([UInt8](repeating: 0, count: zeros) + rng.bytes(count))
         }
         let output = try #require(
             try PythonOracle.run("hd_oracle.py", input: ["base58": inputs.map(\.hexString)]) as? [String: Any])

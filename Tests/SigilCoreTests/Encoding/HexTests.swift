@@ -1,4 +1,5 @@
 import SigilCore
+import SigilTestSupport
 import Testing
 
 @Suite struct HexTests {
@@ -37,7 +38,7 @@ import Testing
     }
 
     @Test func encodeRoundTripsRandomBytes() throws {
-        var rng = SplitMix64(seed: 0x5161_1234)
+        var rng = SeededGenerator(seed: 0x5161_1234)
         for _ in 0..<2000 {
             let bytes = (0..<Int(rng.next() % 80)).map { _ in UInt8(truncatingIfNeeded: rng.next()) }
             let text = Hex.encode(bytes)
@@ -50,7 +51,7 @@ import Testing
 
     /// Random and mutated strings never crash the parser: they decode or throw HexError.
     @Test func randomInputNeverCrashes() {
-        var rng = SplitMix64(seed: 0xC0FFEE)
+        var rng = SeededGenerator(seed: 0xC0FFEE)
         let alphabet = Array("0123456789abcdefABCDEFxX g\u{00e9}\n")
         var accepted = 0
         for _ in 0..<20000 {
@@ -64,19 +65,6 @@ import Testing
             }
         }
         #expect(accepted > 0)
-    }
-}
-
-/// A small deterministic generator for reproducible random tests.
-struct SplitMix64: RandomNumberGenerator {
-    var state: UInt64
-    init(seed: UInt64) { state = seed }
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
     }
 }
 

@@ -1,4 +1,5 @@
 import SigilCore
+import SigilTestSupport
 import Testing
 
 @Suite struct JSONParserTests {
@@ -46,7 +47,7 @@ import Testing
 
     /// Random byte strings and mutations of a valid document never crash the parser.
     @Test func randomInputNeverCrashes() throws {
-        var rng = SplitMix64(seed: 77)
+        var rng = SeededGenerator(seed: 77)
         let seed = Array(#"{"a":[1,-2.5e3,"x\u00e9",true,null,{"b":{}}],"c":"d"}"#.utf8)
         let alphabet = Array(#"{}[],:"\-+.eE0123456789 truefalsnl"#.utf8) + [0x00, 0xff, 0xc3]
         for i in 0..<20000 {

@@ -5,25 +5,6 @@ import Testing
 
 /// Shared helpers for the RLP test files (prefixed to stay out of other suites' way).
 enum RLPTestSupport {
-    /// SplitMix64: small, fast, seedable; good enough to drive test-case generation.
-    struct Generator: RandomNumberGenerator {
-        private var state: UInt64
-        init(seed: UInt64) { state = seed }
-        mutating func next() -> UInt64 {
-            state &+= 0x9E37_79B9_7F4A_7C15
-            var z = state
-            z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-            z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-            return z ^ (z >> 31)
-        }
-    }
-
-    /// `$SIGIL_SEED` if set (to replay a failure), else a fresh random seed.
-    static func seed() -> UInt64 {
-        if let text = ProcessInfo.processInfo.environment["SIGIL_SEED"], let value = UInt64(text) { return value }
-        return UInt64.random(in: 0...UInt64.max)
-    }
-
     static func bytes(_ hex: String) -> [UInt8] {
         do { return try Hex.decode(hex, prefix: .optional) } catch { fatalError("bad hex in test: \(hex)") }
     }
@@ -54,7 +35,7 @@ enum RLPTestSupport {
     }
 
     /// A byte string whose length favours the encoding's boundaries (0, 1, 55, 56, ...).
-    static func randomBytes(using rng: inout Generator) -> [UInt8] {
+    static func randomBytes(using rng: inout SeededGenerator) -> [UInt8] {
         let length: Int
         switch Int.random(in: 0..<10, using: &rng) {
         case 0: length = 0
@@ -76,7 +57,7 @@ enum RLPTestSupport {
     }
 
     /// `length` uniformly random bytes, eight per generator step (debug builds are slow per call).
-    static func randomFill(_ length: Int, using rng: inout Generator) -> [UInt8] {
+    static func randomFill(_ length: Int, using rng: inout SeededGenerator) -> [UInt8] {
         var out = [UInt8]()
         out.reserveCapacity(length)
         while out.count < length {
@@ -90,7 +71,7 @@ enum RLPTestSupport {
     }
 
     /// A random item nested at most `depth` lists deep.
-    static func randomItem(depth: Int, using rng: inout Generator) -> RLPItem {
+    static func randomItem(depth: Int, using rng: inout SeededGenerator) -> RLPItem {
         guard depth > 0, Int.random(in: 0..<3, using: &rng) != 0 else {
             return .bytes(randomBytes(using: &rng))
         }
@@ -109,7 +90,7 @@ enum RLPTestSupport {
 
     /// A corrupted copy of a valid encoding: bit flip, truncation, insertion, deletion or
     /// duplication of a byte, or a changed header byte.
-    static func mutate(_ input: [UInt8], using rng: inout Generator) -> [UInt8] {
+    static func mutate(_ input: [UInt8], using rng: inout SeededGenerator) -> [UInt8] {
         var bytes = input
         guard !bytes.isEmpty else { return [UInt8.random(in: 0...255, using: &rng)] }
         let index = Int.random(in: 0..<bytes.count, using: &rng)
@@ -127,7 +108,7 @@ enum RLPTestSupport {
     /// An encoding of `item` that, at random nodes, uses a non-canonical form: a single byte
     /// below 0x80 behind a 0x81 header, a long-form header for a short length, or a long-form
     /// length with a leading zero. `sloppy` says whether any such form was used.
-    static func sloppyEncode(_ item: RLPItem, using rng: inout Generator) -> (bytes: [UInt8], sloppy: Bool) {
+    static func sloppyEncode(_ item: RLPItem, using rng: inout SeededGenerator) -> (bytes: [UInt8], sloppy: Bool) {
         func bigEndian(_ value: Int) -> [UInt8] {
             var be = [UInt8]()
             var rest = value
@@ -185,8 +166,8 @@ enum RLPTestSupport {
 struct RLPPropertyTests {
     @Test("random nested items: encoding matches pyrlp and pyrlp decodes it back", .enabled(if: TestEnvironment.oraclesEnabled))
     func differentialAgainstPyrlp() throws {
-        let seed = RLPTestSupport.seed()
-        var rng = RLPTestSupport.Generator(seed: seed)
+        let seed = SeededGenerator.seedFromEnvironment()
+        var rng = SeededGenerator(seed: seed)
         let items = (0..<1_200).map { _ in RLPTestSupport.randomItem(depth: 5, using: &rng) }
         let encodings = items.map { RLP.encode($0) }
         let output = try PythonOracle.run("rlp_oracle.py", input: [
@@ -215,8 +196,8 @@ struct RLPPropertyTests {
 
     @Test("mutated encodings: Sigil accepts exactly what pyrlp strict accepts", .enabled(if: TestEnvironment.oraclesEnabled))
     func acceptanceAgainstPyrlp() throws {
-        let seed = RLPTestSupport.seed()
-        var rng = RLPTestSupport.Generator(seed: seed)
+        let seed = SeededGenerator.seedFromEnvironment()
+        var rng = SeededGenerator(seed: seed)
         var inputs = (0..<2_000).map { _ in
             RLPTestSupport.mutate(RLP.encode(RLPTestSupport.randomItem(depth: 4, using: &rng)), using: &rng)
         }
@@ -253,8 +234,8 @@ struct RLPPropertyTests {
 
     @Test("20,000 random byte strings: decode never crashes, accepted ⇔ canonical")
     func randomBytes() {
-        let seed = RLPTestSupport.seed()
-        var rng = RLPTestSupport.Generator(seed: seed)
+        let seed = SeededGenerator.seedFromEnvironment()
+        var rng = SeededGenerator(seed: seed)
         var failures = 0
         for _ in 0..<20_000 where failures < 5 {
             let length = Int.random(in: 0...(Int.random(in: 0..<4, using: &rng) == 0 ? 200 : 12), using: &rng)
@@ -268,8 +249,8 @@ struct RLPPropertyTests {
 
     @Test("20,000 mutated valid encodings: decode never crashes, accepted ⇔ canonical")
     func mutations() {
-        let seed = RLPTestSupport.seed()
-        var rng = RLPTestSupport.Generator(seed: seed)
+        let seed = SeededGenerator.seedFromEnvironment()
+        var rng = SeededGenerator(seed: seed)
         var failures = 0
         var accepted = 0
         for _ in 0..<20_000 where failures < 5 {
@@ -287,8 +268,8 @@ struct RLPPropertyTests {
 
     @Test("random items round-trip through encode and decode; encodedLength is exact")
     func roundTrip() throws {
-        let seed = RLPTestSupport.seed()
-        var rng = RLPTestSupport.Generator(seed: seed)
+        let seed = SeededGenerator.seedFromEnvironment()
+        var rng = SeededGenerator(seed: seed)
         for _ in 0..<2_000 {
             let item = RLPTestSupport.randomItem(depth: 6, using: &rng)
             let encoded = RLP.encode(item)

@@ -12,18 +12,6 @@ private func chainCode(_ key: HDKey) -> [UInt8] { key.withUnsafeChainCode { Arra
 private func secret(_ key: HDKey) -> [UInt8]? { key.privateKey?.withUnsafeSecret { Array($0) } }
 private func master(_ seedHex: String) throws -> HDKey { try HDKey.master(seed: secure(bytes(seedHex))) }
 
-/// SplitMix64 for reproducible random mnemonics and paths (private to this file).
-private struct HDTestRNG: RandomNumberGenerator {
-    var state: UInt64
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
-    }
-}
-
 @Suite struct HDKeyTests {
     // MARK: BIP-32 test vectors
 
@@ -220,11 +208,11 @@ private struct HDTestRNG: RandomNumberGenerator {
     /// Also 300 random inputs to RIPEMD-160 against pycryptodome, in the same oracle call.
     @Test(.enabled(if: TestEnvironment.oraclesEnabled)) func randomAgainstEthAccount() throws {
         let seed: UInt64 = 0x4D_0032
-        var rng = HDTestRNG(state: seed)
+        var rng = SeededGenerator(seed: seed)
         var cases: [(phrase: String, passphrase: String, path: DerivationPath)] = []
         for _ in 0..<240 {
             let length = [16, 20, 24, 28, 32].randomElement(using: &rng)!
-            let entropy = (0..<length).map { _ in UInt8.random(in: 0...255, using: &rng) }
+            let entropy = rng.bytes(length)
             let phrase = try Mnemonic(entropy: secure(entropy)).withPhrase { $0 }
             let passphrase = Bool.random(using: &rng) ? "" : String((0..<Int.random(in: 1...12, using: &rng)).map { _ in
                 Character(Unicode.Scalar(UInt8.random(in: 0x21...0x7E, using: &rng)))
@@ -240,7 +228,7 @@ private struct HDTestRNG: RandomNumberGenerator {
             }
         }
         let digestInputs = (0..<300).map { _ in
-            (0..<Int.random(in: 0...200, using: &rng)).map { _ in UInt8.random(in: 0...255, using: &rng) }
+            rng.bytes(Int.random(in: 0...200, using: &rng))
         }
         let request: [String: Any] = [
             "cases": cases.map { ["phrase": $0.phrase, "passphrase": $0.passphrase, "path": $0.path.description] },

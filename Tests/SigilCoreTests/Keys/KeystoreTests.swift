@@ -52,13 +52,13 @@ private func jsonText(_ object: Any) throws -> [UInt8] { Array(try JSONSerializa
     /// Keystores Sigil writes decrypt in eth-keyfile to the same key.
     @Test(.enabled(if: TestEnvironment.oraclesEnabled)) func sigilWritesPythonReads() throws {
         let seed: UInt64 = 0x4B_E15_70E
-        var rng = KeysTestRNG(seed: seed)
+        var rng = SeededGenerator(seed: seed)
         var requests: [[String: Any]] = [], secrets: [String] = []
         for i in 0..<23 {
             let kdf: KeystoreKDF = i == 0 ? .standard : (i % 2 == 0 ? .scrypt(n: 4096, r: 8, p: 1) : (i % 3 == 0 ? .light : .pbkdf2(iterations: 1000)))
-            let key = (0..<32).map { _ in UInt8.random(in: 0...255, using: &rng) }
-            let password = (0..<Int.random(in: 0...24, using: &rng)).map { _ in UInt8.random(in: 0...255, using: &rng) }
-            let address = i % 4 == 0 ? nil : (0..<20).map { _ in UInt8.random(in: 0...255, using: &rng) }
+            let key = rng.bytes(32)
+            let password = rng.bytes(Int.random(in: 0...24, using: &rng))
+            let address = i % 4 == 0 ? nil : rng.bytes(20)
             let file = try KeystoreFile.encrypt(secret: secure(key), address: address, password: secure(password), kdf: kdf)
             let object = try JSONSerialization.jsonObject(with: Data(file.jsonText().utf8))
             requests.append(["json": object, "password": Hex.encode(password, prefix: false)])
@@ -71,11 +71,11 @@ private func jsonText(_ object: Any) throws -> [UInt8] { Array(try JSONSerializa
     /// Keystores eth-keyfile writes (scrypt and pbkdf2, small costs) decrypt in Sigil.
     @Test(.enabled(if: TestEnvironment.oraclesEnabled)) func pythonWritesSigilReads() throws {
         let seed: UInt64 = 0xE7_4EF11E
-        var rng = KeysTestRNG(seed: seed)
+        var rng = SeededGenerator(seed: seed)
         var requests: [[String: Any]] = [], secrets: [[UInt8]] = [], passwords: [[UInt8]] = []
         for i in 0..<24 {
-            let key = (0..<32).map { _ in UInt8.random(in: 0...255, using: &rng) }
-            let password = (0..<Int.random(in: 0...24, using: &rng)).map { _ in UInt8.random(in: 0...255, using: &rng) }
+            let key = rng.bytes(32)
+            let password = rng.bytes(Int.random(in: 0...24, using: &rng))
             let scrypt = i % 2 == 0
             requests.append(["key": Hex.encode(key, prefix: false), "password": Hex.encode(password, prefix: false),
                              "kdf": scrypt ? "scrypt" : "pbkdf2",

@@ -48,11 +48,11 @@ private func entropy(_ mnemonic: Mnemonic) -> [UInt8] { mnemonic.withEntropy { A
     /// 320 random entropies with random ASCII passphrases: same phrase and seed as `mnemonic`.
     @Test(.enabled(if: TestEnvironment.oraclesEnabled)) func randomASCIIAgainstPython() throws {
         let seed: UInt64 = 0xB1_9390
-        var rng = KeysTestRNG(seed: seed)
+        var rng = SeededGenerator(seed: seed)
         var cases: [(entropy: [UInt8], passphrase: String)] = []
         for _ in 0..<320 {
             let length = [16, 20, 24, 28, 32].randomElement(using: &rng)!
-            let entropy = (0..<length).map { _ in UInt8.random(in: 0...255, using: &rng) }
+            let entropy = rng.bytes(length)
             let passphrase = String((0..<Int.random(in: 0...20, using: &rng)).map { _ in
                 Character(Unicode.Scalar(UInt8.random(in: 0x20...0x7E, using: &rng)))
             })
@@ -65,12 +65,12 @@ private func entropy(_ mnemonic: Mnemonic) -> [UInt8] { mnemonic.withEntropy { A
     /// Vietnamese stacked marks, precomposed and decomposed forms, emoji, other scripts).
     @Test(.enabled(if: TestEnvironment.oraclesEnabled)) func unicodePassphrasesAgainstPython() throws {
         let seed: UInt64 = 0x0F_D00D
-        var rng = KeysTestRNG(seed: seed)
+        var rng = SeededGenerator(seed: seed)
         let pool = ["é", "e\u{301}", "ü", "Å", "\u{212B}", "ñ", "ç", "Ω", "Ж", "я", "中", "文", "한", "글", "🚀", "😀",
                     "ế", "ệ", "İ", "ά", "ö", "a", "Z", " ", "7", "ダ", "が"]
         var cases: [(entropy: [UInt8], passphrase: String)] = []
         for _ in 0..<60 {
-            let entropy = (0..<16).map { _ in UInt8.random(in: 0...255, using: &rng) }
+            let entropy = rng.bytes(16)
             let passphrase = (0..<Int.random(in: 1...10, using: &rng)).map { _ in pool.randomElement(using: &rng)! }.joined()
             cases.append((entropy, passphrase))
         }

@@ -71,7 +71,7 @@ struct VanitySearchTests {
     }
 
     @Test func fastMatchAgreesWithTextMatch() throws {
-        var rng = SplitMix64(seed: 0x7A_2177)
+        var rng = SeededGenerator(seed: 0x7A_2177)
         var matched = 0
         for round in 0..<3000 {
             let address = try Address(bytes: (0..<20).map { _ in UInt8(truncatingIfNeeded: rng.next()) })

@@ -92,17 +92,17 @@ import Testing
     @Test(.enabled(if: TestEnvironment.oraclesEnabled))
     func differentialAgainstEthAccount() throws {
         let seed = UInt64.random(in: .min ... .max)
-        var rng = SplitMix64(seed: seed)
+        var rng = SeededGenerator(seed: seed)
         var messages: [[UInt8]] = [[], [0], Array("0x".utf8)]
         while messages.count < 320 {
             let length = [0, 1, 31, 32, 33, 99, 100, 1000].randomElement(using: &rng)! + Int.random(in: 0...40, using: &rng)
-            messages.append((0..<length).map { _ in UInt8.random(in: 0...255, using: &rng) })
+            messages.append(rng.bytes(length))
         }
         messages.append([UInt8](repeating: 0x61, count: 70_000))
         var keys: [PrivateKey] = []
         for _ in messages {
             while true {
-                var secret = (0..<32).map { _ in UInt8.random(in: 0...255, using: &rng) }
+                var secret = rng.bytes(32)
                 if let k = try? PrivateKey(secret: SecureBytes(consuming: &secret)) { keys.append(k); break }
             }
         }

@@ -1,17 +1,18 @@
 import SigilCore
+import SigilTestSupport
 
 /// Random valid EIP-712 documents for the differential and fuzz tests: a struct graph in which
 /// the primary type reaches every other type (so eth-account can infer the same primary type),
 /// nested and fixed/dynamic arrays, every atomic type, recursive `T[]` fields, random domain
 /// subsets, and integers written as JSON numbers, decimal strings or hex strings.
 struct TypedDataTestSupport {
-    var rng: SplitMix64
+    var rng: SeededGenerator
 
-    init(seed: UInt64) { rng = SplitMix64(seed: seed) }
+    init(seed: UInt64) { rng = SeededGenerator(seed: seed) }
 
     mutating func int(_ range: ClosedRange<Int>) -> Int { Int.random(in: range, using: &rng) }
     mutating func chance(_ p: Double) -> Bool { Double.random(in: 0..<1, using: &rng) < p }
-    mutating func bytes(_ count: Int) -> [UInt8] { (0..<count).map { _ in UInt8.random(in: 0...255, using: &rng) } }
+    mutating func bytes(_ count: Int) -> [UInt8] { rng.bytes(count) }
 
     static let typeNames = ["Mail", "Person", "Group", "Order", "Test:Message", "Ünïcode", "a_b", "Z", "Permit", "Node", "Item", "x"]
     static let fieldNames = ["from", "to", "value", "name", "data", "x_1", "données", "nonce", "deadline", "amount", "a", "B", "wallet", "salt", "κ"]

@@ -164,7 +164,7 @@ import Testing
 
     /// parse(format(x, u), u) == x for random x and every unit and random token decimals.
     @Test func roundTripProperty() throws {
-        var random = NumbersTestRandom()
+        var random = SeededGenerator.fromEnvironment("SIGIL_TEST_SEED")
         for _ in 0..<1_000 {
             let value = random.u256()
             for unit in EtherUnit.allCases {
@@ -181,7 +181,7 @@ import Testing
     /// ≥ 1,000 random values formatted in every unit (and random decimals) against Python's Decimal.
     @Test(.enabled(if: TestEnvironment.oraclesEnabled))
     func formatMatchesPython() throws {
-        var random = NumbersTestRandom()
+        var random = SeededGenerator.fromEnvironment("SIGIL_TEST_SEED")
         var cases: [(U256, Int)] = []
         for _ in 0..<1_000 {
             let value = random.u256()
@@ -205,7 +205,7 @@ import Testing
     /// ones with too many decimals, trailing zeros, leading zeros and overflow.
     @Test(.enabled(if: TestEnvironment.oraclesEnabled))
     func parseMatchesPython() throws {
-        var random = NumbersTestRandom()
+        var random = SeededGenerator.fromEnvironment("SIGIL_TEST_SEED")
         var cases: [(text: String, number: String, decimals: Int, unit: EtherUnit?)] = []
         for _ in 0..<1_500 {
             let unit: EtherUnit? = Bool.random(using: &random) ? EtherUnit.allCases.randomElement(using: &random)! : nil
@@ -258,7 +258,7 @@ import Testing
 
     /// A syntactically valid random amount: 1–80 integer digits (sometimes zero-led), and
     /// sometimes a fraction of up to `decimals + 2` digits, sometimes with trailing zeros.
-    static func randomNumber(decimals: Int, using random: inout NumbersTestRandom) -> String {
+    static func randomNumber(decimals: Int, using random: inout SeededGenerator) -> String {
         func digits(_ count: Int) -> String {
             String((0..<count).map { _ in Character(String(Int.random(in: 0...9, using: &random))) })
         }

@@ -3,30 +3,9 @@ import SigilCore
 import SigilTestSupport
 import Testing
 
-/// A seeded SplitMix64 generator, so a failing random case can be replayed with
-/// `SIGIL_TEST_SEED=<seed>`.
-struct NumbersTestRandom: RandomNumberGenerator {
-    let seed: UInt64
-    private var state: UInt64
-
-    init() {
-        let fromEnvironment = ProcessInfo.processInfo.environment["SIGIL_TEST_SEED"].flatMap { UInt64($0) }
-        self.init(seed: fromEnvironment ?? UInt64.random(in: .min ... .max))
-    }
-
-    init(seed: UInt64) {
-        self.seed = seed
-        self.state = seed
-    }
-
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
-    }
-
+/// Random U256 values for the Numbers tests; seed with
+/// `SeededGenerator.fromEnvironment("SIGIL_TEST_SEED")` so a failure can be replayed.
+extension SeededGenerator {
     /// A value biased toward edges: 0, 1, max, powers of two and their neighbours, and
     /// uniformly random values of a random bit length 0...256.
     mutating func u256() -> U256 {
@@ -143,7 +122,7 @@ func oracleLimbs(_ value: U256) -> [String] {
     /// ≥ 2,000 random pairs against Python ints in one oracle call.
     @Test(.enabled(if: TestEnvironment.oraclesEnabled))
     func differentialAgainstPython() throws {
-        var random = NumbersTestRandom()
+        var random = SeededGenerator.fromEnvironment("SIGIL_TEST_SEED")
         let seed = random.seed
         var cases: [(U256, U256, Int)] = []
         for _ in 0..<2_500 {

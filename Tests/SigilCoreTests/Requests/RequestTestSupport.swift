@@ -1,13 +1,14 @@
 import SigilCore
+import SigilTestSupport
 
 /// Seeded random transaction requests for round-trip and property tests.
 struct RequestTestRandom {
-    var rng: SplitMix64
-    init(seed: UInt64) { rng = SplitMix64(seed: seed) }
+    var rng: SeededGenerator
+    init(seed: UInt64) { rng = SeededGenerator(seed: seed) }
 
     mutating func int(_ range: ClosedRange<Int>) -> Int { Int.random(in: range, using: &rng) }
     mutating func bool() -> Bool { Bool.random(using: &rng) }
-    mutating func bytes(_ count: Int) -> [UInt8] { (0..<count).map { _ in UInt8.random(in: 0...255, using: &rng) } }
+    mutating func bytes(_ count: Int) -> [UInt8] { rng.bytes(count) }
     mutating func address() -> Address { try! Address(bytes: bytes(20)) }
 
     /// A U256 of a random width (often small, sometimes full).

@@ -11,10 +11,10 @@ struct TransactionDifferentialTests {
 
     /// A random generator seeded for reproducibility.
     struct TxRandom {
-        var rng: SplitMix64
-        init(seed: UInt64) { rng = SplitMix64(seed: seed) }
+        var rng: SeededGenerator
+        init(seed: UInt64) { rng = SeededGenerator(seed: seed) }
         mutating func int(_ range: ClosedRange<Int>) -> Int { Int.random(in: range, using: &rng) }
-        mutating func bytes(_ count: Int) -> [UInt8] { (0..<count).map { _ in UInt8.random(in: 0...255, using: &rng) } }
+        mutating func bytes(_ count: Int) -> [UInt8] { rng.bytes(count) }
         /// Zero, the maximum, or a random value of random width up to `maxBytes`.
         mutating func u256(maxBytes: Int = 32) -> U256 {
             switch int(0...9) {
