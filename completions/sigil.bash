@@ -1121,9 +1121,9 @@ _sigil_tx_status() {
 
 _sigil_tx_bump() {
     repeating_flags=()
-    non_repeating_flags=(--yes --json --version -h --help)
-    repeating_options=(--rpc)
-    non_repeating_options=(--max-fee --priority-fee --from --private-key-file --keystore --password-file --network --config --timeout --color)
+    non_repeating_flags=(--yes --p2p-only --json --version -h --help)
+    repeating_options=(--rpc --peer)
+    non_repeating_options=(--max-fee --priority-fee --from --private-key-file --keystore --password-file --network --config --timeout --p2p-mode --color)
     __sigil_offer_flags_options 1
 
     # Offer option value completions
@@ -1164,6 +1164,13 @@ _sigil_tx_bump() {
     '--timeout')
         return
         ;;
+    '--peer')
+        return
+        ;;
+    '--p2p-mode')
+        __sigil_add_completions -W 'push'$'\n''announce'$'\n''auto'
+        return
+        ;;
     '--color')
         __sigil_add_completions -W 'auto'$'\n''always'$'\n''never'
         return
@@ -1173,9 +1180,9 @@ _sigil_tx_bump() {
 
 _sigil_tx_cancel() {
     repeating_flags=()
-    non_repeating_flags=(--yes --json --version -h --help)
-    repeating_options=(--rpc)
-    non_repeating_options=(--max-fee --priority-fee --from --private-key-file --keystore --password-file --network --config --timeout --color)
+    non_repeating_flags=(--yes --p2p-only --json --version -h --help)
+    repeating_options=(--rpc --peer)
+    non_repeating_options=(--max-fee --priority-fee --from --private-key-file --keystore --password-file --network --config --timeout --p2p-mode --color)
     __sigil_offer_flags_options 1
 
     # Offer option value completions
@@ -1214,6 +1221,13 @@ _sigil_tx_cancel() {
         return
         ;;
     '--timeout')
+        return
+        ;;
+    '--peer')
+        return
+        ;;
+    '--p2p-mode')
+        __sigil_add_completions -W 'push'$'\n''announce'$'\n''auto'
         return
         ;;
     '--color')

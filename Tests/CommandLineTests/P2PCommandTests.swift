@@ -97,6 +97,18 @@ import Testing
         #expect(again.status == 0, "\(again.stderrText)")
         let rows = try #require(try jsonOutput(again)["peers"] as? [[String: Any]])
         #expect(rows.map { $0["url"] as? String } == [peer.enode] && rows.map { $0["outcome"] as? String } == ["delivered"])
+        // A replacement (cancel: same nonce, fees +10%) to the devp2p peer alone, journaled with it as its peer.
+        let cancel = try run(["tx", "cancel", hash, "--private-key-file", try keyFile(5), "--peer", peer.enode, "--p2p-only",
+                              "--rpc", node.url, "--yes", "--json"])
+        #expect(cancel.status == 0, "\(cancel.stderrText)")
+        let replaced = try jsonOutput(cancel)
+        #expect(replaced["replaces"] as? String == hash)
+        let broadcast = try #require(replaced["broadcast"] as? [String: Any])
+        #expect((broadcast["peers"] as? [[String: Any]])?.map { $0["outcome"] as? String } == ["delivered"])
+        let list = try run(["tx", "list", "--json"])
+        let records = try #require(try JSONSerialization.jsonObject(with: list.stdout) as? [[String: Any]])
+        let record = try #require(records.first { $0["hash"] as? String == replaced["hash"] as? String })
+        #expect(record["peers"] as? [String] == [peer.enode], "\(record)")
     }
 
     @Test("a chain Sigil does not know, described in the config ([networks.NAME.forks]), needs no RPC peer")

@@ -35,6 +35,16 @@ struct P2POptions: ParsableArguments {
         return enodes
     }
 
+    /// A sender for a journaled transaction on `chainId`: the JSON-RPC peers (required unless
+    /// there are devp2p peers) and the devp2p peers, ready to broadcast.
+    func sender(network: NetworkOptions, chainId: U256) throws -> TransactionSender {
+        let enodes = try enodes(network)
+        let peers = enodes.isEmpty ? try network.peers() : try network.rpcURLs()
+        var sender = TransactionSender(peers: peers, timeout: network.timeout, journalDirectory: DataDirectory.journal)
+        try attach(enodes, to: &sender, chainId: chainId, rpc: peers, network: network)
+        return sender
+    }
+
     /// Points `sender` at the devp2p peers too (with --p2p-only, at them alone) for a
     /// transaction on `chainId`; nothing changes when there are no enodes.
     func attach(_ enodes: [Enode], to sender: inout TransactionSender, chainId: U256, rpc: [String], network: NetworkOptions) throws {

@@ -113,11 +113,8 @@ struct TxRebroadcastCommand: ParsableCommand {
         guard let (journal, record) = try JournalDirectory.find(hash: digest, in: DataDirectory.journal) else {
             throw CommandFailure(.notFound, "\(hash) is not in the journal")
         }
-        let enodes = try p2p.enodes(network)
-        let peers = enodes.isEmpty ? try network.peers() : try network.rpcURLs()
-        var sender = TransactionSender(peers: peers, timeout: network.timeout, journalDirectory: DataDirectory.journal)
-        try p2p.attach(enodes, to: &sender, chainId: journal.chainId, rpc: peers, network: network)
-        let targets = (p2p.p2pOnly ? 0 : peers.count) + enodes.count
+        let sender = try p2p.sender(network: network, chainId: journal.chainId)
+        let targets = (sender.broadcastOverRPC ? sender.peers.count : 0) + sender.enodes.count
         guard quorum >= 1, quorum <= targets else { throw CommandFailure(.usage, "--quorum must be 1 to \(targets) (the number of peers)") }
         let report = try sender.broadcast(try SignedTransaction.decode(record.raw), chainId: journal.chainId, sender: journal.address,
                                           first: false, networkForm: record.raw)
@@ -150,10 +147,11 @@ struct TxReplaceCommand: ParsableCommand {
     @Flag(name: .long, help: "Do not ask for confirmation (required off a terminal).") var yes = false
     @OptionGroup var wallet: WalletOptions
     @OptionGroup var network: NetworkOptions
+    @OptionGroup var p2p: P2POptions
     @OptionGroup var output: OutputOptions
 
     func run() throws { try Replacement.run(hash: hash, cancel: false, maxFee: maxFee, priorityFee: priorityFee, yes: yes,
-                                            wallet: wallet, network: network, output: output) }
+                                            wallet: wallet, network: network, p2p: p2p, output: output) }
 }
 
 struct TxCancelCommand: ParsableCommand {
@@ -163,6 +161,7 @@ struct TxCancelCommand: ParsableCommand {
         discussion: """
         Examples:
           sigil tx cancel 0x…hash --from ops --rpc $RPC --yes
+          sigil tx cancel 0x…hash --from ops --peer enode://…@10.0.0.1:30303 --p2p-only --yes
         """
     )
 
@@ -172,16 +171,17 @@ struct TxCancelCommand: ParsableCommand {
     @Flag(name: .long, help: "Do not ask for confirmation (required off a terminal).") var yes = false
     @OptionGroup var wallet: WalletOptions
     @OptionGroup var network: NetworkOptions
+    @OptionGroup var p2p: P2POptions
     @OptionGroup var output: OutputOptions
 
     func run() throws { try Replacement.run(hash: hash, cancel: true, maxFee: maxFee, priorityFee: priorityFee, yes: yes,
-                                            wallet: wallet, network: network, output: output) }
+                                            wallet: wallet, network: network, p2p: p2p, output: output) }
 }
 
 /// bump and cancel: same nonce, fees raised by FeeBump's rule, journaled before broadcast.
 enum Replacement {
     static func run(hash: String, cancel: Bool, maxFee: String?, priorityFee: String?, yes: Bool,
-                    wallet: WalletOptions, network: NetworkOptions, output: OutputOptions) throws {
+                    wallet: WalletOptions, network: NetworkOptions, p2p: P2POptions, output: OutputOptions) throws {
         let digest = try Hex.decode(hash, count: 32)
         guard let (journal, record) = try JournalDirectory.find(hash: digest, in: DataDirectory.journal) else {
             throw CommandFailure(.notFound, "\(hash) is not in the journal")
@@ -206,10 +206,11 @@ enum Replacement {
             request.accessList = AccessList()
             if request.type == .setCode || request.type == .blob { request.type = .dynamicFee; request.authorizationList = []; request.blobVersionedHashes = []; request.maxFeePerBlobGas = nil }
         }
+        // The peers first: one that cannot be used stops here, before any question.
+        let sender = try p2p.sender(network: network, chainId: journal.chainId)
         try Confirmation.ask(request, yes: yes, question: cancel ? "Cancel with this transaction?" : "Replace with these fees?")
         let key = try wallet.makeSigner()
         guard key.address == journal.address else { throw CommandFailure(.verificationFailed, "the key is not \(journal.address.checksummed)") }
-        let peers = try network.peers()
         let signed = try journal.withLock(timeout: 120) { session -> SignedTransaction in
             let signed = try key.sign(request.payload())
             var replacement = record
@@ -220,13 +221,12 @@ enum Replacement {
             replacement.maxFeePerGas = request.maxFeePerGas ?? request.gasPrice ?? .zero
             replacement.maxPriorityFeePerGas = request.maxPriorityFeePerGas
             replacement.status = .pending
-            replacement.peers = peers
+            replacement.peers = sender.recordedPeers
             replacement.createdAt = JournalRecord.now()
             replacement.note = (cancel ? "cancels " : "bumps ") + record.hashHex
             try session.append(replacement)
             return signed
         }
-        let sender = TransactionSender(peers: peers, timeout: network.timeout, journalDirectory: DataDirectory.journal)
         let report = try sender.broadcast(signed, chainId: journal.chainId, sender: journal.address)
         StandardStreams.writeError(report.table().trimmingWhitespace() + "\n")
         guard report.meets(quorum: 1) else {
