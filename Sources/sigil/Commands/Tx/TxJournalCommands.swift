@@ -141,17 +141,9 @@ struct TxReplaceCommand: ParsableCommand {
         aliases: []
     )
 
-    @Argument(help: ArgumentHelp("The stuck transaction's hash.", valueName: "hash")) var hash: String
-    @Option(name: .long, help: "New max fee per gas (legacy: gas price); at least +10%.") var maxFee: String?
-    @Option(name: .long, help: "New priority fee per gas; at least +10%.") var priorityFee: String?
-    @Flag(name: .long, help: "Do not ask for confirmation (required off a terminal).") var yes = false
-    @OptionGroup var wallet: WalletOptions
-    @OptionGroup var network: NetworkOptions
-    @OptionGroup var p2p: P2POptions
-    @OptionGroup var output: OutputOptions
+    @OptionGroup var replacement: ReplacementOptions
 
-    func run() throws { try Replacement.run(hash: hash, cancel: false, maxFee: maxFee, priorityFee: priorityFee, yes: yes,
-                                            wallet: wallet, network: network, p2p: p2p, output: output) }
+    func run() throws { try replacement.run(cancel: false) }
 }
 
 struct TxCancelCommand: ParsableCommand {
@@ -165,76 +157,9 @@ struct TxCancelCommand: ParsableCommand {
         """
     )
 
-    @Argument(help: ArgumentHelp("The stuck transaction's hash.", valueName: "hash")) var hash: String
-    @Option(name: .long, help: "New max fee per gas (legacy: gas price); at least +10%.") var maxFee: String?
-    @Option(name: .long, help: "New priority fee per gas; at least +10%.") var priorityFee: String?
-    @Flag(name: .long, help: "Do not ask for confirmation (required off a terminal).") var yes = false
-    @OptionGroup var wallet: WalletOptions
-    @OptionGroup var network: NetworkOptions
-    @OptionGroup var p2p: P2POptions
-    @OptionGroup var output: OutputOptions
+    @OptionGroup var replacement: ReplacementOptions
 
-    func run() throws { try Replacement.run(hash: hash, cancel: true, maxFee: maxFee, priorityFee: priorityFee, yes: yes,
-                                            wallet: wallet, network: network, p2p: p2p, output: output) }
-}
-
-/// bump and cancel: same nonce, fees raised by FeeBump's rule, journaled before broadcast.
-enum Replacement {
-    static func run(hash: String, cancel: Bool, maxFee: String?, priorityFee: String?, yes: Bool,
-                    wallet: WalletOptions, network: NetworkOptions, p2p: P2POptions, output: OutputOptions) throws {
-        let digest = try Hex.decode(hash, count: 32)
-        guard let (journal, record) = try JournalDirectory.find(hash: digest, in: DataDirectory.journal) else {
-            throw CommandFailure(.notFound, "\(hash) is not in the journal")
-        }
-        let old = try SignedTransaction.decode(record.raw)
-        var request = TransactionRequest(payload: old.payload, from: journal.address)
-        let requestedMax = try maxFee.map { try Amount.parse($0, defaultUnit: .wei) }
-        let requestedTip = try priorityFee.map { try Amount.parse($0, defaultUnit: .wei) }
-        if let price = request.gasPrice {
-            request.gasPrice = try FeeBump.legacy(oldGasPrice: price, requestedGasPrice: requestedMax)
-        } else if let maxFeePerGas = request.maxFeePerGas, let tip = request.maxPriorityFeePerGas {
-            let fees = try FeeBump.dynamic(oldMaxFeePerGas: maxFeePerGas, oldMaxPriorityFeePerGas: tip,
-                                           requestedMaxFeePerGas: requestedMax, requestedMaxPriorityFeePerGas: requestedTip)
-            request.maxFeePerGas = fees.maxFeePerGas
-            request.maxPriorityFeePerGas = fees.maxPriorityFeePerGas
-        }
-        if cancel {
-            request.to = journal.address
-            request.value = .zero
-            request.data = []
-            request.gas = 21_000
-            request.accessList = AccessList()
-            if request.type == .setCode || request.type == .blob { request.type = .dynamicFee; request.authorizationList = []; request.blobVersionedHashes = []; request.maxFeePerBlobGas = nil }
-        }
-        // The peers first: one that cannot be used stops here, before any question.
-        let sender = try p2p.sender(network: network, chainId: journal.chainId)
-        try Confirmation.ask(request, yes: yes, question: cancel ? "Cancel with this transaction?" : "Replace with these fees?")
-        let key = try wallet.makeSigner()
-        guard key.address == journal.address else { throw CommandFailure(.verificationFailed, "the key is not \(journal.address.checksummed)") }
-        let signed = try journal.withLock(timeout: 120) { session -> SignedTransaction in
-            let signed = try key.sign(request.payload())
-            var replacement = record
-            replacement.hash = signed.hash
-            replacement.raw = signed.rawBytes
-            replacement.to = request.to
-            replacement.value = request.value
-            replacement.maxFeePerGas = request.maxFeePerGas ?? request.gasPrice ?? .zero
-            replacement.maxPriorityFeePerGas = request.maxPriorityFeePerGas
-            replacement.status = .pending
-            replacement.peers = sender.recordedPeers
-            replacement.createdAt = JournalRecord.now()
-            replacement.note = (cancel ? "cancels " : "bumps ") + record.hashHex
-            try session.append(replacement)
-            return signed
-        }
-        let report = try sender.broadcast(signed, chainId: journal.chainId, sender: journal.address)
-        StandardStreams.writeError(report.table().trimmingWhitespace() + "\n")
-        guard report.meets(quorum: 1) else {
-            throw SendError.quorumNotReached(accepted: report.acceptedCount, required: 1, hash: signed.hash.hexString)
-        }
-        output.emit(line: signed.hash.hexString, json: .object([("hash", .string(signed.hash.hexString)), ("replaces", .string(record.hashHex)),
-                                                                 ("nonce", .string(String(record.nonce))), ("broadcast", report.json)]))
-    }
+    func run() throws { try replacement.run(cancel: true) }
 }
 
 /// How a journal record is shown.
