@@ -35,6 +35,12 @@ struct P2POptions: ParsableArguments {
         return enodes
     }
 
+    /// How many peers get the transaction: the JSON-RPC peers (unless --p2p-only) and the
+    /// enodes; a quorum can be at most this.
+    func targetCount(rpc: [String], enodes: [Enode]) -> Int {
+        (p2pOnly ? 0 : rpc.count) + enodes.count
+    }
+
     /// A sender for a journaled transaction on `chainId`: the JSON-RPC peers (required unless
     /// there are devp2p peers) and the devp2p peers, ready to broadcast.
     func sender(network: NetworkOptions, chainId: U256) throws -> TransactionSender {

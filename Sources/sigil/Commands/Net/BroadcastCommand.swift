@@ -39,7 +39,7 @@ struct BroadcastCommand: ParsableCommand {
         guard !peers.isEmpty || !enodes.isEmpty else {
             throw CommandFailure(.usage, "no peer to send to: give --rpc URL or --peer enode://… (repeatable), --network NAME, or set SIGIL_RPC")
         }
-        let targets = (p2p.p2pOnly ? 0 : peers.count) + enodes.count
+        let targets = p2p.targetCount(rpc: peers, enodes: enodes)
         guard quorum >= 1, quorum <= targets else { throw CommandFailure(.usage, "--quorum must be 1 to \(targets) (the number of peers)") }
         let bytes = try RawTransactionInput.bytes(raw)
         let signed = try SignedTransaction.decode(bytes)

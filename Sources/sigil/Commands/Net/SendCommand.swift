@@ -50,13 +50,9 @@ struct SendCommand: ParsableCommand {
     func run() throws {
         let peers = try network.peers()
         let enodes = try p2p.enodes(network)
-        let targets = (p2p.p2pOnly ? 0 : peers.count) + enodes.count
+        let targets = p2p.targetCount(rpc: peers, enodes: enodes)
         guard quorum <= targets else { throw CommandFailure(.usage, "--quorum \(quorum) but only \(targets) peer(s) given") }
         var sender = TransactionSender(peers: peers, timeout: network.timeout, journalDirectory: DataDirectory.journal)
-        if !enodes.isEmpty {
-            sender.enodes = enodes
-            sender.broadcastOverRPC = !p2p.p2pOnly
-        }
         if let batch {
             guard enodes.isEmpty else { throw CommandFailure(.unsupported, "--batch does not send to --peer enodes yet: use --rpc peers") }
             return try PayoutRunner(sender: sender, quorum: quorum, wallet: wallet, yes: yes, dryRun: dryRun, json: output.json)
@@ -65,9 +61,8 @@ struct SendCommand: ParsableCommand {
         let from = try wallet.signerAddress()
         let intent = try intentOptions.intent(reader: network.reader)
         let snapshot = try sender.snapshot(for: intent, from: from)
-        if !enodes.isEmpty {  // before signing: a chain the peers cannot be told about stops here
-            sender.devp2p = try p2p.broadcaster(chainId: snapshot.chainId, rpc: peers, timeout: network.timeout, network: network)
-        }
+        // Before signing: a chain the devp2p peers cannot be told about stops here.
+        try p2p.attach(enodes, to: &sender, chainId: snapshot.chainId, rpc: peers, network: network)
         let request = try intent.request(from: from, snapshot: snapshot)
         _ = try request.payload()   // refuse an invalid request before showing it for confirmation
         try Confirmation.ask(request, yes: yes, question: "Send this transaction?")

@@ -114,7 +114,7 @@ struct TxRebroadcastCommand: ParsableCommand {
             throw CommandFailure(.notFound, "\(hash) is not in the journal")
         }
         let sender = try p2p.sender(network: network, chainId: journal.chainId)
-        let targets = (sender.broadcastOverRPC ? sender.peers.count : 0) + sender.enodes.count
+        let targets = p2p.targetCount(rpc: sender.peers, enodes: sender.enodes)
         guard quorum >= 1, quorum <= targets else { throw CommandFailure(.usage, "--quorum must be 1 to \(targets) (the number of peers)") }
         let report = try sender.broadcast(try SignedTransaction.decode(record.raw), chainId: journal.chainId, sender: journal.address,
                                           first: false, networkForm: record.raw)
