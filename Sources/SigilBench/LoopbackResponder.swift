@@ -16,14 +16,18 @@ final class LoopbackResponder: @unchecked Sendable {
     init(chain: ChainIdentity, latency: Double) throws {
         self.latency = latency
         listener = try TCPListener()
-        BenchThread.spawn { [self] in
+        spawn { [self] in
             while let stream = try? listener.accept(deadline: MonotonicClock.now() + 3600) {
-                BenchThread.spawn { [self] in serve(stream) }
+                spawn { [self] in serve(stream) }
             }
         }
     }
 
     func stop() { listener.shutdown() }
+
+    private func spawn(_ body: @escaping @Sendable () -> Void) {
+        precondition(ThreadFanOut.detach(body), "no thread for a benchmark peer")
+    }
 
     private func serve(_ stream: TCPStream) {
         let deadline = MonotonicClock.now() + 30
@@ -43,27 +47,5 @@ final class LoopbackResponder: @unchecked Sendable {
 
     private func pause() {
         MonotonicClock.sleep(latency)
-    }
-}
-
-/// Detached pthreads for the benchmark's peers.
-enum BenchThread {
-    private final class Box {
-        let body: () -> Void
-        init(_ body: @escaping () -> Void) { self.body = body }
-    }
-
-    static func spawn(_ body: @escaping () -> Void) {
-        var attributes = pthread_attr_t()
-        pthread_attr_init(&attributes)
-        defer { pthread_attr_destroy(&attributes) }
-        pthread_attr_setdetachstate(&attributes, Int32(PTHREAD_CREATE_DETACHED))
-        var thread = pthread_t()
-        let context = Unmanaged.passRetained(Box(body)).toOpaque()
-        let status = pthread_create(&thread, &attributes, { context in
-            Unmanaged<Box>.fromOpaque(context!).takeRetainedValue().body()
-            return nil
-        }, context)
-        precondition(status == 0, "pthread_create failed")
     }
 }

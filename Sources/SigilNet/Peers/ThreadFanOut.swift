@@ -6,7 +6,7 @@ import Glibc
 /// index order, waiting at most until a hard deadline: a job still running then is reported
 /// by `missing` (its thread finishes in the background and its result is dropped), so one
 /// stuck peer can never hang the caller, not even inside `getaddrinfo`.
-enum ThreadFanOut {
+public enum ThreadFanOut {
     /// Runs `job(index)` for every index in `0..<count` concurrently; waits until all are done
     /// or `hardDeadline` (monotonic seconds) passes, then fills the gaps with `missing(index)`.
     static func run<T: Sendable>(count: Int, hardDeadline: Double, job: @escaping @Sendable (Int) -> T,
@@ -24,7 +24,7 @@ enum ThreadFanOut {
     }
 
     /// Starts `body` on a detached pthread; false when no thread could be created.
-    static func detach(_ body: @escaping @Sendable () -> Void) -> Bool {
+    public static func detach(_ body: @escaping @Sendable () -> Void) -> Bool {
         spawn(Job(body))
     }
 
