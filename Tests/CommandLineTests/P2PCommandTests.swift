@@ -21,6 +21,17 @@ import Testing
         try CLI.run("sigil", arguments, environment: ["SIGIL_HOME": home.url.path])
     }
 
+    /// `sign tx --json` of a 1-wei transfer from dev key `n` to key 9, built with `tx build` on the node.
+    func signedTransfer(from n: Int) throws -> [String: Any] {
+        let request = home.url.appendingPathComponent("request-\(n).json").path
+        let built = try run(["tx", "build", "--from", try address(n), "--to", try address(9), "--value", "1wei",
+                             "--rpc", node.url, "-o", request])
+        #expect(built.status == 0, "\(built.stderrText)")
+        let signed = try run(["sign", "tx", request, "--private-key-file", try keyFile(n), "--json"])
+        #expect(signed.status == 0, "\(signed.stderrText)")
+        return try jsonOutput(signed)
+    }
+
     @Test func pingShowsClientCapabilitiesStatusAndRoundTrip() throws {
         let peer = try P2PTestPeer(rpcURL: node.url)
         let r = try run(["p2p", "ping", peer.enode, "--timeout", "5", "--json"])
@@ -79,20 +90,15 @@ import Testing
 
     @Test func broadcastToRPCAndPeerInOneTable() throws {
         let peer = try P2PTestPeer(rpcURL: node.url)
-        let request = home.url.appendingPathComponent("request.json").path
-        let built = try run(["tx", "build", "--from", try address(5), "--to", try address(9), "--value", "1wei",
-                             "--rpc", node.url, "-o", request])
-        #expect(built.status == 0, "\(built.stderrText)")
-        let signed = try run(["sign", "tx", request, "--private-key-file", try keyFile(5), "--json"])
-        #expect(signed.status == 0, "\(signed.stderrText)")
-        let raw = try #require(try jsonOutput(signed)["raw"] as? String)
+        let signed = try signedTransfer(from: 5)
+        let raw = try #require(signed["raw"] as? String)
         let r = try run(["broadcast", raw, "--rpc", node.url, "--peer", peer.enode, "--quorum", "2", "--json"])
         #expect(r.status == 0, "\(r.stderrText)")
         let peers = try #require(try jsonOutput(r)["peers"] as? [[String: Any]])
         #expect(peers.map { $0["url"] as? String } == [node.url, peer.enode])
         #expect(peers.map { $0["outcome"] as? String } == ["accepted", "delivered"])
         // The journaled bytes again, to the devp2p peer alone.
-        let hash = try #require(try jsonOutput(signed)["hash"] as? String)
+        let hash = try #require(signed["hash"] as? String)
         let again = try run(["tx", "rebroadcast", hash, "--peer", peer.enode, "--p2p-only", "--rpc", node.url, "--json"])
         #expect(again.status == 0, "\(again.stderrText)")
         let rows = try #require(try jsonOutput(again)["peers"] as? [[String: Any]])
@@ -114,12 +120,7 @@ import Testing
     @Test("a chain Sigil does not know, described in the config ([networks.NAME.forks]), needs no RPC peer")
     func configForkScheduleWithoutRPC() throws {
         let peer = try P2PTestPeer(rpcURL: node.url)
-        let request = home.url.appendingPathComponent("request-config.json").path
-        let built = try run(["tx", "build", "--from", try address(6), "--to", try address(9), "--value", "1wei",
-                             "--rpc", node.url, "-o", request])
-        #expect(built.status == 0, "\(built.stderrText)")
-        let signed = try run(["sign", "tx", request, "--private-key-file", try keyFile(6), "--json"])
-        let raw = try #require(try jsonOutput(signed)["raw"] as? String)
+        let raw = try #require(try signedTransfer(from: 6)["raw"] as? String)
         let block0 = try #require(try node.rpc("eth_getBlockByNumber", ["0x0", false]) as? [String: Any])
         let genesis = try #require(block0["hash"] as? String)
         func config(_ name: String, genesisHash: String) throws -> String {
