@@ -70,15 +70,12 @@ public struct DevP2PBroadcaster: Sendable {
         let count = rpcPeers.count + enodes.count
         let timeout = self.timeout
         let names = rpcPeers + enodes.map(\.description)
+        let rawHex = rpcPeers.isEmpty ? "" : Hex.encode(transaction.networkForm)
         let entries = ThreadFanOut.run(count: count, hardDeadline: start + timeout + 1, job: { index in
             let outcome: BroadcastOutcome
             if index < rpcPeers.count {
-                let client = JSONRPCClient(url: rpcPeers[index], timeout: timeout)
-                let result: Result<JSONValue, RPCError>
-                do throws(RPCError) {
-                    result = .success(try client.call("eth_sendRawTransaction", [.string(Hex.encode(transaction.networkForm))]))
-                } catch { result = .failure(error) }
-                outcome = Broadcaster.outcome(result, expectedHash: transaction.hash)
+                outcome = Broadcaster.submit(rawHex: rawHex, expectedHash: transaction.hash,
+                                             with: JSONRPCClient(url: rpcPeers[index], timeout: timeout))
             } else {
                 let peer = index - rpcPeers.count
                 let push = mode.pushes(peer: peer, of: enodes.count, type: transaction.type)

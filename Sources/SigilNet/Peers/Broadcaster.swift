@@ -82,6 +82,15 @@ public enum Broadcaster {
                                elapsedMilliseconds: (MonotonicClock.now() - start) * 1000)
     }
 
+    /// Sends `eth_sendRawTransaction(rawHex)` through `client` and classifies the answer.
+    public static func submit(rawHex: String, expectedHash: [UInt8], with client: JSONRPCClient) -> BroadcastOutcome {
+        let result: Result<JSONValue, RPCError>
+        do throws(RPCError) {
+            result = .success(try client.call("eth_sendRawTransaction", [.string(rawHex)]))
+        } catch { result = .failure(error) }
+        return outcome(result, expectedHash: expectedHash)
+    }
+
     /// Classifies one peer's answer.
     public static func outcome(_ result: Result<JSONValue, RPCError>, expectedHash: [UInt8]) -> BroadcastOutcome {
         switch result {
