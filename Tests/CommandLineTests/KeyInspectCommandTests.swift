@@ -60,17 +60,6 @@ import Testing
         #expect(r.status == 0, "\(r.stderrText)")
         #expect(r.stdoutText == keyOneAddress + "\n")
     }
-
-    /// The offline signer must not carry networking: no libcurl, no FoundationNetworking.
-    @Test func signerLinksNoNetworkCode() throws {
-        let binary = TestEnvironment.binDirectory.appendingPathComponent("sigil-signer").path
-        let ldd = try ProcessRunner.run("/usr/bin/ldd", [binary])
-        #expect(ldd.status == 0)
-        #expect(!ldd.stdoutText.contains("libcurl"))
-        #expect(!ldd.stdoutText.contains("FoundationNetworking"))
-        let nm = try ProcessRunner.run("/usr/bin/nm", ["-D", "--undefined-only", binary])
-        #expect(!nm.stdoutText.contains("curl_"))
-    }
 }
 
 @Suite struct VersionTests {
