@@ -58,6 +58,7 @@ final class SignerSession {
         audit = AuditLog(path: path)
         ledger = PolicyLedger(path: path + ".state")
         lock = try FileLock(path: path + ".lock")
+        try audit.checkEnd(ledger.read().auditHead)
     }
 
     /// Applies `decision` (refusal: logged, then thrown), then asks on a terminal unless --yes.
@@ -74,11 +75,15 @@ final class SignerSession {
         }
     }
 
-    /// Writes one audit entry.
-    func record(_ requestHash: [UInt8], _ summary: [String], _ decision: String, _ signedHash: [UInt8]?) throws {
+    /// Writes one audit entry, then the state file: the new head of the log and the daily
+    /// total (`state`, or unchanged when nil). The log must end where the state file says.
+    func record(_ requestHash: [UInt8], _ summary: [String], _ decision: String, _ signedHash: [UInt8]?,
+                state: PolicyState? = nil) throws {
         let now = (engine ?? PolicyEngine(policy: SigningPolicy())).clock()
-        try audit.append(AuditEntry(time: now, requestHash: requestHash, summary: summary,
-                                    decision: decision, signedHash: signedHash))
+        let stored = try ledger.read()
+        let head = try audit.append(AuditEntry(time: now, requestHash: requestHash, summary: summary,
+                                               decision: decision, signedHash: signedHash), after: stored.auditHead)
+        try ledger.save(PolicyLedger.Contents(state: state ?? stored.state, auditHead: head))
     }
 
     deinit { lock.unlock() }

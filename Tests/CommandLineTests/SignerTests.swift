@@ -192,4 +192,52 @@ import Testing
         let audit = try String(contentsOfFile: box.auditLog, encoding: .utf8)
         #expect(audit.contains("\"decision\":\"refused: allowMessages\"") && audit.contains(json["digest"] as! String))
     }
+
+    /// The signer's own records find an edited or deleted last line, which the chain alone cannot;
+    /// a middle line is still found by the chain; and the signer refuses to add to such a log.
+    @Test func auditVerifyFindsAnEditedOrDeletedLastLine() throws {
+        let box = try SignerSandbox()
+        let policy = try box.policy(#"{"maxValueWei": "1000000000000000000"}"#)
+        for value in ["1", "2000000000000000000", "3"] {
+            _ = try box.run("sign", try box.request(value: value), "--private-key-file", box.key, "--policy", policy, "--yes")
+        }
+        let ok = try box.run("audit", "verify", "--json")
+        #expect(ok.status == 0, "\(ok.stderrText)")
+        #expect(try jsonOutput(ok)["count"] as? Int == 3)
+        #expect(try jsonOutput(ok)["headChecked"] as? Bool == true)
+        let original = try String(contentsOfFile: box.auditLog, encoding: .utf8)
+        let lines = try box.auditLines()
+        func install(_ changed: [String]) throws {
+            try Data(changed.map { $0 + "\n" }.joined().utf8).write(to: URL(fileURLWithPath: box.auditLog))
+        }
+
+        var edited = lines
+        edited[2] = edited[2].replacing("Value: 0.000000000000000003 ether", with: "Value: 0.000000000000000001 ether")
+        #expect(edited != lines)
+        try install(edited)
+        expectFailure(try box.run("audit", "verify"), status: 3, message: "line 3, the last, is not the line the signer wrote")
+        // Nothing more is signed into a log that does not end where the signer left it.
+        let refused = try box.run("sign", try box.request(value: "4"), "--private-key-file", box.key, "--policy", policy, "--yes")
+        expectFailure(refused, status: 3, message: "does not end with the line the signer recorded last")
+        #expect(try box.auditLines() == edited)
+
+        try install(Array(lines.dropLast()))
+        expectFailure(try box.run("audit", "verify"), status: 3, message: "the last line was deleted")
+        var middle = lines
+        middle[1] = middle[1].replacing("refused: maxValueWei", with: "signed")
+        try install(middle)
+        expectFailure(try box.run("audit", "verify"), status: 3, message: "line 3 does not chain to line 2")
+
+        try Data(original.utf8).write(to: URL(fileURLWithPath: box.auditLog))
+        #expect(try box.run("audit", "verify").status == 0)
+        #expect(try box.run("sign", try box.request(value: "4"), "--private-key-file", box.key, "--policy", policy, "--yes").status == 0)
+        #expect(try jsonOutput(try box.run("audit", "verify", "--json"))["count"] as? Int == 4)
+
+        // A copy of the log alone: only the chain can be checked, and verify says so.
+        let copy = try box.write("copy.jsonl", try String(contentsOfFile: box.auditLog, encoding: .utf8))
+        let alone = try box.run("audit", "verify", copy, "--json")
+        #expect(alone.status == 0)
+        #expect(try jsonOutput(alone)["headChecked"] as? Bool == false)
+        #expect(alone.stderrText.contains("only the chain was checked"))
+    }
 }

@@ -39,9 +39,9 @@ public struct AuditEntry: Sendable, Equatable {
 /// An append-only, hash-chained JSON Lines log: each line's `prev` is the keccak256 of the
 /// exact bytes of the line before it (without its newline), 32 zero bytes for the first, so
 /// editing, deleting or reordering lines breaks the chain at the line after the change.
-/// (Removing lines at the end is only visible against a recorded head hash.)
-/// Appends use `O_APPEND`, one `write` per line and `fsync`; the caller serializes writers
-/// with a `FileLock`.
+/// Editing the last line or removing lines at the end is only visible against the recorded
+/// head (`AuditHead`, kept in the state file by the caller). Appends use `O_APPEND`, one
+/// `write` per line and `fsync`; the caller serializes writers with a `FileLock`.
 public struct AuditLog: Sendable {
     public let path: String
 
@@ -50,13 +50,20 @@ public struct AuditLog: Sendable {
     /// The `prev` of the first line.
     public static let genesis = [UInt8](repeating: 0, count: 32)
 
-    /// Appends `entry`, chained to the current last line.
-    public func append(_ entry: AuditEntry) throws {
+    /// Appends `entry`, chained to the current last line, and returns the new head.
+    ///
+    /// With a `recorded` head, the log's last line must be the one recorded (else nothing is
+    /// written: the log was changed outside the signer). Without one (a new state file), the
+    /// whole log is verified first to learn its head.
+    @discardableResult
+    public func append(_ entry: AuditEntry, after recorded: AuditHead? = nil) throws -> AuditHead {
         let fd = open(path, O_RDWR | O_APPEND | O_CREAT | O_CLOEXEC, 0o600)
         guard fd >= 0 else { throw FileError(path: path, reason: .io(String(cString: strerror(errno)))) }
         defer { close(fd) }
         let prev = try Self.lastLineHash(fd, path: path)
-        let bytes = Array((entry.line(prev: prev) + "\n").utf8)
+        let base = try head(endingWith: prev, recorded: recorded)
+        let line = Array(entry.line(prev: prev).utf8)
+        let bytes = line + [0x0A]
         var offset = 0
         while offset < bytes.count {
             let n = bytes.withUnsafeBytes { write(fd, $0.baseAddress! + offset, bytes.count - offset) }
@@ -67,6 +74,36 @@ public struct AuditLog: Sendable {
             offset += n
         }
         guard fsync(fd) == 0 else { throw FileError(path: path, reason: .io(String(cString: strerror(errno)))) }
+        return AuditHead(count: base.count + 1, hash: Keccak256.hash(line))
+    }
+
+    /// Refuses a log that does not end at the `recorded` head, before anything is shown or
+    /// signed (`append` checks again under the same lock). A missing log is an empty one.
+    public func checkEnd(_ recorded: AuditHead?) throws {
+        guard let recorded else { return }
+        let fd = open(path, O_RDONLY | O_CLOEXEC)
+        if fd < 0 && errno == ENOENT {
+            _ = try head(endingWith: Self.genesis, recorded: recorded)
+            return
+        }
+        guard fd >= 0 else { throw FileError(path: path, reason: .io(String(cString: strerror(errno)))) }
+        defer { close(fd) }
+        _ = try head(endingWith: Self.lastLineHash(fd, path: path), recorded: recorded)
+    }
+
+    /// The head of the log whose last line hashes to `last`: `recorded` when it ends there
+    /// (else an error), or, with nothing recorded, what verifying the whole log finds.
+    private func head(endingWith last: [UInt8], recorded: AuditHead?) throws -> AuditHead {
+        if let recorded {
+            guard recorded.hash == last else {
+                throw AuditLogError(line: nil, "'\(path)' does not end with the line the signer recorded last "
+                    + "(edited, deleted or added outside the signer); check it with 'sigil-signer audit verify'")
+            }
+            return recorded
+        }
+        if last == Self.genesis { return .empty }
+        let verified = try Self.verify(FileIO.read(path, limit: 1 << 30))
+        return AuditHead(count: verified.count, hash: verified.head)
     }
 
     /// keccak256 of the last complete line, or `genesis` for an empty file.
@@ -108,6 +145,13 @@ public struct AuditLog: Sendable {
             start = end + 1
         }
         return (count, prev)
+    }
+
+    /// Checks the chain, then that the log ends where `recorded` says (see `AuditHead`).
+    public static func verify(_ bytes: [UInt8], recorded: AuditHead) throws(AuditLogError) -> (count: Int, head: [UInt8]) {
+        let result = try verify(bytes)
+        try recorded.check(actual: AuditHead(count: result.count, hash: result.head))
+        return result
     }
 
     private static let keys = ["time", "requestHash", "summary", "decision", "signedHash", "prev"]

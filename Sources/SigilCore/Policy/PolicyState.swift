@@ -33,28 +33,3 @@ public struct PolicyState: Sendable, Equatable {
         self.init(day: day, spentWei: spent)
     }
 }
-
-/// The daily total on disk, beside the audit log. Reads and writes happen under a `FileLock`
-/// held by the caller; a write replaces the file atomically (`FileIO.writeAtomically`), so a
-/// crash leaves the old or the new state, never a mix.
-public struct PolicyLedger: Sendable {
-    public let path: String
-
-    public init(path: String) { self.path = path }
-
-    /// The stored state, or an empty state when the file does not exist yet.
-    public func load() throws -> PolicyState {
-        guard FileIO.exists(path) else { return PolicyState() }
-        let bytes = try FileIO.read(path, limit: 4096)
-        do {
-            return try PolicyState(json: JSONParser.parse(bytes))
-        } catch {
-            throw PolicyError("'\(path)': the signer's daily state file is malformed; restore it or remove it deliberately")
-        }
-    }
-
-    /// Replaces the stored state.
-    public func save(_ state: PolicyState) throws {
-        try FileIO.writeAtomically(path, Array((state.json.serialized() + "\n").utf8), mode: 0o600, overwrite: true)
-    }
-}

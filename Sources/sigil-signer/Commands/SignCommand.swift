@@ -49,8 +49,7 @@ struct SignCommand: ParsableCommand {
         let signed = try RequestSigning.sign(loaded, with: key)
         // The daily total counts every signature, with or without a policy in force now.
         let engine = session.engine ?? PolicyEngine(policy: SigningPolicy())
-        try session.ledger.save(engine.recording(loaded, in: state))
-        try session.record(requestHash, summary, "signed", signed.hash)
+        try session.record(requestHash, summary, "signed", signed.hash, state: engine.recording(loaded, in: state))
         let text = output.json ? RequestSigning.json(signed, from: key.address).serialized(pretty: true) : signed.rawBytes.hexString
         try SignerOutput.write(text, to: outputFile)
     }

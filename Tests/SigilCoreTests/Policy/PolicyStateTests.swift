@@ -26,7 +26,7 @@ private func policyTestDirectory() throws -> String {
         // Sign 2 ether, then "restart": a new engine reads the state back from disk.
         let first = PolicyEngine(policy: policy, clock: { noon })
         #expect(first.evaluate(request: request(ether * 2), state: try ledger.load()) == .allowed)
-        try ledger.save(first.recording(request(ether * 2), in: try ledger.load()))
+        try ledger.save(PolicyLedger.Contents(state: first.recording(request(ether * 2), in: try ledger.load())))
 
         let restarted = PolicyEngine(policy: policy, clock: { noon + 3_600 })
         let state = try ledger.load()
@@ -49,6 +49,26 @@ private func policyTestDirectory() throws -> String {
         #expect(try PolicyLedger(path: path).load() == PolicyState())
         try Data("{\"day\": 5}".utf8).write(to: URL(fileURLWithPath: path))
         #expect(throws: PolicyError.self) { try PolicyLedger(path: path).load() }
+    }
+
+    @Test func stateFileKeepsTheAuditHead() throws {
+        let path = try policyTestDirectory() + "/s.state"
+        let ledger = PolicyLedger(path: path)
+        let head = AuditHead(count: 12, hash: Keccak256.hash([1, 2, 3]))
+        let contents = PolicyLedger.Contents(state: PolicyState(day: 20_000, spentWei: ether), auditHead: head)
+        try ledger.save(contents)
+        #expect(try ledger.read() == contents)
+        #expect(try ledger.load() == contents.state)
+        #expect(try String(contentsOfFile: path, encoding: .utf8)
+            == "{\"day\":\"20000\",\"spentWei\":\"\(ether.decimalString)\",\"auditCount\":\"12\",\"auditHead\":\"\(head.hash.hexString)\"}\n")
+        // A file from before the head was recorded reads with no head; half a head is malformed.
+        try Data("{\"day\":\"3\",\"spentWei\":\"5\"}".utf8).write(to: URL(fileURLWithPath: path))
+        #expect(try ledger.read() == PolicyLedger.Contents(state: PolicyState(day: 3, spentWei: 5)))
+        try Data("{\"day\":\"3\",\"spentWei\":\"5\",\"auditCount\":\"1\",\"extra\":\"0x00\"}".utf8).write(to: URL(fileURLWithPath: path))
+        #expect(throws: PolicyError.self) { try ledger.read() }
+        try Data("{\"day\":\"3\",\"spentWei\":\"5\",\"auditCount\":\"-1\",\"auditHead\":\"\(head.hash.hexString)\"}".utf8)
+            .write(to: URL(fileURLWithPath: path))
+        #expect(throws: PolicyError.self) { try ledger.read() }
     }
 
     @Test func dayOfUnixTime() {
