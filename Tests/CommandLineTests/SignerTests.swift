@@ -240,4 +240,26 @@ import Testing
         #expect(try jsonOutput(alone)["headChecked"] as? Bool == false)
         #expect(alone.stderrText.contains("only the chain was checked"))
     }
+
+    /// The daily total is kept on disk: a second `sign` process sees what the first one signed.
+    @Test func dailyTotalSurvivesAcrossProcesses() throws {
+        let box = try SignerSandbox()
+        let policy = try box.policy(#"{"maxDailyValueWei": "1500000000000000000"}"#)
+        let first = try box.run("sign", try box.request(), "--private-key-file", box.key, "--policy", policy, "--yes")
+        #expect(first.status == 0, "\(first.stderrText)")
+        #expect(try box.dailyState()?.spentWei == "1000000000000000000")
+        let second = try box.run("sign", try box.request(), "--private-key-file", box.key, "--policy", policy, "--yes")
+        #expect(second.status == 5)
+        #expect(second.stdoutText.isEmpty)
+        #expect(second.stderrText.contains(
+            "refused by policy rule maxDailyValueWei: value 1 ether plus 1 ether signed today (UTC) exceeds 1.5 ether"))
+        #expect(try box.auditLines().last?.contains("\"decision\":\"refused: maxDailyValueWei\"") == true)
+        let check = try box.run("policy", "check", try box.request(), "--policy", policy, "--json")
+        #expect(check.status == 5)
+        #expect(try jsonOutput(check)["rule"] as? String == "maxDailyValueWei")
+        // Up to the limit is still allowed, and counts.
+        let third = try box.run("sign", try box.request(value: "500000000000000000"), "--private-key-file", box.key, "--policy", policy, "--yes")
+        #expect(third.status == 0, "\(third.stderrText)")
+        #expect(try box.dailyState()?.spentWei == "1500000000000000000")
+    }
 }
