@@ -7,18 +7,33 @@ public enum RequestSigning {
     /// or a file holding it), or from standard input with `-`.
     public static func load(_ argument: String) throws -> TransactionRequest {
         if argument.hasPrefix("0x") { return try TransactionRequest(rawUnsigned: Hex.decode(argument)) }
-        let bytes = try FileIO.read(argument, limit: RequestFile.maximumSize + 1)
+        let bytes: [UInt8]
+        do {
+            bytes = try FileIO.read(argument, limit: RequestFile.maximumSize)
+        } catch {
+            guard case .tooLarge = error.reason else { throw error }
+            throw CommandFailure(.invalidInput, "request \(argument == "-" ? "on standard input" : "'\(argument)'") "
+                + "is larger than \(RequestFile.maximumSize) bytes (1 MiB), the most a request may be")
+        }
         let text = String(decoding: bytes, as: UTF8.self).trimmingWhitespace()
         if text.hasPrefix("0x") { return try TransactionRequest(rawUnsigned: Hex.decode(text)) }
         return try RequestFile.parse(bytes)
     }
 
+    /// Everything a request must satisfy before it is shown, evaluated or signed: every rule of
+    /// `TransactionRequest.payload()` (chain id 0, gas bounds, priority fee above the max fee,
+    /// an empty authorization list, ...), and, when `signer` is known, that a stated `from` is it.
+    public static func check(_ request: TransactionRequest, signer: Address?) throws {
+        _ = try request.payload()
+        if let signer, let from = request.from, from != signer {
+            throw CommandFailure(.verificationFailed,
+                "the request is to be signed by \(from.checksummed), but the chosen key is \(signer.checksummed)")
+        }
+    }
+
     /// Signs `request` with `key`, refusing a request that names another signer.
     public static func sign(_ request: TransactionRequest, with key: PrivateKey) throws -> SignedTransaction {
-        if let from = request.from, from != key.address {
-            throw CommandFailure(.verificationFailed,
-                "the request is to be signed by \(from.checksummed), but the chosen key is \(key.address.checksummed)")
-        }
+        try check(request, signer: key.address)
         return try key.sign(request.payload())
     }
 

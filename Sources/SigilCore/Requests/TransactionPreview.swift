@@ -29,8 +29,9 @@ public struct TransactionPreview: Sendable {
     /// The same facts as JSON (integers as decimal strings, exact).
     public let json: JSONValue
 
-    /// The preview of `request`; `callDecoder` handles calls the built-in decoding does not.
-    public init(_ request: TransactionRequest, callDecoder: CallDecoder? = TransactionPreview.decodeCall) {
+    /// The preview of `request`; `signer` is the key that will sign (shown as From when the
+    /// request does not state it), `callDecoder` handles calls the built-in decoding does not.
+    public init(_ request: TransactionRequest, signer: Address? = nil, callDecoder: CallDecoder? = TransactionPreview.decodeCall) {
         var lines: [Line] = []
         var warnings: [String] = []
         var json: [(String, JSONValue)] = []
@@ -56,8 +57,14 @@ public struct TransactionPreview: Sendable {
             warnings.append("legacy transaction without chain id: it can be replayed on every chain")
         }
 
-        add("From", request.from?.checksummed ?? "not stated in the request")
-        json.append(("from", request.from.map { .string($0.checksummed) } ?? .null))
+        if let from = request.from {
+            add("From", from.checksummed)
+        } else if let signer {
+            add("From", "\(signer.checksummed) (the signing key; the request does not state it)")
+        } else {
+            add("From", "not stated in the request")
+        }
+        json.append(("from", (request.from ?? signer).map { .string($0.checksummed) } ?? .null))
         add("To", request.to?.checksummed ?? "contract creation")
         json.append(("to", request.to.map { .string($0.checksummed) } ?? .null))
         if request.to == nil {

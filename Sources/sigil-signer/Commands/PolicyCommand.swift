@@ -53,6 +53,9 @@ struct PolicyCheckCommand: ParsableCommand {
         commandName: "check",
         abstract: "Evaluate a request against a policy without signing (exit 0 allowed, 5 refused).",
         discussion: """
+        The request is checked in full first, as 'sign' does (chain id 0, gas limits, fees: \
+        exit 65). The daily total counts what the signer recorded today beside the audit log.
+
         Examples:
           sigil-signer policy check request.json --policy policy.toml
           sigil-signer policy check 0x02f0… --policy policy.json --json
@@ -73,6 +76,7 @@ struct PolicyCheckCommand: ParsableCommand {
 
     func run() throws {
         let loaded = try RequestSigning.load(request)
+        try RequestSigning.check(loaded, signer: nil)
         let policy = try PolicyFile.load(policy)
         let log = auditLog ?? DataDirectory.root + "/signer-audit.jsonl"
         let state = try PolicyLedger(path: log + ".state").load()

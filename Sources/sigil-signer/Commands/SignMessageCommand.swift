@@ -24,16 +24,18 @@ struct SignMessageCommand: ParsableCommand {
     func run() throws {
         let message = try input.bytes()
         let session = try SignerSession(signer)
+        let key = try SigningKey(wallet)
         let shown = MessageDisplay.describe(message)
-        StandardStreams.writeError(output.errorStyle.heading("Message (EIP-191, \(message.count) bytes):") + " \(shown)\n")
+        StandardStreams.writeError(output.errorStyle.heading("Signer:") + " \(key.address.checksummed)\n"
+            + output.errorStyle.heading("Message (EIP-191, \(message.count) bytes):") + " \(shown)\n")
         let digest = PersonalMessage.hash(message)
         try session.approve(session.engine?.evaluateMessage(), question: "Sign this message?",
                             requestHash: Keccak256.hash(message), summary: ["Message: \(shown)"])
-        let key = try wallet.makeSigner()
-        let signature = try PersonalMessage.sign(message: message, with: key)
+        let signingKey = try key.unlock()
+        let signature = try PersonalMessage.sign(message: message, with: signingKey)
         try session.record(Keccak256.hash(message), ["Message: \(shown)"], "signed", digest)
         output.emit(line: signature.bytes.hexString, json: .object(SignatureText.fields(signature) + [
-            ("address", .string(key.address.checksummed)),
+            ("address", .string(signingKey.address.checksummed)),
             ("messageHash", .string(digest.hexString)),
         ]))
     }

@@ -26,17 +26,18 @@ struct SignTypedDataCommand: ParsableCommand {
         let bytes = try FileIO.read(file, limit: 4 << 20)
         let document = try TypedData(json: JSONParser.parse(bytes))
         let session = try SignerSession(signer)
-        let fields = document.summary.map { ($0.path, $0.display) }
+        let key = try SigningKey(wallet)
+        let fields = [("signer", key.address.checksummed)] + document.summary.map { ($0.path, $0.display) }
         StandardStreams.writeError(output.errorStyle.heading("Typed data (EIP-712):") + "\n" + OutputOptions.table(fields))
         let summary = fields.map { "\($0.0): \($0.1)" }
         let requestHash = Keccak256.hash(bytes)
         try session.approve(session.engine?.evaluateMessage(), question: "Sign this typed data?",
                             requestHash: requestHash, summary: summary)
-        let key = try wallet.makeSigner()
-        let signature = try document.sign(with: key)
+        let signingKey = try key.unlock()
+        let signature = try document.sign(with: signingKey)
         try session.record(requestHash, summary, "signed", document.signingHash)
         output.emit(line: signature.bytes.hexString, json: .object(SignatureText.fields(signature) + [
-            ("address", .string(key.address.checksummed)),
+            ("address", .string(signingKey.address.checksummed)),
             ("digest", .string(document.signingHash.hexString)),
         ]))
     }

@@ -77,6 +77,16 @@ struct TransactionPreviewTests {
         #expect(value(decoded, "Call") == "selector 0x01020304, 4 bytes")
     }
 
+    @Test func fromIsTheSignerWhenTheRequestDoesNotStateIt() {
+        let unstated = TransactionPreview(request(to: recipient), signer: token)
+        #expect(value(unstated, "From") == "\(token) (the signing key; the request does not state it)")
+        #expect(unstated.json["from"] == .string(token.checksummed))
+        var stated = request(to: recipient)
+        stated.from = token
+        #expect(value(TransactionPreview(stated, signer: token), "From") == token.checksummed)
+        #expect(value(TransactionPreview(request(to: recipient)), "From") == "not stated in the request")
+    }
+
     @Test func legacyWithoutChainId() {
         let legacy = TransactionRequest(type: .legacy, chainId: nil, nonce: 0, to: recipient, value: 1, gas: 21_000, gasPrice: 2_000_000_000)
         let preview = TransactionPreview(legacy)
