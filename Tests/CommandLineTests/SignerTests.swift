@@ -262,4 +262,26 @@ import Testing
         #expect(third.status == 0, "\(third.stderrText)")
         #expect(try box.dailyState()?.spentWei == "1500000000000000000")
     }
+
+    /// Call data the signer cannot decode is shown whole, with a warning; a long message is not cut.
+    @Test func undecodedDataAndLongMessagesAreShownInFull() throws {
+        let box = try SignerSandbox()
+        let words = [String(repeating: "ab", count: 32), String(repeating: "cd", count: 32), "ee"]
+        let data = "0x12345678" + words.joined()
+        let r = try box.run("sign", try box.request(data: data), "--private-key-file", box.key, "--policy", try box.policy("{}"), "--yes")
+        #expect(r.status == 0, "\(r.stderrText)")
+        let lines = r.stderrText.split(separator: "\n").map { $0.trimmingCharacters(in: .whitespaces) }
+        #expect(lines.contains { $0.hasPrefix("Data:") && $0.hasSuffix("0x12345678") })
+        for word in words { #expect(lines.contains(word), "\(word) not shown") }
+        #expect(r.stderrText.contains("Warning: the call is not decoded"))
+        let audit = try #require(try box.auditLines().last)
+        #expect(audit.contains(words[1]))
+
+        let message = (0..<100).map { "line \($0) of a long statement;" }.joined(separator: " ")
+        let signed = try box.run("sign-message", message, "--private-key-file", box.key,
+                                 "--policy", try box.policy(#"{"allowMessages": true}"#), "--yes")
+        #expect(signed.status == 0, "\(signed.stderrText)")
+        #expect(signed.stderrText.contains("\"" + message + "\""))
+        #expect(signed.stderrText.contains("Signer: \(keyOneAddress)"))
+    }
 }

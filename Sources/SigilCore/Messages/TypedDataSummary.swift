@@ -4,7 +4,8 @@ public struct TypedDataSummaryLine: Sendable, Equatable {
     public let path: String
     /// The value as text: integers in decimal, addresses checksummed, bytes in hex, strings
     /// quoted with control and bidirectional-override characters escaped, structs as
-    /// `Type {field: value, ...}` and arrays as `[a, b]`, shortened to about 200 characters.
+    /// `Type {field: value, ...}` and arrays as `[a, b]`; always in full, never shortened
+    /// (a signer must not sign what it did not show).
     public let display: String
 }
 
@@ -24,25 +25,20 @@ extension TypedData {
 
 /// Rendering of typed-data values and user text for terminals.
 enum TypedDataDisplay {
-    static let limit = 200
-
     static func render(_ value: TypedDataValue) -> String {
         var out = ""
         write(value, to: &out)
-        if out.count > limit { out = String(out.prefix(limit)) + "…" }
         return out
     }
 
     private static func write(_ value: TypedDataValue, to out: inout String) {
-        // Stop early on huge values; the result is shortened anyway.
-        guard out.utf8.count <= limit * 4 else { return }
         switch value {
         case .integer(_, let decimal): out += decimal
         case .bool(let flag): out += flag ? "true" : "false"
         case .address(let address): out += address.checksummed
         case .fixedBytes(let bytes), .bytes(let bytes):
-            out += bytes.count > 64 ? Hex.encode(bytes.prefix(64)) + "… (\(bytes.count) bytes)" : Hex.encode(bytes)
-        case .string(let text): out += "\"" + escaped(String(text.prefix(limit * 2))) + "\""
+            out += Hex.encode(bytes)
+        case .string(let text): out += "\"" + escaped(text) + "\""
         case .array(let items):
             out += "["
             for (index, item) in items.enumerated() {

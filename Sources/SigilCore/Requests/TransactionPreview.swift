@@ -4,6 +4,11 @@
 /// refused). The preview is a list of (label, value) lines, objective warnings, and the same
 /// facts as a `JSONValue` for `--json`. Amounts are exact (`Amount.format`); the three ERC-20
 /// token calls are decoded here (`ERC20Call`), other calls through `decodeCall` if set.
+///
+/// Nothing that is signed is left out: call data that is not decoded is shown in full (hex, one
+/// 32-byte word a line after the selector) with a warning, every access-list entry with its
+/// storage keys and every blob versioned hash are listed, and init code is named by its size
+/// and keccak256. A value may span lines (`text` indents the continuation lines).
 public struct TransactionPreview: Sendable {
     /// One line of the preview.
     public struct Line: Sendable, Equatable {
@@ -99,7 +104,11 @@ public struct TransactionPreview: Sendable {
         if request.type == .blob {
             let blobFee = request.maxFeePerBlobGas ?? .zero
             add("Blobs", "\(request.blobVersionedHashes.count), max fee per blob gas \(gwei(blobFee))")
+            for (index, hash) in request.blobVersionedHashes.enumerated() {
+                add("Blob hash \(index + 1)", hash.hexString)
+            }
             json.append(("blobCount", .integer(request.blobVersionedHashes.count)))
+            json.append(("blobVersionedHashes", .array(request.blobVersionedHashes.map { .string($0.hexString) })))
             json.append(("maxFeePerBlobGasWei", .string(blobFee.decimalString)))
             // 2^17 blob gas per blob (EIP-4844).
             let blobGas = U256(UInt64(request.blobVersionedHashes.count) << 17)
@@ -129,6 +138,13 @@ public struct TransactionPreview: Sendable {
             add("Access list", "\(request.accessList.entries.count) address(es), \(keys) storage key(s)")
             json.append(("accessListAddresses", .integer(request.accessList.entries.count)))
             json.append(("accessListStorageKeys", .integer(keys)))
+            for (index, entry) in request.accessList.entries.enumerated() {
+                let keyLines = entry.storageKeys.map { "storage key " + $0.hexString }
+                add("Access \(index + 1)", ([entry.address.checksummed] + keyLines).joined(separator: "\n"))
+            }
+            json.append(("accessList", .array(request.accessList.entries.map {
+                .object([("address", .string($0.address.checksummed)), ("storageKeys", .array($0.storageKeys.map { .string($0.hexString) }))])
+            })))
         }
         if request.type == .setCode {
             let authorizations = Self.describeAuthorizations(request.authorizationList, warnings: &warnings)
@@ -141,10 +157,15 @@ public struct TransactionPreview: Sendable {
         self.json = .object(json)
     }
 
-    /// "Label: value" lines, then "Warning: ..." lines.
+    /// "Label: value" lines (a value's further lines indented under its first), then
+    /// "Warning: ..." lines.
     public var text: String {
         let width = lines.map(\.label.count).max() ?? 0
-        var out = lines.map { $0.label + ":" + String(repeating: " ", count: width - $0.label.count + 1) + $0.value }
+        let indent = "\n" + String(repeating: " ", count: width + 2)
+        var out = lines.map {
+            $0.label + ":" + String(repeating: " ", count: width - $0.label.count + 1)
+                + $0.value.split(separator: "\n", omittingEmptySubsequences: false).joined(separator: indent)
+        }
         out += warnings.map { "Warning: " + $0 }
         return out.joined(separator: "\n")
     }
@@ -158,11 +179,14 @@ public struct TransactionPreview: Sendable {
         guard !data.isEmpty else { return ("none", [], [("kind", .string("none"))]) }
         let size = "\(data.count) byte\(data.count == 1 ? "" : "s")"
         guard let to = request.to else {
-            return ("contract creation code, \(size)", [], [("kind", .string("creation")), ("dataLength", .integer(data.count))])
+            let codeHash = Keccak256.hash(data).hexString
+            return ("contract creation code, \(size)", [("Code hash", "\(codeHash) (keccak256 of the init code)")],
+                    [("kind", .string("creation")), ("dataLength", .integer(data.count)), ("codeHash", .string(codeHash))])
         }
         guard data.count >= 4 else {
-            return ("unknown call, no 4-byte selector, \(size)", [],
-                    [("kind", .string("unknown")), ("dataLength", .integer(data.count))])
+            warnings.append(undecodedWarning)
+            return ("unknown call, no 4-byte selector, \(size)", [("Data", wrapped(data))],
+                    [("kind", .string("unknown")), ("dataLength", .integer(data.count)), ("data", .string(data.hexString))])
         }
         let selector = Hex.encode(data.prefix(4))
         let base: [(String, JSONValue)] = [("selector", .string(selector)), ("dataLength", .integer(data.count)),
@@ -175,15 +199,36 @@ public struct TransactionPreview: Sendable {
         }
         if let name = ERC20Call.functionName(data) {
             warnings.append("call data has the ERC-20 \(name) selector but is not a well-formed \(name) call")
-            return ("malformed ERC-20 \(name) call, selector \(selector), \(size)", [],
-                    [("kind", .string("malformed-erc20")), ("selector", .string(selector)), ("dataLength", .integer(data.count))])
+            warnings.append(undecodedWarning)
+            return ("malformed ERC-20 \(name) call, selector \(selector), \(size)", [("Data", wrapped(data))],
+                    [("kind", .string("malformed-erc20")), ("selector", .string(selector)), ("dataLength", .integer(data.count)),
+                     ("data", .string(data.hexString))])
         }
         let unknownJSON: [(String, JSONValue)] = [("selector", .string(selector)), ("dataLength", .integer(data.count))]
         if let decoded = callDecoder?(data) {
             let fields = decoded.map { (key, value) -> JSONValue in .object([("label", .string(key)), ("value", .string(value))]) }
             return ("selector \(selector), \(size)", decoded, [("kind", .string("decoded"))] + unknownJSON + [("lines", .array(fields))])
         }
-        return ("unknown call, selector \(selector), \(size)", [], [("kind", .string("unknown"))] + unknownJSON)
+        warnings.append(undecodedWarning)
+        return ("unknown call, selector \(selector), \(size)", [("Data", wrapped(data))],
+                [("kind", .string("unknown"))] + unknownJSON + [("data", .string(data.hexString))])
+    }
+
+    /// The warning shown with call data that is not decoded.
+    public static let undecodedWarning = "the call is not decoded: the Data above is exactly what is signed; check it before signing"
+
+    /// The whole of `data` in hex: the 4-byte selector on the first line, then one 32-byte
+    /// ABI word (64 hex digits) a line.
+    static func wrapped(_ data: [UInt8]) -> String {
+        guard data.count > 4 else { return data.hexString }
+        var lines = [Hex.encode(data.prefix(4))]
+        var offset = 4
+        while offset < data.count {
+            let end = min(offset + 32, data.count)
+            lines.append(Hex.encode(data[offset..<end], prefix: false))
+            offset = end
+        }
+        return lines.joined(separator: "\n")
     }
 
     private static func describeAuthorizations(

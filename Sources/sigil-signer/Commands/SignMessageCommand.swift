@@ -41,17 +41,16 @@ struct SignMessageCommand: ParsableCommand {
     }
 }
 
-/// A message as text when it is printable UTF-8, else as hex; shortened for the terminal.
+/// A message as text when it is printable UTF-8, else as hex; always in full (the signer
+/// never signs what it did not show).
 enum MessageDisplay {
     static func describe(_ message: [UInt8]) -> String {
-        let limit = 400
         if let text = String(validating: message, as: UTF8.self),
            text.unicodeScalars.allSatisfy({ $0.value >= 0x20 && $0.value != 0x7F && !(0x202A...0x202E).contains($0.value)
                && !(0x2066...0x2069).contains($0.value) || $0 == "\n" || $0 == "\t" }) {
             let escaped = text.replacing("\n", with: "\\n").replacing("\t", with: "\\t")
-            return "\"" + (escaped.count > limit ? escaped.prefix(limit) + "…" : escaped) + "\""
+            return "\"" + escaped + "\""
         }
-        let hex = message.hexString
-        return hex.count > limit ? hex.prefix(limit) + "… (hex)" : hex + " (hex)"
+        return message.hexString + " (hex)"
     }
 }

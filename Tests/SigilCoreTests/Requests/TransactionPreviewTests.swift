@@ -48,7 +48,8 @@ struct TransactionPreviewTests {
         dirty[4] = 1
         let malformed = TransactionPreview(request(to: token, data: dirty))
         #expect(value(malformed, "Call") == "malformed ERC-20 transfer call, selector 0xa9059cbb, 68 bytes")
-        #expect(malformed.warnings == ["call data has the ERC-20 transfer selector but is not a well-formed transfer call"])
+        #expect(malformed.warnings == ["call data has the ERC-20 transfer selector but is not a well-formed transfer call",
+                                       TransactionPreview.undecodedWarning])
         #expect(ERC20Call(data: data + [0]) == nil)
     }
 
@@ -67,14 +68,67 @@ struct TransactionPreviewTests {
         let preview = TransactionPreview(request(to: recipient, data: [0xde, 0xad, 0xbe, 0xef, 1], chainId: 999_999))
         #expect(value(preview, "Chain") == "unknown chain 999999")
         #expect(value(preview, "Call") == "unknown call, selector 0xdeadbeef, 5 bytes")
-        #expect(preview.warnings == ["chain id 999999 is not a known chain; make sure it is the chain you mean"])
+        #expect(value(preview, "Data") == "0xdeadbeef\n01")
+        #expect(preview.warnings == ["chain id 999999 is not a known chain; make sure it is the chain you mean",
+                                     TransactionPreview.undecodedWarning])
         let creation = TransactionPreview(request(to: nil, data: [0x60, 0x00], chainId: 11_155_111))
         #expect(value(creation, "Chain") == "Sepolia (11155111)")
         #expect(value(creation, "To") == "contract creation")
+        #expect(value(creation, "Code hash") == Keccak256.hash([0x60, 0x00]).hexString + " (keccak256 of the init code)")
         #expect(creation.warnings == ["contract creation: this transaction deploys code and has no recipient"])
         let decoded = TransactionPreview(request(to: recipient, data: [1, 2, 3, 4]), callDecoder: { _ in [("Function", "f()")] })
         #expect(value(decoded, "Function") == "f()")
         #expect(value(decoded, "Call") == "selector 0x01020304, 4 bytes")
+    }
+
+    /// Call data that is not decoded is shown whole: the selector, then one 32-byte word a line,
+    /// the last one short; the text indents the continuation lines under the first.
+    @Test func undecodedCallDataIsShownInFull() {
+        let words = (0..<2).map { word in [UInt8]((0..<32).map { UInt8(word * 32 + $0) }) }
+        let data: [UInt8] = [0x12, 0x34, 0x56, 0x78] + words[0] + words[1] + [0xaa, 0xbb, 0xcc]
+        let preview = TransactionPreview(request(to: recipient, data: data), callDecoder: nil)
+        let shown = value(preview, "Data")
+        #expect(shown == ["0x12345678", Hex.encode(words[0], prefix: false), Hex.encode(words[1], prefix: false), "aabbcc"]
+            .joined(separator: "\n"))
+        #expect(shown?.replacingOccurrences(of: "\n", with: "") == data.hexString)
+        #expect(preview.warnings == [TransactionPreview.undecodedWarning])
+        #expect(preview.json["call"]?["data"] == .string(data.hexString))
+        let width = preview.lines.map(\.label.count).max()!
+        #expect(preview.text.contains("Data:" + String(repeating: " ", count: width - 3) + "0x12345678\n"
+            + String(repeating: " ", count: width + 2) + Hex.encode(words[0], prefix: false) + "\n"))
+        // Short data without a selector, and a malformed ERC-20 call, are shown whole as well.
+        #expect(value(TransactionPreview(request(to: recipient, data: [0xab, 0xcd])), "Data") == "0xabcd")
+        var dirty = ERC20Call.transfer(recipient: recipient, amount: 1).encoded
+        dirty[4] = 1
+        let malformed = TransactionPreview(request(to: token, data: dirty))
+        #expect(value(malformed, "Data")?.replacingOccurrences(of: "\n", with: "") == dirty.hexString)
+        #expect(malformed.warnings.contains(TransactionPreview.undecodedWarning))
+        // A decoded call does not carry the warning.
+        let decoded = TransactionPreview(request(to: recipient, data: [1, 2, 3, 4]), callDecoder: { _ in [("Function", "f()")] })
+        #expect(value(decoded, "Data") == nil && decoded.warnings.isEmpty)
+    }
+
+    @Test func accessListEntriesAndBlobHashesAreListed() throws {
+        let key1 = [UInt8](repeating: 0, count: 31) + [1]
+        let key2 = [UInt8](repeating: 0xee, count: 32)
+        var listed = request(to: recipient)
+        listed.accessList = AccessList([AccessList.Entry(address: token, storageKeys: [key1, key2]),
+                                        AccessList.Entry(address: recipient, storageKeys: [])])
+        let preview = TransactionPreview(listed)
+        #expect(value(preview, "Access list") == "2 address(es), 2 storage key(s)")
+        #expect(value(preview, "Access 1") == "\(token)\nstorage key \(key1.hexString)\nstorage key \(key2.hexString)")
+        #expect(value(preview, "Access 2") == recipient.checksummed)
+        #expect(preview.json["accessList"]?.arrayValue?.first?["storageKeys"] == .array([.string(key1.hexString), .string(key2.hexString)]))
+
+        var blob = request(to: recipient)
+        blob.type = .blob
+        blob.maxFeePerBlobGas = 1
+        let hashes = [[0x01] + [UInt8](repeating: 0xab, count: 31), [0x01] + [UInt8](repeating: 0xcd, count: 31)]
+        blob.blobVersionedHashes = hashes
+        let blobPreview = TransactionPreview(blob)
+        #expect(value(blobPreview, "Blob hash 1") == hashes[0].hexString)
+        #expect(value(blobPreview, "Blob hash 2") == hashes[1].hexString)
+        #expect(blobPreview.json["blobVersionedHashes"] == .array(hashes.map { .string($0.hexString) }))
     }
 
     @Test func fromIsTheSignerWhenTheRequestDoesNotStateIt() {
