@@ -123,8 +123,9 @@ import Testing
         let r = try box.run("sign", request, "--private-key-file", box.key, "--policy", policy, "--yes")
         #expect(r.status == 0, "\(r.stderrText)")
         #expect(r.stderrText.contains("ERC-20 transfer: token \(box.token), recipient 0x6813Eb9362372EEF6200f3b1dbC3f819671cBA69, amount 1000"))
-        // The same call to a recipient the policy does not list is refused.
-        let strict = try box.policy(#"{"recipients": ["0x2B5AD5c4795c026514f8317c7a215E218DcCD6cF"]}"#)
+        // The same call to a recipient the policy does not list is refused (the token itself is listed:
+        // without a 'contracts' list, 'recipients' also bounds the call's 'to').
+        let strict = try box.policy(#"{"recipients": ["0x2B5AD5c4795c026514f8317c7a215E218DcCD6cF", "\#(box.token)"]}"#)
         let refused = try box.run("sign", request, "--private-key-file", box.key, "--policy", strict, "--yes")
         #expect(refused.status == 5)
         #expect(refused.stderrText.contains("policy rule recipients: token recipient 0x6813"))
@@ -283,5 +284,21 @@ import Testing
         #expect(signed.status == 0, "\(signed.stderrText)")
         #expect(signed.stderrText.contains("\"" + message + "\""))
         #expect(signed.stderrText.contains("Signer: \(keyOneAddress)"))
+    }
+
+    /// Without 'contracts', 'recipients' bounds the 'to' of calls too: call data does not get a
+    /// transaction to an unlisted address past it.
+    @Test func recipientsCannotBeBypassedWithCallData() throws {
+        let box = try SignerSandbox()
+        let bob = "0x6813Eb9362372EEF6200f3b1dbC3f819671cBA69"
+        let policy = try box.policy(#"{"recipients": ["\#(box.alice)"]}"#)
+        for data in ["0x00", "0xdeadbeef", "0x12345678" + String(repeating: "00", count: 32)] {
+            let r = try box.run("sign", try box.request(to: bob, data: data), "--private-key-file", box.key, "--policy", policy, "--yes")
+            #expect(r.status == 5, "\(data)")
+            #expect(r.stdoutText.isEmpty)
+            #expect(r.stderrText.contains("refused by policy rule recipients: call to \(bob)"), "\(r.stderrText)")
+        }
+        let listed = try box.run("sign", try box.request(data: "0xdeadbeef"), "--private-key-file", box.key, "--policy", policy, "--yes")
+        #expect(listed.status == 0, "\(listed.stderrText)")
     }
 }

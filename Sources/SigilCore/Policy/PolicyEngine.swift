@@ -83,7 +83,9 @@ public struct PolicyEngine: Sendable {
         return blobCost.overflow || sum.overflow ? nil : sum.partialValue
     }
 
-    /// Contract creation, recipients, contracts, selectors and the ERC-20 token recipient.
+    /// Contract creation, recipients, contracts, selectors and the ERC-20 token recipient:
+    /// a plain transfer's `to` must be in `recipients`; a call's `to` in `contracts`, or in
+    /// `recipients` when `contracts` is absent; an ERC-20 call's recipient or spender in `recipients`.
     private func evaluateDestination(_ request: TransactionRequest) -> PolicyDecision? {
         let p = policy
         guard let to = request.to else {
@@ -96,8 +98,14 @@ public struct PolicyEngine: Sendable {
             }
             return nil
         }
-        if let contracts = p.contracts, !contracts.contains(to) {
-            return .refused(rule: "contracts", reason: "contract \(to) is not an allowed contract")
+        if let contracts = p.contracts {
+            if !contracts.contains(to) {
+                return .refused(rule: "contracts", reason: "contract \(to) is not an allowed contract")
+            }
+        } else if let recipients = p.recipients, !recipients.contains(to) {
+            // Without a `contracts` list, `recipients` bounds the `to` of calls too: otherwise any
+            // call data (even one byte) would send value to an address the policy never named.
+            return .refused(rule: "recipients", reason: "call to \(to), which is not an allowed recipient (no 'contracts' list is given)")
         }
         if let selectors = p.selectors {
             guard request.data.count >= 4 else {

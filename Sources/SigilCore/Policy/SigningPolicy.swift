@@ -4,9 +4,11 @@
 /// trailing bytes refused) with only these keys, all optional; unknown keys are refused and
 /// named. A list rule that is absent does not restrict; an empty list allows nothing.
 /// - `chainIds`: allowed chain ids (numbers or quantity strings);
-/// - `recipients`: allowed `to` addresses of plain transfers, and allowed token recipients
-///   or spenders of ERC-20 `transfer`, `approve` and `transferFrom` calls;
-/// - `contracts`: allowed `to` addresses of calls (any transaction with call data);
+/// - `recipients`: allowed `to` addresses of plain transfers, and of calls too when
+///   `contracts` is absent; and allowed token recipients or spenders of ERC-20 `transfer`,
+///   `approve` and `transferFrom` calls (always);
+/// - `contracts`: allowed `to` addresses of calls (any transaction with call data); when
+///   given, `recipients` no longer restricts the `to` of calls;
 /// - `selectors`: allowed 4-byte function selectors (`"0xa9059cbb"`);
 /// - `maxValueWei`, `maxFeeCapWei`, `maxDailyValueWei`: limits in wei (decimal or `0x`
 ///   strings, or JSON integers); the daily total is over a UTC day;

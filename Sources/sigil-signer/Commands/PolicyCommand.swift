@@ -13,7 +13,7 @@ struct PolicyCommand: ParsableCommand {
         TOML's 64-bit integers). In TOML:
 
           chainIds = ["1", "10"]                       allowed chain ids
-          recipients = ["0x…"]                         allowed 'to' of plain transfers, and token
+          recipients = ["0x…"]                         allowed 'to' (see below), and token
                                                        recipients/spenders of ERC-20 transfer,
                                                        approve and transferFrom calls
           contracts = ["0x…"]                          allowed 'to' of calls (any call data)
@@ -29,7 +29,7 @@ struct PolicyCommand: ParsableCommand {
 
           {
             "chainIds": [1, 10],                       allowed chain ids
-            "recipients": ["0x…"],                     allowed 'to' of plain transfers, and token
+            "recipients": ["0x…"],                     allowed 'to' (see below), and token
                                                        recipients/spenders of ERC-20 transfer,
                                                        approve and transferFrom calls
             "contracts": ["0x…"],                      allowed 'to' of calls (any call data)
@@ -41,6 +41,13 @@ struct PolicyCommand: ParsableCommand {
             "allowMessages": false,                    sign-message and sign-typed-data
             "allowAuthorizations": false               type 4 (EIP-7702) transactions
           }
+
+        Which list checks 'to': a plain transfer (no call data) must go to one of \
+        'recipients'. A call (any call data) must go to one of 'contracts' when that list is \
+        given; when it is absent, 'recipients' restricts the 'to' of calls as well, so no call \
+        escapes it. In both cases the recipient or spender inside an ERC-20 transfer, approve \
+        or transferFrom call must also be one of 'recipients'. Contract creation is governed by \
+        allowContractCreation alone.
 
         The daily total is kept beside the audit log (<audit log>.state) under a file lock.
         """,

@@ -45,6 +45,30 @@ private func rule(_ decision: PolicyDecision) -> String? {
         #expect(engine.evaluate(request: transfer(to: token, value: 0, data: [1, 2, 3, 4]), state: empty) == .allowed)
     }
 
+    /// Without `contracts`, `recipients` bounds the `to` of every call: call data, even one
+    /// byte or an unknown selector, does not get a transaction past it.
+    @Test func recipientsBoundCallsWhenContractsIsAbsent() {
+        let engine = PolicyEngine(policy: SigningPolicy(recipients: [alice]))
+        for data: [UInt8] in [[0], [1, 2, 3, 4], [0xde, 0xad, 0xbe, 0xef, 0, 1]] {
+            let decision = engine.evaluate(request: transfer(to: bob, data: data), state: empty)
+            #expect(rule(decision) == "recipients", "\(data)")
+            #expect(decision.description.contains(bob.checksummed))
+        }
+        #expect(engine.evaluate(request: transfer(to: alice, data: [1, 2, 3, 4]), state: empty) == .allowed)
+        // An ERC-20 call: the token contract and the token recipient must both be listed.
+        let toAlice = ERC20Call.transfer(recipient: alice, amount: 5).encoded
+        let toBob = ERC20Call.transfer(recipient: bob, amount: 5).encoded
+        #expect(rule(engine.evaluate(request: transfer(to: token, value: 0, data: toAlice), state: empty)) == "recipients")
+        let withToken = PolicyEngine(policy: SigningPolicy(recipients: [alice, token]))
+        #expect(withToken.evaluate(request: transfer(to: token, value: 0, data: toAlice), state: empty) == .allowed)
+        let refused = withToken.evaluate(request: transfer(to: token, value: 0, data: toBob), state: empty)
+        #expect(rule(refused) == "recipients")
+        #expect(refused.description.contains("token recipient \(bob.checksummed)"))
+        // With `contracts`, a call's `to` is checked there instead.
+        let both = PolicyEngine(policy: SigningPolicy(recipients: [alice], contracts: [bob]))
+        #expect(both.evaluate(request: transfer(to: bob, data: [1, 2, 3, 4]), state: empty) == .allowed)
+    }
+
     @Test func erc20RecipientMustBeAllowed() {
         let engine = PolicyEngine(policy: SigningPolicy(recipients: [alice], contracts: [token]))
         for call in [ERC20Call.transfer(recipient: alice, amount: 5), .approve(spender: alice, amount: .max),
