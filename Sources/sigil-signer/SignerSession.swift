@@ -14,7 +14,7 @@ struct SignerOptions: ParsableArguments {
             completion: .file())
     var auditLog: String?
 
-    @Flag(name: .long, help: "Sign without asking for confirmation; only together with --policy.")
+    @Flag(name: .long, help: "Sign without asking on a terminal; only together with --policy (off a terminal, a policy decides without asking).")
     var yes = false
 
     func validate() throws {

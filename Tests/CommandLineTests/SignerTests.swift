@@ -301,4 +301,30 @@ import Testing
         let listed = try box.run("sign", try box.request(data: "0xdeadbeef"), "--private-key-file", box.key, "--policy", policy, "--yes")
         #expect(listed.status == 0, "\(listed.stderrText)")
     }
+
+    /// docs/json.md's sigil-signer rows list keys the commands really print.
+    @Test func jsonOutputMatchesTheDocumentedKeys() throws {
+        let box = try SignerSandbox()
+        let allow = try box.policy(#"{"allowMessages": true}"#)
+        let typed = try box.write("mail.json", """
+        {"types": {"EIP712Domain": [{"name": "name", "type": "string"}], "Mail": [{"name": "contents", "type": "string"}]},
+         "primaryType": "Mail", "domain": {"name": "Ether Mail"}, "message": {"contents": "hello"}}
+        """)
+        let cases: [(row: String, arguments: [String])] = [
+            ("`address`", ["address", "--private-key-file", box.key]),
+            ("`sign`", ["sign", try box.request(), "--private-key-file", box.key, "--policy", allow, "--yes"]),
+            ("`sign-message`", ["sign-message", "hi", "--private-key-file", box.key, "--policy", allow, "--yes"]),
+            ("`sign-typed-data`", ["sign-typed-data", typed, "--private-key-file", box.key, "--policy", allow, "--yes"]),
+            ("`policy check`", ["policy", "check", try box.request(), "--policy", allow]),
+            ("`audit verify`", ["audit", "verify"]),
+        ]
+        let documented = try JSONSchemaTests.documentedKeys()
+        for (row, arguments) in cases {
+            let keys = try #require(documented[row], "docs/json.md has no row \(row)")
+            let r = try box.run(arguments + ["--json"])
+            #expect(r.status == 0, "\(arguments): \(r.stderrText)")
+            let object = try #require(try JSONSerialization.jsonObject(with: r.stdout) as? [String: Any], "\(row)")
+            #expect(Set(keys).isSubset(of: Set(object.keys)), "\(row): documented \(keys), printed \(object.keys.sorted())")
+        }
+    }
 }

@@ -49,7 +49,11 @@ struct PolicyCommand: ParsableCommand {
         or transferFrom call must also be one of 'recipients'. Contract creation is governed by \
         allowContractCreation alone.
 
-        The daily total is kept beside the audit log (<audit log>.state) under a file lock.
+        The daily total is kept beside the audit log (<audit log>.state) under a file lock, \
+        with the log's head (see 'sigil-signer audit verify --help').
+
+        Off a terminal, sign, sign-message and sign-typed-data with --policy sign whatever the \
+        policy allows without asking: --yes is only needed on a terminal.
         """,
         subcommands: [PolicyCheckCommand.self]
     )
@@ -72,7 +76,7 @@ struct PolicyCheckCommand: ParsableCommand {
     @Argument(help: ArgumentHelp("The request file, raw-unsigned hex, or - for standard input.", valueName: "request"))
     var request: String
 
-    @Option(name: .long, help: ArgumentHelp("The policy file (JSON).", valueName: "file"), completion: .file())
+    @Option(name: .long, help: ArgumentHelp("The policy file: policy.toml (TOML) or JSON.", valueName: "file"), completion: .file())
     var policy: String
 
     @Option(name: .long, help: ArgumentHelp("The audit log whose daily state counts (default: the data directory's).",
