@@ -37,8 +37,13 @@ public enum AccountPresenter {
     }
 
     /// Prints a keystore's accounts: a table, a JSON array with `--json`, or a note on stderr when empty.
+    /// Each file that cannot be used gets one warning line on stderr naming it and the reason.
     public static func printList(_ directory: KeystoreDirectory, output: OutputOptions) throws {
-        let accounts = try directory.accounts()
+        let scan = try directory.scan()
+        for file in scan.unusable {
+            StandardStreams.writeWarning("skipping keystore file '\(file.fileName)': \(file.reason)")
+        }
+        let accounts = scan.accounts
         if output.json {
             StandardStreams.write(JSONValue.array(accounts.map(json)).serialized(pretty: true) + "\n")
         } else if accounts.isEmpty {

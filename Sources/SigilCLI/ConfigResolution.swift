@@ -101,10 +101,8 @@ public struct EffectiveSettings: Sendable, Equatable {
             return .unset
         }
 
-        var keystore = pick(flags.keystore, "--keystore", "SIGIL_KEYSTORE", config.defaults.keystore, "defaults.keystore")
-        if keystore.value == nil {
-            keystore = ConfigSetting(defaultDataDirectory(environment: env) + "/keystore", .default, "data directory")
-        }
+        let keystore = keystoreSetting(pick(flags.keystore, "--keystore", "SIGIL_KEYSTORE", config.defaults.keystore,
+                                            "defaults.keystore"), environment: env)
         let account = pick(flags.account, "--from", nil, config.defaults.account, "defaults.account")
         let network = pick(flags.network, "--network", "SIGIL_NETWORK", config.defaults.network, "defaults.network")
 
@@ -133,6 +131,30 @@ public struct EffectiveSettings: Sendable, Equatable {
             if !urls.isEmpty { settings.rpc = ConfigSetting(urls, .environment, "SIGIL_RPC") }
         }
         return settings
+    }
+
+    /// The keystore folder alone (what key commands need), with the same precedence as `resolve`:
+    /// `--keystore` > `SIGIL_KEYSTORE` > the config's `[defaults].keystore` > the data directory's
+    /// `keystore/`. The config file (`SIGIL_CONFIG` or the default location) is read only when
+    /// neither the flag nor the variable is given.
+    public static func resolveKeystore(flag: String?, environment: [String: String] = processEnvironment())
+        throws(ConfigError) -> ConfigSetting<String> {
+        func env(_ name: String) -> String? {
+            guard let value = environment[name], !value.isEmpty else { return nil }
+            return value
+        }
+        if let flag { return ConfigSetting(flag, .flag, "--keystore") }
+        if let value = env("SIGIL_KEYSTORE") { return ConfigSetting(value, .environment, "SIGIL_KEYSTORE") }
+        let path = env("SIGIL_CONFIG") ?? defaultConfigPath(environment: env)
+        let config = env("SIGIL_CONFIG") != nil ? try ConfigFile.load(path: path) : try ConfigFile.loadIfPresent(path: path)
+        let fromConfig = config.defaults.keystore.map { ConfigSetting($0, .config, "\(path) [defaults.keystore]") }
+        return keystoreSetting(fromConfig ?? .unset, environment: env)
+    }
+
+    /// `setting`, or the data directory's `keystore/` when it is unset.
+    static func keystoreSetting(_ setting: ConfigSetting<String>, environment env: (String) -> String?) -> ConfigSetting<String> {
+        guard setting.value == nil else { return setting }
+        return ConfigSetting(defaultDataDirectory(environment: env) + "/keystore", .default, "data directory")
     }
 
     static func defaultConfigPath(environment env: (String) -> String?) -> String {

@@ -1,25 +1,40 @@
 import ArgumentParser
 import SigilCore
 
-#if canImport(Glibc)
-import Glibc
-#endif
-
-/// `--keystore DIR`: which keystore folder to use. Defaults to `$SIGIL_KEYSTORE`, then the data
-/// directory's `keystore/`. geth's `keystore/` and foundry's `keystores/` folders work as they are.
+/// `--keystore DIR`: which keystore folder to use. Defaults to `$SIGIL_KEYSTORE`, then the config
+/// file's `[defaults].keystore`, then the data directory's `keystore/`. geth's `keystore/` and
+/// foundry's `keystores/` folders work as they are.
 public struct KeystoreOptions: ParsableArguments {
     @Option(name: .long, help: ArgumentHelp(
-        "Keystore folder (default: $SIGIL_KEYSTORE, else the data directory's keystore/; geth's and foundry's folders work as they are).",
+        "Keystore folder (default: $SIGIL_KEYSTORE, else [defaults].keystore in the config file, else the data directory's keystore/; geth's and foundry's folders work as they are).",
         valueName: "dir"), completion: .directory)
     public var keystore: String?
 
     public init() {}
 
+    /// The folder chosen by `--keystore`, `SIGIL_KEYSTORE`, the config file or the data directory.
     public var directory: KeystoreDirectory {
-        if let keystore { return KeystoreDirectory(path: keystore) }
-        if let value = getenv("SIGIL_KEYSTORE"), value.pointee != 0 {
-            return KeystoreDirectory(path: String(cString: value))
+        get throws {
+            guard let path = try EffectiveSettings.resolveKeystore(flag: keystore).value else {
+                throw CommandFailure(.failure, "no keystore folder could be determined")
+            }
+            return KeystoreDirectory(path: path)
         }
-        return KeystoreDirectory(path: DataDirectory.keystore)
+    }
+
+    /// Writes a new key file into the folder (see `KeystoreDirectory.store`), warning first when
+    /// the folder exists and other users may enter it. Sigil never changes the mode of a folder
+    /// it did not create; one it creates is 0700.
+    public func store(_ file: KeystoreFile, address: Address, name: String?) throws -> KeystoreAccount {
+        let directory = try directory
+        Self.warnIfOpen(directory)
+        return try directory.store(file, address: address, name: name)
+    }
+
+    /// Warns (once, on stderr) when an existing keystore folder is open to group or others.
+    public static func warnIfOpen(_ directory: KeystoreDirectory) {
+        guard FileIO.isDirectory(directory.path), let mode = FileIO.permissions(directory.path), mode & 0o077 != 0 else { return }
+        StandardStreams.writeWarning(
+            "keystore folder '\(directory.path)' is open to other users (mode \(String(mode, radix: 8))); chmod 700 it")
     }
 }

@@ -65,5 +65,3 @@ import Testing
         #expect(error["code"] as? Int == 65)
     }
 }
-
-func sigil(_ arguments: [String]) throws -> ProcessRunner.Result { try CLI.run("sigil", arguments) }

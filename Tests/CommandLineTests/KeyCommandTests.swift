@@ -13,15 +13,17 @@ import Testing
         keystore = dir.url.appendingPathComponent("keystore").path
     }
 
-    func run(_ arguments: [String], stdin: String = "", password: String? = nil) throws -> ProcessRunner.Result {
+    /// The secrets of these tests: checked on every run (see `Secrets`).
+    var secrets: Secrets { Secrets(privateKeys: [keyOneHex], passwords: [password, "new secret words"]) }
+
+    /// Runs `sigil` on the test keystore; `revealsSecrets` only for the explicit raw exports.
+    func run(_ arguments: [String], stdin: String = "", password: String? = nil, newPassword: String? = nil,
+             revealsSecrets: Bool = false, sourceLocation: SourceLocation = #_sourceLocation) throws -> ProcessRunner.Result {
         var env = ["SIGIL_KEYSTORE": keystore]
         if let password { env["SIGIL_PASSWORD"] = password }
-        let result = try CLI.run("sigil", arguments, stdin: stdin, environment: env)
-        // No secret ever reaches stdout or stderr (the explicit raw export is checked separately).
-        for secret in [self.password, "new secret words", String(keyOneHex.dropFirst(2))] where !arguments.contains("--private-key") {
-            #expect(!result.stdoutText.contains(secret) && !result.stderrText.contains(secret), "secret leaked by \(arguments)")
-        }
-        return result
+        if let newPassword { env["SIGIL_NEW_PASSWORD"] = newPassword }
+        return try sigil(arguments, stdin: stdin, environment: env, secrets: secrets, revealsSecrets: revealsSecrets,
+                         sourceLocation: sourceLocation)
     }
 
     @Test func lifecycle() throws {
@@ -50,14 +52,14 @@ import Testing
         #expect(try jsonOutput(try run(["key", "inspect", "one", "--json"]))["address"] as? String == keyOneAddress)
         #expect(try jsonOutput(try run(["key", "inspect", keyOneAddress.lowercased(), "--json"]))["name"] as? String == "one")
 
-        // export: the keystore JSON as stored
+        // export: the keystore file exactly as stored
         let exported = try run(["key", "export", "one"])
         #expect(exported.status == 0)
-        #expect(exported.stdoutText == (try String(contentsOfFile: keystore + "/one", encoding: .utf8)) + "\n")
+        #expect(exported.stdout == (try Data(contentsOf: URL(fileURLWithPath: keystore + "/one"))))
 
         // raw export needs --yes off a terminal, and then prints the key
         expectFailure(try run(["key", "export", "one", "--private-key"], password: password), status: 64, message: "add --yes")
-        let raw = try run(["key", "export", "one", "--private-key", "--yes"], password: password)
+        let raw = try run(["key", "export", "one", "--private-key", "--yes"], password: password, revealsSecrets: true)
         #expect(raw.status == 0)
         #expect(raw.stdoutText == keyOneHex + "\n")
 
@@ -66,12 +68,11 @@ import Testing
                       message: "wrong password or corrupted keystore")
 
         // change the password; the old one stops working, the new one works
-        let changed = try CLI.run("sigil", ["key", "change-password", "one"], environment: [
-            "SIGIL_KEYSTORE": keystore, "SIGIL_PASSWORD": password, "SIGIL_NEW_PASSWORD": "new secret words",
-        ])
+        let changed = try run(["key", "change-password", "one"], password: password, newPassword: "new secret words")
         #expect(changed.status == 0, "\(changed.stderrText)")
         #expect(try run(["key", "export", "one", "--private-key", "--yes"], password: password).status == 4)
-        #expect(try run(["key", "export", "one", "--private-key", "--yes"], password: "new secret words").stdoutText == keyOneHex + "\n")
+        #expect(try run(["key", "export", "one", "--private-key", "--yes"], password: "new secret words", revealsSecrets: true)
+            .stdoutText == keyOneHex + "\n")
         #expect(try FileManager.default.contentsOfDirectory(atPath: keystore).sorted() == ["alice", "one"])
 
         // remove needs --yes off a terminal
@@ -99,7 +100,7 @@ import Testing
         let created = try run(["key", "new", "--light", "--password-file", passwordFile.path, "--json"])
         #expect(created.status == 0)
         let name = try #require((try jsonOutput(created))["address"] as? String)
-        #expect(try run(["key", "export", name, "--private-key", "--yes"], password: password).status == 0)
+        #expect(try run(["key", "export", name, "--private-key", "--yes"], password: password, revealsSecrets: true).status == 0)
     }
 
     @Test(.enabled(if: TestEnvironment.oraclesEnabled)) func importsAnotherToolsKeystoreFile() throws {
@@ -115,6 +116,47 @@ import Testing
         let r = try run(["key", "import", "--keystore-file", source.path, "--light", "--json"], password: password)
         #expect(r.status == 0, "\(r.stderrText)")
         #expect(try jsonOutput(r)["address"] as? String == keyOneAddress)
+    }
+
+    /// The KDF parameters in the files written: scrypt n=2^18 r=8 p=1 by default, n=4096 r=8 p=6 with --light.
+    @Test func newKeysUseTheDocumentedScryptParameters() throws {
+        for (light, n, p) in [(false, 262_144, 1), (true, 4096, 6)] {
+            let r = try run(["key", "new", "--json"] + (light ? ["--light"] : []), password: password)
+            #expect(r.status == 0, "\(r.stderrText)")
+            let file = try #require(try jsonOutput(r)["file"] as? String)
+            let document = try #require(try JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath: file))) as? [String: Any])
+            let crypto = try #require(document["crypto"] as? [String: Any])
+            #expect(crypto["kdf"] as? String == "scrypt")
+            let params = try #require(crypto["kdfparams"] as? [String: Any])
+            #expect(params["n"] as? Int == n && params["r"] as? Int == 8 && params["p"] as? Int == p, "light \(light): \(params)")
+            #expect(params["dklen"] as? Int == 32)
+            #expect((params["salt"] as? String)?.count == 64)
+        }
+    }
+
+    /// `key import --mnemonic-file F --path P`: the account of the shared HD vectors, with the passphrase.
+    @Test(.enabled(if: TestEnvironment.vectorsEnabled)) func importsFromAMnemonicPath() throws {
+        let root = try #require(try Vectors.json("hd_ethereum_bip44_derivation.json") as? [String: Any])
+        let cases = try #require(root["tests"] as? [[String: Any]])
+        // One case with a passphrase and one on a non-zero index without.
+        let chosen = cases.filter { ["alloy/mycrypto-1", "eth-account/metamask-1"].contains($0["id"] as? String) }
+        #expect(chosen.count == 2)
+        for (i, c) in chosen.enumerated() {
+            let phrase = try #require(c["mnemonic"] as? String)
+            let mnemonicFile = try dir.file("seed\(i)", contents: phrase + "\n")
+            try FileManager.default.setAttributes([.posixPermissions: 0o600], ofItemAtPath: mnemonicFile.path)
+            var arguments = ["key", "import", "--mnemonic-file", mnemonicFile.path, "--path", try #require(c["path"] as? String),
+                             "--light", "--json"]
+            let passphrase = (c["passphrase"] as? String) ?? ""
+            if !passphrase.isEmpty {
+                arguments += ["--passphrase-file", try dir.file("pass\(i)", contents: passphrase).path]
+            }
+            let r = try sigil(arguments, environment: ["SIGIL_KEYSTORE": keystore, "SIGIL_PASSWORD": password],
+                              secrets: secrets.adding(passwords: [passphrase], mnemonics: [phrase]))
+            #expect(r.status == 0, "\(c["id"] ?? ""): \(r.stderrText)")
+            #expect(r.stderrText.isEmpty, "\(r.stderrText)")
+            #expect(try jsonOutput(r)["address"] as? String == c["address"] as? String, "\(c["id"] ?? "")")
+        }
     }
 
     /// SIGKILL at random moments while a standard-strength key is written: the keystore holds

@@ -2,19 +2,22 @@ import Foundation
 import SigilTestSupport
 import Testing
 
+/// Key one is the secret of these runs: never printed back (see `Secrets`).
+private let keyOneSecret = Secrets(privateKeys: [keyOneHex])
+
 @Suite struct KeyInspectCommandTests {
     @Test func inspectsKeyFile() throws {
         let dir = try TemporaryDirectory()
         let file = try dir.file("key", contents: keyOneHex + "\n")
         try FileManager.default.setAttributes([.posixPermissions: 0o600], ofItemAtPath: file.path)
-        let r = try sigil("key", "inspect", "--private-key-file", file.path)
+        let r = try sigil("key", "inspect", "--private-key-file", file.path, secrets: keyOneSecret)
         #expect(r.status == 0, "\(r.stderrText)")
         #expect(r.stdoutText == "address     \(keyOneAddress)\npublic key  \(keyOnePublicKey)\n")
         #expect(r.stderrText.isEmpty)
     }
 
     @Test func readsKeyFromStandardInputWithoutPrefix() throws {
-        let r = try sigil("key", "inspect", "--private-key-file", "-", "--json", stdin: String(keyOneHex.dropFirst(2)))
+        let r = try sigil("key", "inspect", "--private-key-file", "-", "--json", stdin: String(keyOneHex.dropFirst(2)), secrets: keyOneSecret)
         let object = try jsonOutput(r)
         #expect(object["address"] as? String == keyOneAddress)
         #expect(object["publicKey"] as? String == keyOnePublicKey)
@@ -24,7 +27,7 @@ import Testing
         let dir = try TemporaryDirectory()
         let file = try dir.file("key", contents: keyOneHex)
         try FileManager.default.setAttributes([.posixPermissions: 0o644], ofItemAtPath: file.path)
-        let r = try sigil("key", "inspect", "--private-key-file", file.path)
+        let r = try sigil("key", "inspect", "--private-key-file", file.path, secrets: keyOneSecret)
         #expect(r.status == 0)
         #expect(r.stderrText.contains("readable by other users"))
     }
@@ -56,7 +59,7 @@ import Testing
         let v = try signer("--version")
         #expect(v.status == 0)
         #expect(v.stdoutText.hasPrefix("sigil-signer "))
-        let r = try signer("address", "--private-key-file", "-", stdin: keyOneHex)
+        let r = try signer("address", "--private-key-file", "-", stdin: keyOneHex, secrets: keyOneSecret)
         #expect(r.status == 0, "\(r.stderrText)")
         #expect(r.stdoutText == keyOneAddress + "\n")
     }

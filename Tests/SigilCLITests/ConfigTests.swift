@@ -174,6 +174,28 @@ private let sampleConfig = """
         #expect(settings.rpc == ConfigSetting(["http://f1", "http://f2"], .flag, "--rpc"))
     }
 
+    /// The keystore folder alone (what key commands use) agrees with `resolve` at every level,
+    /// and an unknown network in the environment does not matter to it.
+    @Test func keystoreAloneFollowsTheSamePrecedence() throws {
+        let file = try ConfigTestFile(sampleConfig)
+        let base = ["HOME": "/home/u", "XDG_CONFIG_HOME": "/nonexistent-config", "SIGIL_NETWORK": "no-such-network"]
+        for (flag, extra) in [("/flag/ks", ["SIGIL_KEYSTORE": "/env/ks"]), (nil, ["SIGIL_KEYSTORE": "/env/ks", "SIGIL_CONFIG": file.path]),
+                              (nil, ["SIGIL_CONFIG": file.path, "SIGIL_HOME": "/sh"]), (nil, ["SIGIL_HOME": "/sh"]),
+                              (nil, ["XDG_DATA_HOME": "/xdg"]), (nil, [:])] as [(String?, [String: String])] {
+            let env = base.merging(extra) { $1 }
+            let alone = try EffectiveSettings.resolveKeystore(flag: flag, environment: env)
+            var quiet = env
+            quiet.removeValue(forKey: "SIGIL_NETWORK")
+            let full = try EffectiveSettings.resolve(flags: ConfigFlags(keystore: flag), environment: quiet).keystore
+            #expect(alone == full, "\(flag ?? "-") \(extra)")
+        }
+        #expect(try EffectiveSettings.resolveKeystore(flag: nil, environment: ["SIGIL_CONFIG": file.path]).value == "/cfg/keystore")
+        #expect(try EffectiveSettings.resolveKeystore(flag: nil, environment: ["SIGIL_HOME": "/sh"]).value == "/sh/keystore")
+        #expect(throws: ConfigError.self) {
+            try EffectiveSettings.resolveKeystore(flag: nil, environment: ["SIGIL_CONFIG": file.directory.appendingPathComponent("none.toml").path])
+        }
+    }
+
     @Test func unknownNetworksAndMissingNamedConfigsFail() throws {
         let file = try ConfigTestFile(sampleConfig)
         #expect(throws: ConfigError.unknownNetwork(name: "mainnet", path: file.path, known: ["dev", "sepolia"])) {

@@ -26,31 +26,29 @@ public struct KeystoreDirectory: Sendable {
 
     public init(path: String) { self.path = path }
 
-    /// Every keystore file in the directory, in file-name order; other files are skipped
-    /// (hidden files, sub-directories, anything that is not a v3 keystore).
+    /// Every usable keystore file in the directory, in file-name order. Hidden files and
+    /// sub-directories are ignored; files that cannot be used are left out (`scan()` lists them
+    /// with the reason).
     public func accounts() throws(FileError) -> [KeystoreAccount] {
-        guard FileIO.isDirectory(path) else { return [] }
-        var found: [KeystoreAccount] = []
-        for name in try FileIO.list(path) where !name.hasPrefix(".") {
-            let full = path + "/" + name
-            guard !FileIO.isDirectory(full), let bytes = try? FileIO.read(full, limit: 1 << 20),
-                  let file = try? KeystoreFile(json: bytes) else { continue }
-            found.append(Self.account(path: full, file: file))
-        }
-        return found
+        try scan().accounts
     }
 
     /// The account named `selector`: an address (any case, checksum-checked if mixed) or a local name.
+    /// A selector that only names a file Sigil cannot use (an unsupported cipher or KDF, …) fails
+    /// with that reason rather than "no account".
     public func resolve(_ selector: String) throws -> KeystoreAccount {
-        let all = try accounts()
+        let found = try scan()
         let matches: [KeystoreAccount]
         if selector.hasPrefix("0x") && selector.utf8.count == 42 {
             let address = try Address(parsing: selector)
-            matches = all.filter { $0.address == address }
+            matches = found.accounts.filter { $0.address == address }
         } else {
-            matches = all.filter { $0.name == selector }
+            matches = found.accounts.filter { $0.name == selector }
         }
         guard let first = matches.first else {
+            if let bad = unusableFile(matching: selector, in: found.unusable) {
+                throw KeystoreDirectoryError.unusable(file: bad.fileName, reason: bad.reason, category: bad.category)
+            }
             throw KeystoreDirectoryError.accountNotFound(selector: selector, directory: path)
         }
         guard matches.count == 1 else {
@@ -133,9 +131,12 @@ public enum KeystoreDirectoryError: CategorizedError, Equatable {
     case invalidName(name: String, reason: String)
     case nameTaken(name: String, directory: String)
     case addressExists(address: String, file: String)
+    /// The account's file exists but cannot be used; `category` is that of the underlying problem.
+    case unusable(file: String, reason: String, category: ErrorCategory)
 
     public var category: ErrorCategory {
         switch self {
+        case .unusable(_, _, let category): category
         case .accountNotFound: .notFound
         case .ambiguous, .invalidName: .invalidInput
         case .nameTaken, .addressExists: .alreadyExists
@@ -154,6 +155,8 @@ public enum KeystoreDirectoryError: CategorizedError, Equatable {
             "an account named '\(name)' already exists in \(directory)"
         case .addressExists(let address, let file):
             "an account for \(address) already exists (\(file)); nothing was written"
+        case .unusable(let file, let reason, _):
+            "keystore file '\(file)' cannot be used: \(reason)"
         }
     }
 }

@@ -17,4 +17,14 @@ extension Mnemonic {
             return (path, key)
         }
     }
+
+    /// The keys at each of `paths`, computing the seed and master node once.
+    public func privateKeys(paths: [DerivationPath], passphrase: SecureBytes = SecureBytes(count: 0)) throws
+        -> [(DerivationPath, PrivateKey)] {
+        let master = try HDKey.master(seed: seed(passphrase: passphrase))
+        return try paths.map { path in
+            guard let key = try master.derive(path: path).privateKey else { throw HDKeyError.notPrivate }
+            return (path, key)
+        }
+    }
 }

@@ -68,5 +68,63 @@ import Testing
         let accounts = try KeystoreDirectory(path: dir.url.path).accounts()
         #expect(accounts.count == vectors.count)
         #expect(accounts.filter { $0.name == nil }.count == (vectors.count + 1) / 2)
+        // The README is reported as skipped; the sub-directory is not a file at all.
+        let skipped = try KeystoreDirectory(path: dir.url.path).scan().unusable
+        #expect(skipped.map(\.fileName) == ["README"])
+        #expect(skipped.first?.category == .invalidInput)
+    }
+
+    /// Files that cannot be used are listed with their reason and the account they name, and
+    /// resolving that account fails with the reason (and its category) instead of "not found".
+    @Test func scanReportsUnusableFiles() throws {
+        let dir = try TemporaryDirectory()
+        let store = KeystoreDirectory(path: dir.url.path)
+        let (key1, file1) = try keyFile(1)
+        let (key2, _) = try keyFile(2)
+        try store.store(file1, address: key1.address, name: "good")
+        /// file1's JSON with the object and its `crypto` member edited.
+        func variant(_ edit: (inout [String: Any], inout [String: Any]) -> Void) throws -> Data {
+            var object = try #require(try JSONSerialization.jsonObject(with: Data(file1.jsonText().utf8)) as? [String: Any])
+            var crypto = try #require(object["crypto"] as? [String: Any])
+            edit(&object, &crypto)
+            object["crypto"] = crypto
+            return try JSONSerialization.data(withJSONObject: object)
+        }
+        let gethName = "UTC--2020-01-01T00-00-00.0Z--" + Hex.encode(key2.address.bytes, prefix: false)
+        try variant { _, crypto in crypto["cipher"] = "aes-256-gcm" }.write(to: dir.url.appendingPathComponent("gcm"))
+        // No address in the JSON: the account is the one geth's file name names.
+        try variant { object, crypto in
+            crypto["kdf"] = "argon2"
+            object.removeValue(forKey: "address")
+        }.write(to: dir.url.appendingPathComponent(gethName))
+        try variant { _, crypto in
+            var params = crypto["kdfparams"] as! [String: Any]
+            params["prf"] = "hmac-sha512"
+            crypto["kdfparams"] = params
+        }.write(to: dir.url.appendingPathComponent("sha512"))
+        try Data(repeating: 0x7B, count: KeystoreDirectory.fileSizeLimit + 1).write(to: dir.url.appendingPathComponent("huge"))
+
+        let scan = try store.scan()
+        #expect(scan.accounts.map(\.fileName) == ["good"])
+        let byName = Dictionary(uniqueKeysWithValues: scan.unusable.map { ($0.fileName, $0) })
+        #expect(Set(byName.keys) == ["gcm", gethName, "sha512", "huge"])
+        #expect(byName["gcm"]?.reason == KeystoreError.unsupportedCipher("aes-256-gcm").description)
+        #expect(byName["gcm"]?.address == key1.address && byName["gcm"]?.name == "gcm")
+        #expect(byName[gethName]?.reason == KeystoreError.unsupportedKDF("argon2").description)
+        #expect(byName[gethName]?.address == key2.address && byName[gethName]?.name == nil)
+        #expect(byName["sha512"]?.reason == KeystoreError.unsupportedPRF("hmac-sha512").description)
+        #expect(byName["huge"]?.category == .invalidInput && byName["huge"]?.address == nil)
+        #expect(byName["huge"]?.reason.contains("larger than \(KeystoreDirectory.fileSizeLimit) bytes") == true)
+
+        #expect(throws: KeystoreDirectoryError.unusable(file: gethName, reason: KeystoreError.unsupportedKDF("argon2").description,
+                                                        category: .unsupported)) {
+            try store.resolve(key2.address.checksummed)
+        }
+        #expect(throws: KeystoreDirectoryError.unusable(file: "gcm", reason: KeystoreError.unsupportedCipher("aes-256-gcm").description,
+                                                        category: .unsupported)) {
+            try store.resolve("gcm")
+        }
+        // A usable file for the same address wins over an unusable one.
+        #expect(try store.resolve(key1.address.checksummed).fileName == "good")
     }
 }

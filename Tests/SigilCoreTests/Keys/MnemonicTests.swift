@@ -13,7 +13,8 @@ private func entropy(_ mnemonic: Mnemonic) -> [UInt8] { mnemonic.withEntropy { A
 @Suite struct MnemonicTests {
     // MARK: Conformance vectors
 
-    /// trezor/python-mnemonic vectors.json (english): entropy ↔ phrase, seed with "TREZOR".
+    /// trezor/python-mnemonic vectors.json (english): entropy ↔ phrase, seed with "TREZOR", and the
+    /// BIP-32 master key of that seed as an `xprv`.
     @Test(.enabled(if: TestEnvironment.vectorsEnabled)) func trezorVectors() throws {
         let cases = try #require(try Vectors.cases("bip39_trezor_english.json")["english"] as? [[String]])
         #expect(cases.count == 24)
@@ -22,7 +23,11 @@ private func entropy(_ mnemonic: Mnemonic) -> [UInt8] { mnemonic.withEntropy { A
             #expect(phrase(fromEntropy) == item[1])
             let fromPhrase = try Mnemonic(phrase: secure(item[1]))
             #expect(entropy(fromPhrase) == bytes(item[0]))
-            #expect(plain(try fromPhrase.seed(passphrase: secure("TREZOR"))) == bytes(item[2]), "\(item[0])")
+            let seed = try fromPhrase.seed(passphrase: secure("TREZOR"))
+            #expect(plain(seed) == bytes(item[2]), "\(item[0])")
+            #expect(item.count == 4 && item[3].hasPrefix("xprv"), "\(item[0]): the vector's master key")
+            let master = try HDKey.master(seed: seed)
+            #expect(String(decoding: plain(try master.extendedPrivateKey()), as: UTF8.self) == item[3], "\(item[0])")
         }
     }
 

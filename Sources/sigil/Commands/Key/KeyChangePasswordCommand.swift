@@ -30,12 +30,13 @@ struct KeyChangePasswordCommand: ParsableCommand {
     @OptionGroup var output: OutputOptions
 
     func run() throws {
-        let directory = keystore.directory
+        let directory = try keystore.directory
         let found = try directory.resolve(account)
         let key = try found.file.unlock(password: password.password(prompt: "Current password: "))
         let kdf = light ? KeystoreKDF.light : KeyFileStrength.kdf(matching: found.file.kdf)
         var file = try KeystoreFile.encrypt(key, password: newPassword.newPassword(), kdf: kdf)
         file.id = found.file.id ?? file.id
+        KeystoreOptions.warnIfOpen(directory)
         try directory.replace(found, with: file)
         let updated = try directory.resolve(found.name ?? key.address.checksummed)
         output.emit(AccountPresenter.fields(updated), json: AccountPresenter.json(updated))

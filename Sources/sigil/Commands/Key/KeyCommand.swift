@@ -7,8 +7,10 @@ struct KeyCommand: ParsableCommand {
         discussion: """
         Keys are Web3 Secret Storage v3 files (scrypt or pbkdf2, aes-128-ctr), readable by geth, \
         MetaMask, cast and eth-account. The keystore folder is --keystore DIR, else $SIGIL_KEYSTORE, \
-        else $SIGIL_HOME/keystore ($XDG_DATA_HOME/sigil or ~/.local/share/sigil). Passwords come \
-        from --password-file, SIGIL_PASSWORD, or a no-echo prompt on a terminal.
+        else [defaults].keystore in the config file, else $SIGIL_HOME/keystore ($XDG_DATA_HOME/sigil \
+        or ~/.local/share/sigil). Files Sigil cannot use (another cipher or KDF, too costly, \
+        unreadable) are named with the reason by `key list`. Passwords come from --password-file, \
+        SIGIL_PASSWORD, or a no-echo prompt on a terminal.
         """,
         subcommands: [
             KeyNewCommand.self, KeyImportCommand.self, KeyExportCommand.self, KeyListCommand.self,

@@ -7,9 +7,10 @@ struct KeyExportCommand: ParsableCommand {
         commandName: "export",
         abstract: "Print an account's keystore JSON, or (explicitly) its raw private key.",
         discussion: """
-        By default the encrypted keystore file is printed as it is stored: safe to copy to geth, \
-        MetaMask or cast. --private-key decrypts and prints the raw key: it asks for confirmation \
-        on a terminal, and needs --yes when standard input is not a terminal.
+        By default the encrypted keystore file is printed exactly as it is stored, byte for byte \
+        (whichever tool wrote it): safe to copy to geth, MetaMask or cast. --private-key decrypts \
+        and prints the raw key: it asks for confirmation on a terminal, and needs --yes when \
+        standard input is not a terminal.
 
         Examples:
           sigil key export deployer > deployer.json
@@ -34,7 +35,11 @@ struct KeyExportCommand: ParsableCommand {
     func run() throws {
         let found = try keystore.directory.resolve(account)
         guard privateKey else {
-            StandardStreams.write(found.file.jsonText() + "\n")
+            // The file's exact bytes, whichever tool wrote it (extra fields and layout included).
+            let stored = try FileIO.read(found.path, limit: KeystoreDirectory.fileSizeLimit)
+            StandardStreams.write(bytes: stored)
+            // Only a terminal gets a final line break the file lacks; a redirect gets the file as it is.
+            if StandardStreams.stdoutIsTerminal && stored.last != 0x0A { StandardStreams.write("\n") }
             return
         }
         if !yes {

@@ -65,7 +65,7 @@ struct KeyImportCommand: ParsableCommand {
             key = try source.unlock(password: secret)
         }
         let file = try KeystoreFile.encrypt(key, password: secret, kdf: KeyFileStrength.kdf(light: light))
-        let account = try keystore.directory.store(file, address: key.address, name: name)
+        let account = try keystore.store(file, address: key.address, name: name)
         output.emit(AccountPresenter.fields(account), json: AccountPresenter.json(account))
     }
 }

@@ -31,7 +31,7 @@ struct KeyNewCommand: ParsableCommand {
         let secret = try password.newPassword()
         let key = PrivateKey.generate()
         let file = try KeystoreFile.encrypt(key, password: secret, kdf: KeyFileStrength.kdf(light: light))
-        let account = try keystore.directory.store(file, address: key.address, name: name)
+        let account = try keystore.store(file, address: key.address, name: name)
         output.emit(AccountPresenter.fields(account), json: AccountPresenter.json(account))
     }
 }

@@ -27,7 +27,7 @@ struct KeyRemoveCommand: ParsableCommand {
     @OptionGroup var output: OutputOptions
 
     func run() throws {
-        let directory = keystore.directory
+        let directory = try keystore.directory
         let found = try directory.resolve(account)
         if !yes {
             guard StandardStreams.stdinIsTerminal else {

@@ -48,7 +48,7 @@ struct KeyVanityCommand: ParsableCommand {
         }
         if showProgress { StandardStreams.writeError("\r\u{1B}[K") }
         let file = try KeystoreFile.encrypt(key, password: secret, kdf: KeyFileStrength.kdf(light: light))
-        let account = try keystore.directory.store(file, address: key.address, name: name)
+        let account = try keystore.store(file, address: key.address, name: name)
         output.emit(AccountPresenter.fields(account), json: AccountPresenter.json(account))
     }
 }

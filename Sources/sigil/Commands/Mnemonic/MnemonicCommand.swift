@@ -49,24 +49,28 @@ struct MnemonicDeriveCommand: ParsableCommand {
         abstract: "Derive addresses (and, with --private-keys, keys) from a mnemonic.",
         discussion: """
         By default the Ethereum path m/44'/60'/0'/0/{index} with indices from --index (e.g. 0..9, \
-        3, 0,5,7) or --count N (0..N-1). --path derives exactly one path.
+        3, 0,5,7) or --count N (0..N-1). --path derives exactly one path; a --path holding {i} is \
+        a template that --index or --count fill in (e.g. m/44'/60'/{i}'/0/0, Ledger Live's layout).
 
         Examples:
           sigil mnemonic derive --mnemonic-file seed.txt --index 0..4
           sigil mnemonic derive --mnemonic-file seed.txt --path "m/44'/60'/1'/0/0" --json
+          sigil mnemonic derive --mnemonic-file seed.txt --path "m/44'/60'/{i}'/0/0" --count 3
         """
     )
 
     @OptionGroup var mnemonicOptions: MnemonicOptions
-    @Option(name: .long, help: "A full derivation path, e.g. m/44'/60'/0'/0/0.") var path: String?
-    @Option(name: .long, help: "Indices on the default path: 0..9, 3, or 0,5,7.") var index: String?
-    @Option(name: .long, help: "Derive indices 0..N-1 on the default path.") var count: Int?
+    @Option(name: .long, help: "A full derivation path, e.g. m/44'/60'/0'/0/0, or a template with {i} for --index/--count.")
+    var path: String?
+    @Option(name: .long, help: "Indices on the default path (or the {i} of --path): 0..9, 3, or 0,5,7.") var index: String?
+    @Option(name: .long, help: "Derive indices 0..N-1 on the default path (or the {i} of --path).") var count: Int?
     @Flag(name: .long, help: "Also print the private keys (secret!).") var privateKeys = false
     @OptionGroup var output: OutputOptions
 
     func validate() throws {
-        if [path != nil, index != nil, count != nil].filter({ $0 }).count > 1 {
-            throw ValidationError("give at most one of --path, --index, --count")
+        if index != nil && count != nil { throw ValidationError("give at most one of --index, --count") }
+        if let path, !DerivationPath.isTemplate(path), index != nil || count != nil {
+            throw ValidationError("--path without {i} derives one path; put {i} in it to use --index or --count")
         }
     }
 
@@ -74,7 +78,7 @@ struct MnemonicDeriveCommand: ParsableCommand {
         let mnemonic = try mnemonicOptions.mnemonic()
         let passphrase = try mnemonicOptions.passphrase()
         let derived: [(DerivationPath, PrivateKey)]
-        if let path {
+        if let path, !DerivationPath.isTemplate(path) {
             let parsed = try DerivationPath(parsing: path)
             derived = [(parsed, try mnemonic.privateKey(at: parsed, passphrase: passphrase))]
         } else {
@@ -84,7 +88,12 @@ struct MnemonicDeriveCommand: ParsableCommand {
                 }
                 return (0..<UInt32(n)).map { $0 }
             } ?? DerivationPath.parseIndexList(index ?? "0")
-            derived = try mnemonic.privateKeys(parent: DerivationPath(parsing: "m/44'/60'/0'/0"), indices: indices, passphrase: passphrase)
+            if let template = path {
+                let paths = try indices.map { try DerivationPath.instantiating(template: template, index: $0) }
+                derived = try mnemonic.privateKeys(paths: paths, passphrase: passphrase)
+            } else {
+                derived = try mnemonic.privateKeys(parent: DerivationPath(parsing: "m/44'/60'/0'/0"), indices: indices, passphrase: passphrase)
+            }
         }
         let rows: [(String, String, String?)] = derived.map { path, key in
             (path.description, key.address.checksummed, privateKeys ? key.withUnsafeSecret { Hex.encode($0) } : nil)
