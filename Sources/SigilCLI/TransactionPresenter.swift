@@ -19,8 +19,12 @@ public struct TransactionPresenter {
 
         add("type", "\(payload.type.rawValue) (\(Self.typeName(payload.type)))", .integer(Int(payload.type.rawValue)))
         add("hash", tx.hash.hexString, .string(tx.hash.hexString))
-        switch Result(catching: { try tx.recoverSender() }) {
-        case .success(let sender): add("from", sender.checksummed, .string(sender.checksummed))
+        // A high-s signature still recovers a sender (Frontier accepted them); it is shown with
+        // canonicalSignature false rather than hidden, since that is what the signature means.
+        switch Result(catching: { try tx.recoverSender(acceptingHighS: true) }) {
+        case .success(let sender):
+            let note = tx.isCanonicalSignature ? "" : " (from a high-s signature, not valid on Ethereum today)"
+            add("from", sender.checksummed + note, .string(sender.checksummed))
         case .failure(let error): add("from", "unrecoverable: \(error)", .null)
         }
         add("chainId", payload.chainId.map(\.decimalString) ?? "none (pre-EIP-155: valid on every chain)",
@@ -88,16 +92,26 @@ public struct TransactionPresenter {
     }
 
     static func authorizationText(_ auth: SignedAuthorization) -> String {
-        let authority = (try? auth.recoverAuthority().checksummed) ?? "invalid signature"
+        let authority: String
+        switch Result(catching: { try auth.recoverAuthority() }) {
+        case .success(let address): authority = address.checksummed
+        case .failure(let error): authority = "nobody (invalid signature: \(error))"
+        }
         return "chain \(auth.authorization.chainId.decimalString) delegate \(auth.authorization.address.checksummed) "
-            + "nonce \(auth.authorization.nonce) by \(authority)"
+            + "nonce \(auth.authorization.nonce) by \(authority) "
+            + "(yParity \(auth.yParity), r \(auth.r.bigEndianBytes.hexString), s \(auth.s.bigEndianBytes.hexString))"
     }
 
+    /// One tuple as carried (yParity, r and s are raw: checked only by recovery) and the
+    /// authority it recovers to, null when it does not recover.
     static func authorizationJSON(_ auth: SignedAuthorization) -> JSONValue {
         .object([
             ("chainId", .string(auth.authorization.chainId.decimalString)),
             ("address", .string(auth.authorization.address.checksummed)),
             ("nonce", .string(String(auth.authorization.nonce))),
+            ("yParity", .integer(Int(auth.yParity))),
+            ("r", .string(auth.r.bigEndianBytes.hexString)),
+            ("s", .string(auth.s.bigEndianBytes.hexString)),
             ("authority", (try? auth.recoverAuthority()).map { .string($0.checksummed) } ?? .null),
         ])
     }

@@ -115,7 +115,9 @@ struct TransactionDifferentialTests {
 
     @Test("≥ 500 random transactions of each type are byte-identical to eth-account", .enabled(if: TestEnvironment.oraclesEnabled))
     func differential() throws {
-        let seed = UInt64.random(in: 0...UInt64.max)
+        // SIGIL_TEST_SEED=N replays a run; the seed is printed either way.
+        let seed = SeededGenerator.seedFromEnvironment("SIGIL_TEST_SEED")
+        print("transaction differential: seed \(seed) (replay with SIGIL_TEST_SEED=\(seed))")
         var random = TxRandom(seed: seed)
         let kindNames = ["legacy", "legacy EIP-155", "type 1", "type 2", "type 3", "type 4"]
         var cases: [(kind: Int, payload: any TransactionPayload, key: PrivateKey)] = []

@@ -12,7 +12,9 @@ struct SignTxCommand: ParsableCommand {
         (exit 3). On a terminal the decoded request is shown and confirmed first (--yes skips).
 
         --batch FILE signs one request per line (JSON Lines) with one key unlock, printing one \
-        signed transaction per line.
+        signed transaction per line in input order (blank lines are skipped). It is all or \
+        nothing: if any line is refused, nothing is printed or written, and the error names the \
+        first bad line ("FILE line N: …") with that line's exit status.
 
         Examples:
           sigil sign tx request.json --from deployer -o signed.json --json

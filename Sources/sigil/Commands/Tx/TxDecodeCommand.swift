@@ -13,7 +13,9 @@ struct TxDecodeCommand: ParsableCommand {
         transactions are read in either form (with or without the blobs).
 
         With --batch FILE, each line of FILE is a raw transaction; one line of output each: \
-        "<hash> <sender>" (or one JSON object per line with --json).
+        "<hash> <sender>" (or one JSON object per line with --json), in input order. If any \
+        line fails, nothing is printed: the error names the first bad line ("FILE line N: …") \
+        and exits 65 for bytes that do not decode, 3 for a signature that gives no sender.
 
         Examples:
           sigil tx decode 0x02f8…
@@ -49,7 +51,12 @@ struct TxDecodeCommand: ParsableCommand {
             StandardStreams.write(try LineBatch.map(bytes, threads: threads ?? LineBatch.defaultThreads) { line in
                 let text = String(decoding: line, as: UTF8.self).trimmingWhitespace()
                 let transaction = try SignedTransaction.decode(Hex.decode(text))
-                let sender = try transaction.recoverSender().checksummed
+                // As in `recover tx`: bytes that decode but whose signature gives no sender
+                // (high s, no curve point) are a verification failure, not malformed input.
+                let sender: String
+                do { sender = try transaction.recoverSender().checksummed } catch {
+                    throw CommandFailure(.verificationFailed, "invalid transaction signature: \(error)")
+                }
                 let hash = transaction.hash.hexString
                 return json ? JSONValue.object([("hash", .string(hash)), ("from", .string(sender))]).serialized() : "\(hash) \(sender)"
             })
