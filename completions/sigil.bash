@@ -1123,7 +1123,7 @@ _sigil_tx_bump() {
     repeating_flags=()
     non_repeating_flags=(--yes --p2p-only --json --version -h --help)
     repeating_options=(--rpc --peer)
-    non_repeating_options=(--max-fee --priority-fee --from --private-key-file --keystore --password-file --network --config --timeout --p2p-mode --color)
+    non_repeating_options=(--max-fee --priority-fee --chain-id --from --private-key-file --keystore --password-file --network --config --timeout --p2p-mode --color)
     __sigil_offer_flags_options 1
 
     # Offer option value completions
@@ -1132,6 +1132,9 @@ _sigil_tx_bump() {
         return
         ;;
     '--priority-fee')
+        return
+        ;;
+    '--chain-id')
         return
         ;;
     '--from')
@@ -1182,7 +1185,7 @@ _sigil_tx_cancel() {
     repeating_flags=()
     non_repeating_flags=(--yes --p2p-only --json --version -h --help)
     repeating_options=(--rpc --peer)
-    non_repeating_options=(--max-fee --priority-fee --from --private-key-file --keystore --password-file --network --config --timeout --p2p-mode --color)
+    non_repeating_options=(--max-fee --priority-fee --chain-id --from --private-key-file --keystore --password-file --network --config --timeout --p2p-mode --color)
     __sigil_offer_flags_options 1
 
     # Offer option value completions
@@ -1191,6 +1194,9 @@ _sigil_tx_cancel() {
         return
         ;;
     '--priority-fee')
+        return
+        ;;
+    '--chain-id')
         return
         ;;
     '--from')

@@ -22,7 +22,8 @@ public enum CommandRunner {
         } catch let error as CommandFailure {
             report(error.message, status: error.status, toolName: toolName, json: wantsJSON)
         } catch let error as CategorizedError {
-            report(error.description, status: ExitStatus(error.category), toolName: toolName, json: wantsJSON)
+            report(error.description, status: ExitStatus(error.category), toolName: toolName, json: wantsJSON,
+                   reason: (error as? any ReasonedError)?.reasonName)
         } catch let error as ExitCode {
             exit(error.rawValue)
         } catch {
@@ -49,7 +50,8 @@ public enum CommandRunner {
         return path
     }
 
-    static func report(_ message: String, status: ExitStatus, toolName: String, json: Bool) -> Never {
+    /// `reason`: a finer machine-readable reason (`--json` only), e.g. `nonce-too-low`.
+    static func report(_ message: String, status: ExitStatus, toolName: String, json: Bool, reason: String? = nil) -> Never {
         let line = message.split(whereSeparator: \.isNewline).joined(separator: " ")
         if json {
             let object: JSONValue = .object([
@@ -57,7 +59,7 @@ public enum CommandRunner {
                     ("code", .number(String(status.rawValue))),
                     ("kind", .string(status.name)),
                     ("message", .string(line)),
-                ])),
+                ] + (reason.map { [("reason", JSONValue.string($0))] } ?? []))),
             ])
             StandardStreams.writeError(object.serialized() + "\n")
         } else {

@@ -33,3 +33,9 @@ public enum ErrorCategory: Sendable, Equatable {
 public protocol CategorizedError: Error, CustomStringConvertible {
     var category: ErrorCategory { get }
 }
+
+/// An error that may also name a machine-readable reason (`reason` in `--json` error objects),
+/// finer than its category, e.g. `nonce-too-low` for a node's rejection.
+public protocol ReasonedError: CategorizedError {
+    var reasonName: String? { get }
+}

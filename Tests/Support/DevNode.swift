@@ -107,4 +107,12 @@ public final class DevNode: @unchecked Sendable {
         }
         return count
     }
+
+    /// How many times `method` was called so far (each call in a batch counts).
+    public func methodCount(_ method: String) throws -> Int {
+        guard let count = try rpc("devnode_methodCount", [method]) as? Int else {
+            throw Failure(description: "devnode_methodCount: not an integer")
+        }
+        return count
+    }
 }

@@ -12,20 +12,40 @@ public struct RPCCall: Sendable, Equatable {
     }
 }
 
-/// A JSON-RPC 2.0 client for one peer, over `HTTPTransport`. Each call or batch is exactly one
-/// HTTP request bounded by `timeout` seconds. Safe to share between threads.
+/// A JSON-RPC 2.0 client for one peer (or, for reads, the first of several that answers), over
+/// `HTTPTransport`. Each call or batch is one HTTP request bounded by `timeout` seconds per peer
+/// tried. Safe to share between threads.
 public final class JSONRPCClient: Sendable {
-    /// The peer URL as given.
-    public let url: String
+    /// The peers in the order given; every request goes to `url`.
+    public let urls: [String]
     /// Seconds allowed for each HTTP request.
     public let timeout: Double
 
     private let nextID = Atomic<Int>(1)
+    /// Index in `urls` of the peer requests go to.
+    private let current = Atomic<Int>(0)
+    private let skipped = Mutex<[(url: String, error: RPCError)]>([])
 
     public init(url: String, timeout: Double) {
-        self.url = url
+        self.urls = [url]
         self.timeout = timeout
     }
+
+    /// A client for reads that need one answer: requests go to the first peer; a peer that
+    /// cannot be reached, does not answer in time, or answers with an HTTP error or no JSON is
+    /// skipped (for this and every later request) and the request goes to the next one. An
+    /// answer from the node — a JSON-RPC error included — never moves on. `urls` must not be empty.
+    public init(urls: [String], timeout: Double) {
+        precondition(!urls.isEmpty, "JSONRPCClient needs at least one peer")
+        self.urls = urls
+        self.timeout = timeout
+    }
+
+    /// The peer requests go to now: the one that answered last (at first, the first one).
+    public var url: String { urls[current.load(ordering: .relaxed)] }
+
+    /// The peers skipped so far, with why, in the order they were tried.
+    public var skippedPeers: [(url: String, error: RPCError)] { skipped.withLock { $0 } }
 
     /// Calls `method` and returns its `result` (possibly `.null`).
     public func call(_ method: String, _ params: [JSONValue] = []) throws(RPCError) -> JSONValue {
@@ -93,6 +113,23 @@ public final class JSONRPCClient: Sendable {
     /// One HTTP round trip: status and JSON checks. Non-200 answers that carry a JSON-RPC
     /// error object are passed on (some nodes use 4xx/5xx for node errors).
     private func exchange(_ request: JSONValue, methods: String) throws(RPCError) -> JSONValue {
+        var index = current.load(ordering: .relaxed)
+        while true {
+            do throws(RPCError) {
+                let answer = try exchange(request, methods: methods, url: urls[index])
+                current.store(index, ordering: .relaxed)
+                return answer
+            } catch {
+                guard index + 1 < urls.count else { throw error }
+                let skippedURL = urls[index]
+                skipped.withLock { $0.append((skippedURL, error)) }
+                index += 1
+            }
+        }
+    }
+
+    /// One HTTP round trip to `url`.
+    private func exchange(_ request: JSONValue, methods: String, url: String) throws(RPCError) -> JSONValue {
         let response: HTTPResponse
         do {
             response = try HTTPTransport.post(url: url, body: Array(request.serialized().utf8), timeout: timeout)

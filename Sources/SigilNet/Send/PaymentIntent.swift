@@ -59,13 +59,15 @@ public struct PaymentIntent: Sendable {
 public enum SendError: CategorizedError, Equatable {
     case wrongChain(expected: U256, actual: U256)
     case quorumNotReached(accepted: Int, required: Int, hash: String)
+    /// Every peer refused the transaction; the first peer's reason, classified, and its message.
+    case rejected(NodeRejection, message: String, hash: String)
     case reverted(hash: String, gasUsed: UInt64)
     case receiptTimeout(hash: String, seconds: Double)
 
     public var category: ErrorCategory {
         switch self {
         case .wrongChain: .refusedByPolicy
-        case .quorumNotReached: .network
+        case .quorumNotReached, .rejected: .network
         case .reverted: .reverted
         case .receiptTimeout: .timedOut
         }
@@ -77,10 +79,32 @@ public enum SendError: CategorizedError, Equatable {
             "the peers are on chain \(actual.decimalString), not the expected \(expected.decimalString); nothing was signed"
         case .quorumNotReached(let accepted, let required, let hash):
             "only \(accepted) peer(s) accepted \(hash), \(required) required; it is journaled: `sigil tx rebroadcast \(hash)` retries the same bytes"
+        case .rejected(let reason, let message, let hash):
+            "the node refused \(hash): " + (reason.summary.map { "\($0) (\"\(message)\")" } ?? message)
+                + (reason.hint(hash: hash).map { "; \($0)" } ?? "")
         case .reverted(let hash, let gasUsed):
             "transaction \(hash) was mined but REVERTED (status 0, \(gasUsed) gas used); the value was not transferred"
         case .receiptTimeout(let hash, let seconds):
             "no receipt for \(hash) after \(Int(seconds)) s; it was not resent. Check with `sigil tx status \(hash)`, or replace it with `sigil tx bump \(hash)`"
         }
     }
+
+    /// A machine-readable reason for `--json` errors: the node rejection's name.
+    public var reasonName: String? {
+        if case .rejected(let reason, _, _) = self { return reason.name }
+        return nil
+    }
+
+    /// Why a broadcast that did not reach `quorum` failed: `.rejected` with the first peer's
+    /// classified reason when every peer refused it (sending the same bytes again cannot help),
+    /// else `.quorumNotReached` (some peers were unreachable or slow: a rebroadcast may help).
+    public static func broadcastFailed(_ report: BroadcastReport, quorum: Int, hash: String) -> SendError {
+        let rejections = report.peers.compactMap(\.rejection)
+        if report.acceptedCount == 0, rejections.count == report.peers.count, let first = rejections.first {
+            return .rejected(first.reason, message: first.message, hash: hash)
+        }
+        return .quorumNotReached(accepted: report.acceptedCount, required: quorum, hash: hash)
+    }
 }
+
+extension SendError: ReasonedError {}

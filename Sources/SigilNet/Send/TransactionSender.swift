@@ -21,13 +21,27 @@ public struct TransactionSender: Sendable {
         self.journalDirectory = journalDirectory
     }
 
-    /// One batched read from the first peer, then every other peer's chain id checked.
-    /// With one peer this is a single HTTP request.
+    /// The chain the peers must serve when the intent names none (e.g. the config network's).
+    public var requiredChainId: U256?
+    /// Told about the peers that could not be asked for their chain id (they are skipped).
+    public var onUnansweredChainCheck: (@Sendable ([PeerResult<U256>]) -> Void)?
+
+    /// One batched read from the first peer that answers (a peer that is down is skipped), then
+    /// every other peer's chain id checked: all must serve the requested chain
+    /// (`intent.expectedChainId`, else `requiredChainId`, else the answering peer's), or
+    /// `ChainMismatchError` names those that do not. With one peer this is a single HTTP request.
     public func snapshot(for intent: PaymentIntent, from: Address) throws -> ChainSnapshot {
-        let snapshot = try ChainReader.snapshot(intent.query(from: from), client: JSONRPCClient(url: peers[0], timeout: timeout))
-        if peers.count > 1 {
-            _ = try ChainCheck.verify(peers: Array(peers.dropFirst()), expected: snapshot.chainId, timeout: timeout)
-        }
+        let client = JSONRPCClient(urls: peers, timeout: timeout)
+        let snapshot = try ChainReader.snapshot(intent.query(from: from), client: client)
+        let answering = client.url
+        let skipped = client.skippedPeers
+        let others = peers.filter { url in url != answering && !skipped.contains { $0.url == url } }
+        let results = [PeerResult(url: answering, result: .success(snapshot.chainId), elapsedMilliseconds: 0)]
+            + (others.isEmpty ? [] : ChainCheck.chainIds(of: others, timeout: timeout))
+        try ChainCheck.verify(results, expected: intent.expectedChainId ?? requiredChainId ?? snapshot.chainId)
+        let unanswered = skipped.map { PeerResult<U256>(url: $0.url, result: .failure($0.error), elapsedMilliseconds: 0) }
+            + results.filter { if case .failure = $0.result { true } else { false } }
+        if !unanswered.isEmpty { onUnansweredChainCheck?(unanswered) }
         return snapshot
     }
 
@@ -95,8 +109,8 @@ public struct TransactionSender: Sendable {
     public func wait(for signed: SignedTransaction, chainId: U256, sender: Address, confirmations: UInt64, timeout seconds: Double,
                      progress: @escaping @Sendable (ReceiptProgress) -> Void) throws -> TransactionReceipt {
         let waiter = ReceiptWaiter(peers: peers, requestTimeout: timeout, pollInterval: 0.5)
-        let deadline = MonotonicClock.now() + seconds
-        switch waiter.wait(hash: signed.hash, confirmations: confirmations, deadline: deadline, progress: progress) {
+        // ReceiptWaiter's deadline is in seconds from the start of the wait.
+        switch waiter.wait(hash: signed.hash, confirmations: confirmations, deadline: seconds, progress: progress) {
         case .found(let receipt, _):
             try journal(chainId: chainId, address: sender).withLock(timeout: 120) { session in
                 try session.updateStatus(hash: signed.hash, status: receipt.reverted ? .reverted : .mined)

@@ -10,9 +10,9 @@ import Glibc
 /// The peers a networked command talks to: every `--rpc URL` (repeatable), else `$SIGIL_RPC`
 /// (comma-separated), else the rpc list of `--network NAME` / `$SIGIL_NETWORK` / the config's
 /// default network (precedence flag > environment > config). Sigil never trusts one node: reads go to the first peer that answers,
-/// chain ids are checked on all of them, broadcasts go to all of them at once.
+/// chain ids are checked on all of them (against --chain-id, else the config network's chainId), broadcasts go to all of them at once.
 struct NetworkOptions: ParsableArguments {
-    @Option(name: .long, help: ArgumentHelp("A network from the config file (default: $SIGIL_NETWORK, else the config's default).",
+    @Option(name: .long, help: ArgumentHelp("A network from the config file (default: $SIGIL_NETWORK, else the config's default); sending checks that its peers serve its chainId.",
                                             valueName: "name"), completion: .custom(ConfigCompletions.networks))
     var network: String?
 
@@ -50,20 +50,53 @@ struct NetworkOptions: ParsableArguments {
         return urls
     }
 
-    /// A client for the first peer (reads that need one answer).
+    /// A client for reads that need one answer: the first peer that answers (a peer that is
+    /// down or answers garbage is skipped for the next one).
     func client() throws -> JSONRPCClient {
-        JSONRPCClient(url: try peers()[0], timeout: timeout)
+        JSONRPCClient(urls: try peers(), timeout: timeout)
     }
 
     func reader() throws -> NodeReader { NodeReader(client: try client()) }
 
-    /// Refuses to go on unless every peer that answers reports `expected` as its chain id.
-    func verifyChain(_ expected: U256) throws {
-        let results = try ChainCheck.verify(peers: try peers(), expected: expected, timeout: timeout)
-        for result in results {
-            if case .failure(let error) = result.result {
-                StandardStreams.writeWarning("could not ask \(result.url) for its chain id: \(error)")
-            }
+    /// The chain the config network declares (`chainId`), when it applies to these peers: the
+    /// network was named (--network, $SIGIL_NETWORK) or its own rpc list is used. A default
+    /// network's chain does not bind peers given with --rpc or $SIGIL_RPC.
+    func configuredChainId() throws -> U256? {
+        let settings = try settings()
+        guard let id = settings.chainId.value else { return nil }
+        let named = settings.network.source == .flag || settings.network.source == .environment
+        return named || settings.rpc.source == .config ? U256(id) : nil
+    }
+
+    /// The chain the peers must serve: `--chain-id` when given, else the config network's.
+    func requestedChainId(_ flag: String?) throws -> U256? {
+        if let flag { return try U256(parsing: flag) }
+        return try configuredChainId()
+    }
+
+    /// Refuses to go on unless every peer that answers reports `expected` as its chain id;
+    /// warns (one line) about the peers that did not answer.
+    func verifyChain(_ expected: U256, peers: [String]) throws {
+        guard !peers.isEmpty else { return }
+        Self.warnUnanswered(try ChainCheck.verify(peers: peers, expected: expected, timeout: timeout))
+    }
+
+    /// One warning line naming the peers that could not be asked for their chain id.
+    static func warnUnanswered(_ results: [PeerResult<U256>]) {
+        let named = results.compactMap { result -> String? in
+            guard case .failure(let error) = result.result else { return nil }
+            return "\(result.url) (\(error))"
         }
+        guard !named.isEmpty else { return }
+        StandardStreams.writeWarning("could not check the chain id of \(named.joined(separator: ", ")); skipped")
+    }
+
+    /// A sender for these peers, chain-checked against the requested chain (`--chain-id`, else
+    /// the config network's), warning about peers that do not answer the check.
+    func sender(peers: [String], chainIdFlag: String?) throws -> TransactionSender {
+        var sender = TransactionSender(peers: peers, timeout: timeout, journalDirectory: DataDirectory.journal)
+        sender.requiredChainId = try requestedChainId(chainIdFlag)
+        sender.onUnansweredChainCheck = { Self.warnUnanswered($0) }
+        return sender
     }
 }

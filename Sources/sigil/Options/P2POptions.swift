@@ -42,10 +42,11 @@ struct P2POptions: ParsableArguments {
     }
 
     /// A sender for a journaled transaction on `chainId`: the JSON-RPC peers (required unless
-    /// there are devp2p peers) and the devp2p peers, ready to broadcast.
+    /// there are devp2p peers; each must serve `chainId`) and the devp2p peers, ready to broadcast.
     func sender(network: NetworkOptions, chainId: U256) throws -> TransactionSender {
         let enodes = try enodes(network)
         let peers = enodes.isEmpty ? try network.peers() : try network.rpcURLs()
+        try network.verifyChain(chainId, peers: peers)
         var sender = TransactionSender(peers: peers, timeout: network.timeout, journalDirectory: DataDirectory.journal)
         try attach(enodes, to: &sender, chainId: chainId, rpc: peers, network: network)
         return sender

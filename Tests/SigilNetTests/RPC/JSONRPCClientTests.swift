@@ -93,4 +93,29 @@ import SigilTestSupport
         }
         #expect((try? JSONValue.string("0xff").uint64(method: "m")) == 255)
     }
+
+    /// Reads go to the first peer that answers: a dead port and a peer answering garbage are
+    /// skipped (and stay skipped), a node's JSON-RPC error is an answer and never moves on.
+    @Test(.enabled(if: TestEnvironment.oraclesEnabled))
+    func aClientForSeveralPeersUsesTheFirstThatAnswers() throws {
+        let node = try DevNode(options: ["--chain-id", "4243"])
+        let garbage = try DevNode(options: ["--fail-mode", "garbage"])
+        let down = "http://127.0.0.1:\(NetTestSupport.closedPort())"
+        let client = JSONRPCClient(urls: [down, garbage.url, node.url], timeout: 5)
+        #expect(client.url == down, "before any request: the first peer")
+        #expect(try client.call("eth_chainId").u256(method: "eth_chainId") == 4243)
+        #expect(client.url == node.url)
+        #expect(client.skippedPeers.map(\.url) == [down, garbage.url])
+        _ = try node.rpc("devnode_resetRequestCount", [])
+        _ = try garbage.rpc("devnode_resetRequestCount", [])
+        guard case .failure(.node(_, let code, _, _)) = Result(catching: { () throws(RPCError) in try client.call("no_such_method") }) else {
+            Issue.record("a node error is an answer"); return
+        }
+        #expect(code == -32601)
+        #expect(try node.requestCount() == 1 && garbage.requestCount() == 0, "the skipped peers are not asked again")
+        // Every peer down: the last one's error.
+        let none = JSONRPCClient(urls: [down, "http://127.0.0.1:\(NetTestSupport.closedPort())"], timeout: 2)
+        #expect(throws: RPCError.self) { try none.call("eth_chainId") }
+        #expect(none.skippedPeers.map(\.url) == [down])
+    }
 }

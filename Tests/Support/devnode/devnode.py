@@ -21,7 +21,7 @@ sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 from rpcformat import RPCError  # noqa: E402
 
 RPC_PREFIXES = ("eth_", "net_", "web3_", "devnode_")
-FAIL_MODES = ("none", "reject-all", "http-500", "garbage", "close")
+FAIL_MODES = ("none", "reject-all", "drop", "http-500", "garbage", "close")
 
 
 def parse_args(argv):
@@ -31,6 +31,8 @@ def parse_args(argv):
     p.add_argument("--delay-ms", type=int, default=0, help="answer every HTTP request after N ms")
     p.add_argument("--fail-mode", choices=FAIL_MODES, default="none",
                    help="reject-all: eth_sendRawTransaction answers 'txpool is full'; "
+                        "drop: eth_sendRawTransaction answers the transaction's hash but drops it "
+                        "(never mined: a stuck transaction); "
                         "http-500: every request answers HTTP 500; garbage: 200 with a non-JSON "
                         "body; close: the connection is closed without an answer "
                         "(requests that only call devnode_* methods are always served)")
@@ -50,6 +52,7 @@ class Server(ThreadingHTTPServer):
         self.node, self.options = node, options
         self.count_lock = threading.Lock()
         self.request_count = 0
+        self.method_counts = {}
 
     def log(self, message):
         if self.options.verbose:
@@ -61,9 +64,22 @@ class Server(ThreadingHTTPServer):
     def call(self, method, params, seen):
         if method == "devnode_requestCount":
             return seen - 1
+        if method == "devnode_methodCount":
+            with self.count_lock:
+                return self.method_counts.get(params[0] if params else "", 0)
+        with self.count_lock:
+            self.method_counts[method] = self.method_counts.get(method, 0) + 1
+        if method == "eth_sendRawTransaction" and self.options.fail_mode == "drop":
+            from eth_hash.auto import keccak
+            raw = params[0] if params and isinstance(params[0], str) else ""
+            try:
+                return "0x" + keccak(bytes.fromhex(raw[2:] if raw.startswith("0x") else raw)).hex()
+            except ValueError:
+                raise RPCError(-32000, "rlp: invalid hex")
         if method == "devnode_resetRequestCount":
             with self.count_lock:
                 self.request_count = 0
+                self.method_counts = {}
             return True
         if method == "eth_sendRawTransaction" and self.options.fail_mode == "reject-all":
             raise RPCError(-32000, "txpool is full")

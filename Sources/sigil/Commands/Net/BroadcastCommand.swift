@@ -47,7 +47,10 @@ struct BroadcastCommand: ParsableCommand {
         guard let chainId = signed.payload.chainId else {
             throw CommandFailure(.refusedByPolicy, "refusing to broadcast a transaction without a chain id (replayable on every chain)")
         }
-        if !peers.isEmpty { _ = try ChainCheck.verify(peers: peers, expected: chainId, timeout: network.timeout) }
+        if let required = try network.configuredChainId(), required != chainId {
+            throw CommandFailure(.refusedByPolicy, "the transaction is for chain \(chainId.decimalString), not the network's \(required.decimalString); nothing was sent")
+        }
+        try network.verifyChain(chainId, peers: peers)
         var sender = TransactionSender(peers: peers, timeout: network.timeout, journalDirectory: DataDirectory.journal)
         try p2p.attach(enodes, to: &sender, chainId: chainId, rpc: peers, network: network)
         let first = try sender.journal(chainId: chainId, address: from).withLock(timeout: 120) { session -> Bool in
@@ -60,7 +63,7 @@ struct BroadcastCommand: ParsableCommand {
         let report = try sender.broadcast(signed, chainId: chainId, sender: from, first: first, networkForm: bytes)
         output.emit(line: report.table().trimmingWhitespace(), json: report.json)
         guard report.meets(quorum: quorum) else {
-            throw SendError.quorumNotReached(accepted: report.acceptedCount, required: quorum, hash: signed.hash.hexString)
+            throw SendError.broadcastFailed(report, quorum: quorum, hash: signed.hash.hexString)
         }
     }
 }
@@ -96,8 +99,7 @@ struct TxBuildCommand: ParsableCommand {
             : try keystore.directory.resolve(from).address.orThrow(CommandFailure(.invalidInput, "account '\(from)' records no address"))
         let intent = try intentOptions.intent(reader: network.reader)
         let peers = try network.peers()
-        let snapshot = try TransactionSender(peers: peers, timeout: network.timeout, journalDirectory: DataDirectory.journal)
-            .snapshot(for: intent, from: sender)
+        let snapshot = try network.sender(peers: peers, chainIdFlag: intentOptions.chainId).snapshot(for: intent, from: sender)
         let nonce = try TransactionJournal(directory: DataDirectory.journal, chainId: snapshot.chainId, address: sender)
             .withLock(timeout: 120) { $0.nextNonce(pendingFromPeers: snapshot.pendingNonce) }
         var request = try intent.request(from: sender, snapshot: snapshot)

@@ -9,11 +9,14 @@ struct SendCommand: ParsableCommand {
         abstract: "Build, preview, sign, journal and broadcast a payment to every peer; optionally wait.",
         discussion: """
         All reads (chain id, pending nonce, fee history, gas estimate, balance) go to the first \
-        peer in ONE JSON-RPC batch; the other peers' chain ids must agree. The preview is shown \
+        peer that answers in ONE JSON-RPC batch; every peer must serve the requested chain \
+        (--chain-id, else the config network's chainId, else the answering peer's); peers that \
+        do not answer the check are named in a warning and skipped. The preview is shown \
         and confirmed on a terminal (--yes for scripts). The signed transaction is written to the \
         journal before it is sent, then sent to every peer at once; --quorum N peers must accept. \
         --wait waits for the receipt; a reverted receipt is a failure (exit 7), a timeout exits 8 \
-        and never resends blindly. --batch pays every row of a CSV (id,to,value[,token]) exactly once.
+        and never resends blindly. A transaction every peer refuses exits 6 naming the node's \
+        reason (nonce too low, insufficient funds, fee below base fee, …). --batch pays every row of a CSV (id,to,value[,token]) exactly once.
 
         --peer enode://… (repeatable, or the config network's peers) also hands the transaction \
         straight to Ethereum nodes over devp2p (see `sigil broadcast --help`); the reads still \
@@ -32,7 +35,8 @@ struct SendCommand: ParsableCommand {
             completion: .file())
     var batch: String?
     @Option(name: .long, help: "With --batch: the batch name (to resume a batch whose file was edited).") var batchName: String?
-    @Flag(name: .long, help: "With --batch: show what would be sent, send nothing.") var dryRun = false
+    @Flag(name: .long, help: "Show what would be sent (the preview and the unsigned request; with --batch, each row); sign and send nothing.")
+    var dryRun = false
     @Option(name: .long, help: "Peers that must accept the transaction.") var quorum = 1
     @Flag(name: .long, help: "Wait for the receipt.") var wait = false
     @Option(name: .long, help: "With --wait: confirmations to wait for.") var confirmations: UInt64 = 1
@@ -52,7 +56,7 @@ struct SendCommand: ParsableCommand {
         let enodes = try p2p.enodes(network)
         let targets = p2p.targetCount(rpc: peers, enodes: enodes)
         guard quorum <= targets else { throw CommandFailure(.usage, "--quorum \(quorum) but only \(targets) peer(s) given") }
-        var sender = TransactionSender(peers: peers, timeout: network.timeout, journalDirectory: DataDirectory.journal)
+        var sender = try network.sender(peers: peers, chainIdFlag: intentOptions.chainId)
         if let batch {
             guard enodes.isEmpty else { throw CommandFailure(.unsupported, "--batch does not send to --peer enodes yet: use --rpc peers") }
             return try PayoutRunner(sender: sender, quorum: quorum, wallet: wallet, yes: yes, dryRun: dryRun, json: output.json)
@@ -63,8 +67,17 @@ struct SendCommand: ParsableCommand {
         let snapshot = try sender.snapshot(for: intent, from: from)
         // Before signing: a chain the devp2p peers cannot be told about stops here.
         try p2p.attach(enodes, to: &sender, chainId: snapshot.chainId, rpc: peers, network: network)
-        let request = try intent.request(from: from, snapshot: snapshot)
+        var request = try intent.request(from: from, snapshot: snapshot)
+        // The nonce it will get (the journal may reserve nonces the peers do not know yet), for the
+        // preview; signAndJournal chooses it again under the journal lock.
+        request.nonce = try sender.journal(chainId: snapshot.chainId, address: from)
+            .withLock(timeout: 120) { $0.nextNonce(pendingFromPeers: snapshot.pendingNonce) }
         _ = try request.payload()   // refuse an invalid request before showing it for confirmation
+        if dryRun {
+            try Confirmation.ask(request, yes: true, question: "")
+            StandardStreams.writeError("dry run: nothing was signed, journaled or sent\n")
+            return StandardStreams.write(RequestFile.serialize(request))
+        }
         try Confirmation.ask(request, yes: yes, question: "Send this transaction?")
         let key = try wallet.makeSigner()
         guard key.address == from else { throw CommandFailure(.verificationFailed, "the key is not \(from.checksummed)") }
@@ -72,10 +85,10 @@ struct SendCommand: ParsableCommand {
         let report = try sender.broadcast(signed, chainId: snapshot.chainId, sender: from)
         StandardStreams.writeError(report.table().trimmingWhitespace() + "\n")
         guard report.meets(quorum: quorum) else {
-            throw SendError.quorumNotReached(accepted: report.acceptedCount, required: quorum, hash: signed.hash.hexString)
+            throw SendError.broadcastFailed(report, quorum: quorum, hash: signed.hash.hexString)
         }
         var fields: [(String, JSONValue)] = [("hash", .string(signed.hash.hexString)), ("from", .string(from.checksummed)),
-                                             ("nonce", .string(String(try request.payload().nonce))), ("broadcast", report.json)]
+                                             ("nonce", .string(String(signed.payload.nonce))), ("broadcast", report.json)]
         if wait {
             let receipt = try sender.wait(for: signed, chainId: snapshot.chainId, sender: from, confirmations: confirmations,
                                           timeout: waitTimeout, progress: ReceiptProgressLine.printer())

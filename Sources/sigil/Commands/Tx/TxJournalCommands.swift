@@ -120,7 +120,7 @@ struct TxRebroadcastCommand: ParsableCommand {
                                           first: false, networkForm: record.raw)
         output.emit(line: report.table().trimmingWhitespace(), json: report.json)
         guard report.meets(quorum: quorum) else {
-            throw SendError.quorumNotReached(accepted: report.acceptedCount, required: quorum, hash: record.hashHex)
+            throw SendError.broadcastFailed(report, quorum: quorum, hash: record.hashHex)
         }
     }
 }
@@ -130,12 +130,15 @@ struct TxReplaceCommand: ParsableCommand {
         commandName: "bump",
         abstract: "Re-sign a stuck transaction at the same nonce with higher fees (both +10% at least).",
         discussion: """
-        Takes the journaled transaction's hash (or its nonce with --from). The replacement keeps \
-        every field but the fees, is journaled under the same payout row if any, then broadcast. \
+        Names the stuck transaction by its hash, or by its nonce: the account is the one --from or \
+        --private-key-file gives, the chain --chain-id, else the config network's, else the peers'. \
+        The latest journaled transaction at that nonce is replaced: the replacement keeps every \
+        field but the fees, is journaled (under the same payout row if any), then broadcast. \
         `sigil tx cancel` instead replaces it with a zero-value transfer to yourself.
 
         Examples:
           sigil tx bump 0x…hash --from ops --rpc $RPC
+          sigil tx bump 7 --from ops --rpc $RPC
           sigil tx bump 0x…hash --max-fee 80gwei --priority-fee 3gwei --from ops --yes
         """,
         aliases: []
@@ -151,8 +154,11 @@ struct TxCancelCommand: ParsableCommand {
         commandName: "cancel",
         abstract: "Replace a stuck transaction with a zero-value transfer to yourself at the same nonce.",
         discussion: """
+        Names the stuck transaction by its hash or its nonce, as `sigil tx bump` does.
+
         Examples:
           sigil tx cancel 0x…hash --from ops --rpc $RPC --yes
+          sigil tx cancel 7 --private-key-file key.hex --rpc $RPC --yes
           sigil tx cancel 0x…hash --from ops --peer enode://…@10.0.0.1:30303 --p2p-only --yes
         """
     )

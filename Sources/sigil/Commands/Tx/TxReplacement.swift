@@ -4,21 +4,57 @@ import SigilCore
 import SigilNet
 
 /// What `tx bump` and `tx cancel` share: their options and the replacement itself (same nonce,
-/// fees raised by FeeBump's rule, journaled before broadcast).
+/// fees raised by FeeBump's rule, journaled before broadcast). The stuck transaction is named by
+/// its hash, or by its nonce with the wallet options naming the account (and --chain-id, the
+/// config network or the peers naming the chain); either way the latest journaled transaction
+/// at that nonce is replaced.
 struct ReplacementOptions: ParsableArguments {
-    @Argument(help: ArgumentHelp("The stuck transaction's hash.", valueName: "hash")) var hash: String
+    @Argument(help: ArgumentHelp("The stuck transaction: its hash, or its nonce (the account is --from or --private-key-file's).",
+                                 valueName: "nonce|hash"))
+    var target: String
     @Option(name: .long, help: "New max fee per gas (legacy: gas price); at least +10%.") var maxFee: String?
     @Option(name: .long, help: "New priority fee per gas; at least +10%.") var priorityFee: String?
+    @Option(name: .long, help: "With a nonce: the chain (default: the config network's, else the peers').") var chainId: String?
     @Flag(name: .long, help: "Do not ask for confirmation (required off a terminal).") var yes = false
     @OptionGroup var wallet: WalletOptions
     @OptionGroup var network: NetworkOptions
     @OptionGroup var p2p: P2POptions
     @OptionGroup var output: OutputOptions
 
+    /// The journal and the latest record at the target's nonce.
+    func stuckTransaction() throws -> (TransactionJournal, JournalRecord) {
+        if target.hasPrefix("0x") || target.hasPrefix("0X") {
+            let digest = try Hex.decode(target, count: 32)
+            guard let (journal, found) = try JournalDirectory.find(hash: digest, in: DataDirectory.journal) else {
+                throw CommandFailure(.notFound, "\(target) is not in the journal")
+            }
+            let latest = try journal.withLock(timeout: 120) { $0.latest(nonce: found.nonce) }
+            return (journal, latest ?? found)
+        }
+        guard let nonce = UInt64(target) else {
+            throw CommandFailure(.usage, "'\(target)' is neither a transaction hash (0x + 64 hex digits) nor a nonce")
+        }
+        let address = try wallet.signerAddress()
+        let chain = try network.requestedChainId(chainId) ?? peersChainId()
+        let journal = TransactionJournal(directory: DataDirectory.journal, chainId: chain, address: address)
+        guard let record = try journal.withLock(timeout: 120, { $0.latest(nonce: nonce) }) else {
+            throw CommandFailure(.notFound, "no journaled transaction from \(address.checksummed) with nonce \(nonce) on chain \(chain.decimalString)")
+        }
+        return (journal, record)
+    }
+
+    /// The chain id of the first JSON-RPC peer that answers.
+    private func peersChainId() throws -> U256 {
+        guard !(try network.rpcURLs()).isEmpty else {
+            throw CommandFailure(.usage, "with a nonce and no JSON-RPC peer, give --chain-id")
+        }
+        return try network.reader().chainId()
+    }
+
     func run(cancel: Bool) throws {
-        let digest = try Hex.decode(hash, count: 32)
-        guard let (journal, record) = try JournalDirectory.find(hash: digest, in: DataDirectory.journal) else {
-            throw CommandFailure(.notFound, "\(hash) is not in the journal")
+        let (journal, record) = try stuckTransaction()
+        if let required = try network.requestedChainId(chainId), required != journal.chainId {
+            throw CommandFailure(.refusedByPolicy, "\(record.hashHex) is on chain \(journal.chainId.decimalString), not \(required.decimalString)")
         }
         let old = try SignedTransaction.decode(record.raw)
         var request = TransactionRequest(payload: old.payload, from: journal.address)
@@ -64,7 +100,7 @@ struct ReplacementOptions: ParsableArguments {
         let report = try sender.broadcast(signed, chainId: journal.chainId, sender: journal.address)
         StandardStreams.writeError(report.table().trimmingWhitespace() + "\n")
         guard report.meets(quorum: 1) else {
-            throw SendError.quorumNotReached(accepted: report.acceptedCount, required: 1, hash: signed.hash.hexString)
+            throw SendError.broadcastFailed(report, quorum: 1, hash: signed.hash.hexString)
         }
         output.emit(line: signed.hash.hexString, json: .object([("hash", .string(signed.hash.hexString)), ("replaces", .string(record.hashHex)),
                                                                  ("nonce", .string(String(record.nonce))), ("broadcast", report.json)]))
