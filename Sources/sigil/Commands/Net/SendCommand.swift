@@ -68,14 +68,13 @@ struct SendCommand: ParsableCommand {
         try Confirmation.ask(request, yes: yes, question: "Send this transaction?")
         let key = try wallet.makeSigner()
         guard key.address == from else { throw CommandFailure(.verificationFailed, "the key is not \(from.checksummed)") }
-        let signed = try sender.signAndJournal(request, key: key, pendingNonce: snapshot.pendingNonce)
-        let report = try sender.broadcast(signed, chainId: snapshot.chainId, sender: from)
+        let (signed, report) = try sender.signJournalAndBroadcast(request, key: key, pendingNonce: snapshot.pendingNonce)!
         StandardStreams.writeError(report.table().trimmingWhitespace() + "\n")
         guard report.meets(quorum: quorum) else {
             throw SendError.quorumNotReached(accepted: report.acceptedCount, required: quorum, hash: signed.hash.hexString)
         }
         var fields: [(String, JSONValue)] = [("hash", .string(signed.hash.hexString)), ("from", .string(from.checksummed)),
-                                             ("nonce", .string(String(try request.payload().nonce))), ("broadcast", report.json)]
+                                             ("nonce", .string(String(signed.payload.nonce))), ("broadcast", report.json)]
         if wait {
             let receipt = try sender.wait(for: signed, chainId: snapshot.chainId, sender: from, confirmations: confirmations,
                                           timeout: waitTimeout, progress: ReceiptProgressLine.printer())
