@@ -238,7 +238,7 @@ import Testing
             process.waitUntilExit()
             let stderr = (try? String(contentsOf: home.url.appendingPathComponent("send\(i).err"), encoding: .utf8)) ?? ""
             #expect(process.terminationReason == .exit && process.terminationStatus == 0, "send \(i): \(stderr)")
-            let json = try JSONSerialization.jsonObject(with: Data(contentsOf: output)) as? [String: Any]
+            let json = (try? Data(contentsOf: output)).flatMap { try? JSONSerialization.jsonObject(with: $0) } as? [String: Any]
             nonces.append(Int(json?["nonce"] as? String ?? "") ?? -1)
         }
         #expect(nonces.sorted() == Array(start..<start + 8), "\(nonces)")
