@@ -85,59 +85,6 @@ import Testing
         }
     }
 
-    /// A blob (type 3) transaction: signed by `sign tx` (the plain form, over the versioned hash),
-    /// wrapped with its sidecar (blob, commitment, proof: the KZG oracle), then `broadcast` in that
-    /// network form — which the node requires — and mined with the exact balances, blob gas
-    /// included. The journal keeps the network form, so `tx rebroadcast` can send it to a peer
-    /// that has not seen it.
-    @Test func broadcastBlobTransactionInNetworkForm() throws {
-        let from = try address(3), to = try address(8)
-        let data = "0x" + Array("sigil blob payload".utf8).map { String(format: "%02x", $0) }.joined()
-        let versionedHash = try #require((try PythonOracle.run("blob_sidecar.py", input: ["data": data]) as? [String: Any])?["versionedHash"] as? String)
-        let request: [String: Any] = ["format": "sigil.unsigned-tx/1", "type": "0x3", "chainId": "1337", "nonce": "0", "from": from, "to": to,
-                                      "value": "777", "data": "0x", "gas": "21000", "maxFeePerGas": "20000000000",
-                                      "maxPriorityFeePerGas": "1000000000", "accessList": [], "maxFeePerBlobGas": "1000000000",
-                                      "blobVersionedHashes": [versionedHash]]
-        let file = home.url.appendingPathComponent("blob.json")
-        try JSONSerialization.data(withJSONObject: request).write(to: file)
-        let s = try CLI.run("sigil", ["sign", "tx", file.path, "--private-key-file", try keyFile(3), "--json"])
-        #expect(s.status == 0, "\(s.stderrText)")
-        let plain = try #require(try jsonOutput(s)["raw"] as? String), hash = try #require(try jsonOutput(s)["hash"] as? String)
-        // Without its sidecar the node refuses it, as geth does.
-        do {
-            _ = try nodes[0].rpc("eth_sendRawTransaction", [plain])
-            Issue.record("the node took a blob transaction without its sidecar")
-        } catch let error as DevNode.RPCError {
-            #expect(error.message == "missing sidecar in blob transaction")
-        }
-        let wrapped = try #require(try PythonOracle.run("blob_sidecar.py", input: ["data": data, "signed": plain]) as? [String: Any])
-        let networkForm = home.url.appendingPathComponent("blob.network.hex")
-        try #require(wrapped["networkForm"] as? String).write(to: networkForm, atomically: true, encoding: .utf8)
-
-        let before = (try balance(from), try balance(to))
-        // The node checks the blob against its versioned hash with eth-account, which loads the
-        // KZG trusted setup each time: seconds on a busy machine, hence the long --timeout.
-        let b = try run(["broadcast", networkForm.path, "--json", "--timeout", "90"])
-        #expect(b.status == 0, "\(b.stderrText)")
-        #expect(try jsonOutput(b)["transactionHash"] as? String == hash)
-        #expect(((try jsonOutput(b)["peers"]) as? [[String: Any]])?.map { $0["outcome"] as? String } == ["accepted"])
-        let receipt = try #require(try nodes[0].rpc("eth_getTransactionReceipt", [hash]) as? [String: Any])
-        #expect(receipt["status"] as? String == "0x1" && receipt["type"] as? String == "0x3")
-        let blobGasUsed = hexDecimal(try #require(receipt["blobGasUsed"] as? String))
-        #expect(blobGasUsed == 131_072, "one blob")
-        let fee = hexDecimal(receipt["gasUsed"] as! String) * hexDecimal(receipt["effectiveGasPrice"] as! String)
-            + blobGasUsed * hexDecimal(try #require(receipt["blobGasPrice"] as? String))
-        #expect(try balance(from) == before.0 - 777 - fee)
-        #expect(try balance(to) == before.1 + 777)
-
-        // The journaled bytes are the network form: another peer takes them and mines the same transaction.
-        let again = try run(["tx", "rebroadcast", hash, "--json", "--timeout", "90"], peers: [nodes[1]])
-        #expect(again.status == 0, "\(again.stderrText)")
-        #expect(((try jsonOutput(again)["peers"]) as? [[String: Any]])?.map { $0["outcome"] as? String } == ["accepted"], "\(again.stdoutText)")
-        let elsewhere = try #require(try nodes[1].rpc("eth_getTransactionReceipt", [hash]) as? [String: Any])
-        #expect(elsewhere["status"] as? String == "0x1" && elsewhere["blobGasUsed"] as? String == receipt["blobGasUsed"] as? String)
-    }
-
     @Test func nodeErrorsBecomeClearMessages() throws {
         let to = try address(9)
         // insufficient funds: a key with no ether
@@ -244,75 +191,6 @@ import Testing
         #expect(nonces.sorted() == Array(start..<start + 8), "\(nonces)")
         #expect(Int(try run(["nonce", from]).stdoutText.trimmingCharacters(in: .whitespacesAndNewlines))! == start + 8)
         #expect(try balance(to) == before + 36, "1 + 2 + … + 8 wei, each mined once")
-    }
-
-    /// 200 payouts, killed with SIGKILL at random moments five times, then run to the end:
-    /// every row is paid exactly once. Each kill lands while rows remain (after a random number of
-    /// journaled rows, plus a random delay within a row), so every run really dies mid-batch.
-    /// Rows journaled but not marked mined are settled by their receipts on the re-runs: the
-    /// node answers a mined transaction sent again with "nonce too low", as geth does.
-    @Test func batchPayoutsSurviveKillsAndPayEachRowOnce() throws {
-        let seed = SeededGenerator.seedFromEnvironment("SIGIL_TEST_SEED")
-        print("batchPayoutsSurviveKillsAndPayEachRowOnce: SIGIL_TEST_SEED=\(seed)")
-        var rng = SeededGenerator(seed: seed)
-        let recipients = (0..<200).map { i in String(format: "0x%040x", 0x5161_0000 + i) }
-        var csv = "id,to,value\n"
-        for (i, to) in recipients.enumerated() { csv += "row\(i),\(to.lowercased()),\(i + 1)gwei\n" }
-        let file = try home.file("payouts.csv", contents: csv)
-        let binary = TestEnvironment.binDirectory.appendingPathComponent("sigil").path
-        let key = try keyFile(7), from = try address(7)
-        let startNonce = Int(try run(["nonce", from]).stdoutText.trimmingCharacters(in: .whitespacesAndNewlines))!
-        let journal = home.url.appendingPathComponent("journal/1337/\(from.lowercased()).jsonl")
-        func journaledRows() -> Int {
-            guard let data = FileManager.default.contents(atPath: journal.path) else { return 0 }
-            return String(decoding: data, as: UTF8.self).components(separatedBy: #""kind":"tx""#).count - 1
-        }
-        // Five kill points: increasing journaled-row counts well before the end.
-        let targets = (0..<5).map { _ in Int.random(in: 1...180, using: &rng) }.sorted()
-        for (run, target) in targets.enumerated() {
-            let process = Process()
-            process.executableURL = URL(fileURLWithPath: binary)
-            process.arguments = ["send", "--batch", file.path, "--private-key-file", key, "--yes", "--rpc", nodes[0].url]
-            process.environment = ["SIGIL_HOME": home.url.path, "PATH": "/usr/bin:/bin"]
-            process.standardOutput = FileHandle(forUpdatingAtPath: "/dev/null")!
-            process.standardError = FileHandle(forUpdatingAtPath: "/dev/null")!
-            try process.run()
-            let deadline = Date().addingTimeInterval(60)
-            while process.isRunning && journaledRows() < target && Date() < deadline { usleep(2_000) }
-            usleep(UInt32.random(in: 0...30_000, using: &rng))   // somewhere inside a row: signing, journaling, broadcasting
-            kill(process.processIdentifier, SIGKILL)
-            process.waitUntilExit()
-            #expect(process.terminationReason == .uncaughtSignal && process.terminationStatus == SIGKILL,
-                    "run \(run + 1) (seed \(seed)) must die by SIGKILL, not finish: \(process.terminationReason) \(process.terminationStatus)")
-        }
-        usleep(300_000)   // a request the last victim had fully sent is still handled by the node
-        let paidBefore = try recipients.filter { try balance($0) > 0 }.count
-        #expect(paidBefore > 0 && paidBefore < 200, "the kills left the batch partly paid (seed \(seed)): \(paidBefore)")
-        let final = try run(["send", "--batch", file.path, "--private-key-file", key, "--yes", "--json"])
-        #expect(final.status == 0, "seed \(seed): \(final.stderrText)")
-        // The paid rows are found mined (by receipt) and skipped; every other row is sent now, or
-        // its journaled bytes (signed before the kill, never broadcast) are rebroadcast.
-        let summary = try jsonOutput(final)
-        #expect(summary["failed"] as? Int == 0 && summary["skipped"] as? Int == paidBefore, "seed \(seed): \(summary)")
-        #expect((summary["sent"] as? Int ?? 0) + (summary["rebroadcast"] as? Int ?? 0) == 200 - paidBefore, "seed \(seed): \(summary)")
-        #expect((summary["rebroadcast"] as? Int ?? 0) <= 1, "only the last victim can leave a signed row unsent: \(summary)")
-        for (i, to) in recipients.enumerated() {
-            #expect(try balance(to) == Decimal(i + 1) * Decimal(1_000_000_000), "row\(i) paid exactly once (seed \(seed))")
-        }
-        // One transaction per row, no more: the account's nonce moved by exactly 200.
-        #expect(Int(try run(["nonce", from]).stdoutText.trimmingCharacters(in: .whitespacesAndNewlines))! == startNonce + 200)
-        // A second complete run signs and sends nothing: every row's receipt is found (the rows the
-        // last run sent were only "accepted" in the journal), so all 200 are skipped.
-        let againRun = try run(["send", "--batch", file.path, "--private-key-file", key, "--yes", "--json"])
-        #expect(againRun.status == 0, "seed \(seed): \(againRun.stderrText)")
-        let again = try jsonOutput(againRun)
-        #expect(again["sent"] as? Int == 0 && again["rebroadcast"] as? Int == 0 && again["failed"] as? Int == 0)
-        #expect(again["skipped"] as? Int == 200, "\(again)")
-        let list = try CLI.run("sigil", ["tx", "list", "--json"], environment: ["SIGIL_HOME": home.url.path])
-        let records = try #require(try JSONSerialization.jsonObject(with: list.stdout) as? [[String: Any]])
-        let batchRows = Set(records.filter { $0["status"] as? String == "mined" }.compactMap { ($0["batchKey"] as? String)?.split(separator: "#").last })
-        #expect(batchRows.count == 200, "every row has a mined record in the journal")
-        #expect(Int(try run(["nonce", from]).stdoutText.trimmingCharacters(in: .whitespacesAndNewlines))! == startNonce + 200)
     }
 
     /// `send` needs one batched read before it broadcasts: two HTTP requests in all.
