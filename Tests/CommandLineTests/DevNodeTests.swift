@@ -100,7 +100,7 @@ struct DevNodeTests {
         #expect(try node.rpc("eth_getBalance", [Self.address2, "latest"]) as? String == "0xd3c21bcecceda1000001")
 
         let expected = [
-            "already known", "nonce too low", "nonce too high", "invalid chain id", "invalid chain id",
+            "nonce too low", "nonce too low", "nonce too high", "invalid chain id", "invalid chain id",
             "intrinsic gas too low", "insufficient funds for gas * price + value",
             "max fee per gas less than block base fee",
         ]

@@ -32,7 +32,9 @@ public struct JournalRecord: Sendable, Equatable {
     public var nonce: UInt64
     /// The transaction hash (32 bytes).
     public var hash: [UInt8]
-    /// The signed transaction exactly as broadcast.
+    /// The signed transaction exactly as broadcast: for a blob transaction, the network form
+    /// with its sidecar when it was broadcast so (decode it with `SignedTransaction.decode`;
+    /// `hash` is that of the plain form, as always).
     public var raw: [UInt8]
     /// The transaction type as the caller names it (e.g. "0x2").
     public var type: String

@@ -54,17 +54,18 @@ public struct TransactionSender: Sendable {
         TransactionJournal(directory: journalDirectory, chainId: chainId, address: address)
     }
 
-    /// Picks the nonce (max of the peers' pending nonce and the journal's), signs, and journals
-    /// the signed transaction as pending — all under the journal lock.
-    public func signAndJournal(_ request: TransactionRequest, key: PrivateKey, pendingNonce: UInt64, batchKey: String? = nil,
-                               note: String? = nil) throws -> SignedTransaction {
-        try signAndJournal(request, key: key, pendingNonce: pendingNonce, batchKey: batchKey, note: note, if: { _ in true })!
-    }
-
-    /// As above, but only if `condition` still holds with the lock held (a payout row that
-    /// another run journaled meanwhile is not signed again); nil when it does not.
-    public func signAndJournal(_ request: TransactionRequest, key: PrivateKey, pendingNonce: UInt64, batchKey: String?,
-                               note: String?, if condition: (JournalSession) throws -> Bool) throws -> SignedTransaction? {
+    /// Picks the nonce (max of the peers' pending nonce and the journal's), signs, journals the
+    /// signed transaction as pending (durably, before anything leaves the machine), broadcasts
+    /// it and records the outcome — all under the journal lock, and only if `condition` still
+    /// holds with the lock held (a payout row that another run journaled meanwhile is not signed
+    /// again); nil when it does not.
+    ///
+    /// The lock is held through the broadcast so that the account's nonces reach the peers in
+    /// order: another sender takes nonce n+1 only once n has been handed over. A node without a
+    /// mempool, or one that refuses nonce gaps, would otherwise reject n+1 when it overtakes n.
+    public func signJournalAndBroadcast(_ request: TransactionRequest, key: PrivateKey, pendingNonce: UInt64, batchKey: String? = nil,
+                                        note: String? = nil, if condition: (JournalSession) throws -> Bool = { _ in true }
+    ) throws -> (signed: SignedTransaction, report: BroadcastReport)? {
         guard let chainId = request.chainId else { throw SendError.wrongChain(expected: 0, actual: 0) }
         return try journal(chainId: chainId, address: key.address).withLock(timeout: 120) { session in
             guard try condition(session) else { return nil }
@@ -72,24 +73,41 @@ public struct TransactionSender: Sendable {
             request.nonce = session.nextNonce(pendingFromPeers: pendingNonce)
             let signed = try key.sign(request.payload())
             try session.append(Self.record(signed, request: request, peers: recordedPeers, batchKey: batchKey, note: note))
-            return signed
+            let report = deliver(signed, networkForm: nil)
+            try Self.recordOutcome(report, of: signed, first: true, in: &session)
+            return (signed, report)
         }
     }
 
-    /// Sends the signed bytes to every peer at once and records the outcome in the journal.
-    /// Only a record's first broadcast may conclude `rejected` (which frees its nonce): a
-    /// rebroadcast that everyone refuses (e.g. "nonce too low" because it was mined) proves nothing.
-    /// With enodes, the JSON-RPC and devp2p peers are all sent to at once, in one report;
-    /// `networkForm` is what devp2p peers get (a blob transaction with its sidecar).
+    /// Sends the signed bytes of a journaled transaction to every peer at once and records the
+    /// outcome in the journal. Only a record's first broadcast may conclude `rejected` (which
+    /// frees its nonce): a rebroadcast that everyone refuses (e.g. "nonce too low" because it was
+    /// mined) proves nothing — `settle` asks for its receipt.
+    /// With enodes, the JSON-RPC and devp2p peers are all sent to at once, in one report.
+    /// `networkForm` is what every peer gets when given: a blob transaction must travel with its
+    /// sidecar (`0x03 || rlp([tx, blobs, commitments, proofs])`), which `signed.rawBytes` lacks.
     public func broadcast(_ signed: SignedTransaction, chainId: U256, sender: Address, first: Bool = true,
                           networkForm: [UInt8]? = nil) throws -> BroadcastReport {
-        let report: BroadcastReport
+        let report = deliver(signed, networkForm: networkForm)
+        try journal(chainId: chainId, address: sender).withLock(timeout: 120) { session in
+            try Self.recordOutcome(report, of: signed, first: first, in: &session)
+        }
+        return report
+    }
+
+    /// One broadcast to every peer (JSON-RPC, and devp2p when enodes are set) at once.
+    private func deliver(_ signed: SignedTransaction, networkForm: [UInt8]?) -> BroadcastReport {
         if let devp2p, !enodes.isEmpty {
             let transaction = DevP2PTransaction(networkForm: networkForm ?? signed.rawBytes, hash: signed.hash, type: signed.type)
-            report = devp2p.broadcast(transaction, enodes: enodes, rpcPeers: broadcastOverRPC ? peers : [])
-        } else {
-            report = Broadcaster.broadcast(raw: signed.rawBytes, expectedHash: signed.hash, peers: peers, timeout: timeout)
+            return devp2p.broadcast(transaction, enodes: enodes, rpcPeers: broadcastOverRPC ? peers : [])
         }
+        return Broadcaster.broadcast(raw: networkForm ?? signed.rawBytes, expectedHash: signed.hash, peers: peers, timeout: timeout)
+    }
+
+    /// Records what a broadcast showed: accepted, rejected by every peer (first broadcast only:
+    /// the nonce is free again), or still pending.
+    private static func recordOutcome(_ report: BroadcastReport, of signed: SignedTransaction, first: Bool,
+                                      in session: inout JournalSession) throws {
         let status: JournalStatus
         if report.acceptedCount > 0 {
             status = .accepted
@@ -98,11 +116,7 @@ public struct TransactionSender: Sendable {
         } else {
             status = .pending    // unknown: some peers were unreachable; it may still be out there
         }
-        try journal(chainId: chainId, address: sender).withLock(timeout: 120) { session in
-            try session.updateStatus(hash: signed.hash, status: status,
-                                     note: report.peers.compactMap(\.detail).first)
-        }
-        return report
+        try session.updateStatus(hash: signed.hash, status: status, note: report.peers.compactMap(\.detail).first)
     }
 
     /// Waits for the receipt and records mined / reverted in the journal.

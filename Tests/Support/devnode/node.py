@@ -11,6 +11,7 @@ from eth_tester.backends.pyevm.main import (
     generate_genesis_state_for_keys, get_default_account_keys, get_default_genesis_params)
 from eth_tester.exceptions import BlockNotFound, TransactionNotFound, ValidationError
 from eth_hash.auto import keccak
+from hexbytes import HexBytes
 from eth_keys import KeyAPI
 
 import erc20
@@ -53,24 +54,21 @@ class Node:
         return self.backend.chain.get_block().header.base_fee_per_gas
 
     def decode_raw(self, raw):
+        """The transaction and, for a blob transaction, whether it came with its sidecar.
+        eth-account checks the sidecar's blobs against the versioned hashes."""
         vm = self.backend.chain.get_vm()
-        if raw[:1] == b"\x03":  # blob transactions arrive in network form, with the sidecar
-            blob = BlobTransaction.from_bytes(raw)
+        with_sidecar = False
+        if raw[:1] == b"\x03":  # blob transactions must arrive in network form, with the sidecar
+            blob = BlobTransaction.from_bytes(HexBytes(raw))
+            with_sidecar = blob.blob_data is not None
             blob.blob_data = None
             raw = bytes([blob.transaction_type]) + blob.payload()
-        return vm.get_transaction_builder().decode(raw)
+        return vm.get_transaction_builder().decode(raw), with_sidecar
 
-    def known(self, tx_hash):
-        try:
-            self.tester.get_transaction_by_hash("0x" + tx_hash.hex())
-            return True
-        except TransactionNotFound:
-            return False
-
-    def validate(self, tx):
-        """geth's txpool checks, in geth's order, with geth's messages."""
-        if self.known(tx.hash):
-            raise tx_error("already known")
+    def validate(self, tx, with_sidecar=False):
+        """geth's txpool checks, in geth's order, with geth's messages. There is no mempool:
+        every accepted transaction is mined at once, so one sent again is not "already known"
+        (geth says that only while it is still pooled) but, like geth, "nonce too low"."""
         chain_id = getattr(tx, "chain_id", None)
         if chain_id is not None and chain_id != self.chain_id:
             raise tx_error("invalid chain id")
@@ -79,6 +77,8 @@ class Node:
             raise tx_error(f"intrinsic gas too low: gas {tx.gas}, minimum needed {intrinsic}")
         if tx.max_priority_fee_per_gas > tx.max_fee_per_gas:
             raise tx_error("max priority fee per gas higher than max fee per gas")
+        if tx.type_id == 3 and not with_sidecar:
+            raise tx_error("missing sidecar in blob transaction")
         sender = tx.sender
         state = self.backend.chain.get_vm().state
         expected = state.get_nonce(sender)
@@ -215,10 +215,10 @@ class Node:
     def eth_sendRawTransaction(self, raw_hex):
         raw = parse_data(raw_hex, "raw transaction")
         try:
-            tx = self.decode_raw(raw)
+            tx, with_sidecar = self.decode_raw(raw)
         except Exception as error:
             raise tx_error(f"rlp: invalid transaction: {error}")
-        self.validate(tx)
+        self.validate(tx, with_sidecar)
         try:
             return self.tester.send_raw_transaction(raw_hex)
         except ValidationError as error:
@@ -232,9 +232,16 @@ class Node:
 
     def eth_getTransactionReceipt(self, tx_hash):
         try:
-            return format_receipt(self.tester.get_transaction_receipt(tx_hash))
+            receipt = self.tester.get_transaction_receipt(tx_hash)
         except TransactionNotFound:
             return None
+        out = format_receipt(receipt)
+        if "blobGasUsed" in out:
+            # eth-tester reports the head's blob base fee times the blob gas; geth reports the
+            # blob base fee of the transaction's own block (from its excess blob gas).
+            header = self.header(receipt["block_number"])
+            out["blobGasPrice"] = quantity(self.backend.chain.get_vm(header).state.blob_base_fee)
+        return out
 
     def eth_getBlockByNumber(self, block, full=False):
         try:

@@ -53,9 +53,11 @@ struct BroadcastCommand: ParsableCommand {
         try network.verifyChain(chainId, peers: peers)
         var sender = TransactionSender(peers: peers, timeout: network.timeout, journalDirectory: DataDirectory.journal)
         try p2p.attach(enodes, to: &sender, chainId: chainId, rpc: peers, network: network)
+        // The journal keeps the bytes as given: for a blob transaction in network form, with its
+        // sidecar, so that `tx rebroadcast` can send it again (nodes refuse one without it).
         let first = try sender.journal(chainId: chainId, address: from).withLock(timeout: 120) { session -> Bool in
             guard session.record(hash: signed.hash) == nil else { return false }
-            try session.append(JournalRecord(nonce: signed.payload.nonce, hash: signed.hash, raw: signed.rawBytes,
+            try session.append(JournalRecord(nonce: signed.payload.nonce, hash: signed.hash, raw: bytes,
                                              type: String(signed.type.rawValue), to: signed.payload.to, value: signed.payload.value,
                                              maxFeePerGas: .zero, maxPriorityFeePerGas: nil, peers: sender.recordedPeers, note: "broadcast"))
             return true

@@ -5,6 +5,8 @@ import SigilNet
 /// `send --batch payouts.csv`: pays each row exactly once, resuming safely after any crash.
 /// The plan comes from the journal (rows already journaled are skipped or their SAME signed
 /// bytes rebroadcast); each row is re-checked under the journal lock right before it is signed.
+/// Journaled rows not known to be mined are first looked up by receipt (one JSON-RPC batch):
+/// a mined one is done, and sending it again would only get "nonce too low" from geth.
 struct PayoutRunner {
     let sender: TransactionSender
     let quorum: Int
@@ -20,7 +22,11 @@ struct PayoutRunner {
         let chainId = try reader.chainId()
         if sender.peers.count > 1 { _ = try ChainCheck.verify(peers: Array(sender.peers.dropFirst()), expected: chainId, timeout: sender.timeout) }
         let journal = sender.journal(chainId: chainId, address: from)
-        let plan = try journal.withLock(timeout: 120) { try PayoutPlan(batch: batch, session: $0) }
+        var plan = try journal.withLock(timeout: 120) { try PayoutPlan(batch: batch, session: $0) }
+        let unsettled = plan.rowsToRebroadcast.map(\.1.hash)
+        if !unsettled.isEmpty, !(try sender.settle(unsettled, chainId: chainId, sender: from)).isEmpty {
+            plan = try journal.withLock(timeout: 120) { try PayoutPlan(batch: batch, session: $0) }   // mined rows are now skipped
+        }
         StandardStreams.writeError("batch \(batch.name): \(batch.rows.count) rows; \(plan.rowsSkipped.count) done, "
             + "\(plan.rowsToRebroadcast.count) to rebroadcast, \(plan.rowsToSend.count) to send\n")
         if dryRun {
@@ -86,8 +92,13 @@ struct PayoutRunner {
             return ("skipped", record.hashHex)
         case .rebroadcast(_, let record):
             let signed = try SignedTransaction.decode(record.raw)
-            let report = try sender.broadcast(signed, chainId: chainId, sender: key.address, first: false)
-            return (report.meets(quorum: quorum) ? "rebroadcast" : "failed", record.hashHex)
+            let report = try sender.broadcast(signed, chainId: chainId, sender: key.address, first: false, networkForm: record.raw)
+            if report.meets(quorum: quorum) { return ("rebroadcast", record.hashHex) }
+            // Refused ("nonce too low" once it is mined, e.g. meanwhile): its receipt settles the row.
+            if try sender.settle([record.hash], chainId: chainId, sender: key.address)[record.hash] != nil {
+                return ("skipped", record.hashHex)
+            }
+            return ("failed", record.hashHex)
         case .send(let row):
             var intent = PaymentIntent(to: row.to, value: row.wei ?? .zero)
             if let token = row.token {
@@ -99,15 +110,15 @@ struct PayoutRunner {
             let snapshot = try sender.snapshot(for: intent, from: key.address)
             let request = try intent.request(from: key.address, snapshot: snapshot)
             let key_ = batch.batchKey(row)
-            guard let signed = try sender.signAndJournal(request, key: key, pendingNonce: snapshot.pendingNonce, batchKey: key_, note: nil,
-                                                         if: { session in
-                                                             if case .send = try PayoutPlan.step(for: row, in: batch, session: session) { return true }
-                                                             return false
-                                                         }) else {
+            guard let sent = try sender.signJournalAndBroadcast(
+                request, key: key, pendingNonce: snapshot.pendingNonce, batchKey: key_, note: nil,
+                if: { session in
+                    if case .send = try PayoutPlan.step(for: row, in: batch, session: session) { return true }
+                    return false
+                }) else {
                 return ("skipped", nil)
             }
-            let report = try sender.broadcast(signed, chainId: chainId, sender: key.address)
-            return (report.meets(quorum: quorum) ? "sent" : "failed", signed.hash.hexString)
+            return (sent.report.meets(quorum: quorum) ? "sent" : "failed", sent.signed.hash.hexString)
         }
     }
 }

@@ -81,8 +81,7 @@ struct SendCommand: ParsableCommand {
         try Confirmation.ask(request, yes: yes, question: "Send this transaction?")
         let key = try wallet.makeSigner()
         guard key.address == from else { throw CommandFailure(.verificationFailed, "the key is not \(from.checksummed)") }
-        let signed = try sender.signAndJournal(request, key: key, pendingNonce: snapshot.pendingNonce)
-        let report = try sender.broadcast(signed, chainId: snapshot.chainId, sender: from)
+        let (signed, report) = try sender.signJournalAndBroadcast(request, key: key, pendingNonce: snapshot.pendingNonce)!
         StandardStreams.writeError(report.table().trimmingWhitespace() + "\n")
         guard report.meets(quorum: quorum) else {
             throw SendError.broadcastFailed(report, quorum: quorum, hash: signed.hash.hexString)

@@ -96,6 +96,11 @@ struct TxRebroadcastCommand: ParsableCommand {
         commandName: "rebroadcast",
         abstract: "Send a journaled transaction's exact signed bytes again (never re-signs).",
         discussion: """
+        Sends the bytes as journaled (a blob transaction with its sidecar, when it was broadcast \
+        so). When fewer than --quorum peers take it, the peers are asked for its receipt: a \
+        transaction already mined (nodes answer "nonce too low") is recorded as mined and the \
+        command succeeds; one that reverted exits 7.
+
         Examples:
           sigil tx rebroadcast 0x…hash --rpc http://127.0.0.1:8545
           sigil tx rebroadcast 0x…hash --peer enode://…@10.0.0.1:30303 --rpc $RPC
@@ -120,6 +125,11 @@ struct TxRebroadcastCommand: ParsableCommand {
                                           first: false, networkForm: record.raw)
         output.emit(line: report.table().trimmingWhitespace(), json: report.json)
         guard report.meets(quorum: quorum) else {
+            // Refused, e.g. "nonce too low": if it is mined, there is nothing left to send.
+            if let receipt = try? sender.settle([digest], chainId: journal.chainId, sender: journal.address)[digest] {
+                if receipt.reverted { throw CommandFailure(.reverted, "\(record.hashHex) was already mined in block \(receipt.blockNumber) and REVERTED") }
+                return StandardStreams.writeError("\(record.hashHex) is already mined in block \(receipt.blockNumber); nothing to rebroadcast\n")
+            }
             throw SendError.broadcastFailed(report, quorum: quorum, hash: record.hashHex)
         }
     }
