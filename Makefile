@@ -57,7 +57,7 @@ test: deps venv venv-p2p build
 fuzz: deps
 	scripts/fuzz.sh $(FUZZ_SECONDS)
 
-demo: deps venv-p2p build
+demo: deps venv venv-p2p build
 	@SIGIL_BIN_DIR=$(DEBUG_BIN) scripts/demo.sh
 
 bench: deps venv venv-p2p release

@@ -18,15 +18,36 @@ trap cleanup EXIT
 
 step() { printf '\n$ %s\n' "$*"; }
 
-echo "Starting two local Ethereum nodes (py-evm via eth-tester, same genesis)…"
-"$here/devnode.sh" start "$nodes" --count 2 >/dev/null
-rpc=()
-for url in "$nodes"/node-*.url; do rpc+=(--rpc "$(cat "$url")"); done
-
 # The funded development account: private key 1 (a public test key; never use it for real funds).
 umask 077
 printf '0x%064x\n' 1 > "$work/dev.key"
 export SIGIL_PASSWORD="demo password"
+
+echo "Offline first: a key file, amounts and hashes, no node involved."
+
+step sigil key inspect --private-key-file dev.key
+"$sigil" key inspect --private-key-file "$work/dev.key"
+
+step sigil-signer address --private-key-file dev.key
+"$signer" address --private-key-file "$work/dev.key"
+
+step sigil units 1.5ether
+"$sigil" units 1.5ether
+
+step sigil units 30gwei --to ether
+"$sigil" units 30gwei --to ether
+
+step "sigil hash keccak 'transfer(address,uint256)'   # text; its first 4 bytes are the ERC-20 selector"
+"$sigil" hash keccak 'transfer(address,uint256)'
+
+step sigil hash keccak 0xdeadbeef
+"$sigil" hash keccak 0xdeadbeef
+
+echo
+echo "Starting two local Ethereum nodes (py-evm via eth-tester, same genesis)…"
+"$here/devnode.sh" start "$nodes" --count 2 >/dev/null
+rpc=()
+for url in "$nodes"/node-*.url; do rpc+=(--rpc "$(cat "$url")"); done
 
 step sigil key import --private-key-file dev.key --name dev --light
 "$sigil" key import --private-key-file "$work/dev.key" --name dev --light
@@ -38,10 +59,10 @@ alice="$("$sigil" key inspect alice --json | sed -n 's/.*"address": "\(0x[0-9a-f
 step sigil chain-id "${rpc[@]}"
 "$sigil" chain-id "${rpc[@]}"
 
-step sigil balance dev
+step "sigil balance 0x7E5F4552091A69125d5DfCb7b8C2659029395Bdf   # dev's address"
 "$sigil" balance 0x7E5F4552091A69125d5DfCb7b8C2659029395Bdf "${rpc[@]}"
 
-step sigil tx build --from dev --to alice --value 1.5ether -o request.json
+step "sigil tx build --from dev --to $alice --value 1.5ether -o request.json"
 "$sigil" tx build --from dev --to "$alice" --value 1.5ether -o "$work/request.json" "${rpc[@]}"
 cat "$work/request.json"
 
@@ -49,12 +70,12 @@ step "sigil sign tx request.json --from dev -o signed.json; sigil tx decode sign
 "$sigil" sign tx "$work/request.json" --from dev --json -o "$work/signed.json"
 "$sigil" tx decode "$work/signed.json"
 
-step "sigil send --to alice --value 1.5ether --from dev --wait   # preview, sign, journal, broadcast to both peers, wait"
+step "sigil send --to $alice --value 1.5ether --from dev --wait   # preview, sign, journal, broadcast to both peers, wait"
 "$sigil" send --to "$alice" --value 1.5ether --from dev --yes --wait "${rpc[@]}"
 
-step sigil balance alice
+step "sigil balance $alice   # alice's address"
 "$sigil" balance "$alice" "${rpc[@]}"
-step sigil balance dev
+step "sigil balance 0x7E5F4552091A69125d5DfCb7b8C2659029395Bdf   # dev's address"
 "$sigil" balance 0x7E5F4552091A69125d5DfCb7b8C2659029395Bdf "${rpc[@]}"
 
 # Straight to an Ethereum peer over devp2p (RLPx + eth/68): a test peer built on trinity's
@@ -78,10 +99,10 @@ if [ -x "$root/.venv-p2p/bin/python" ]; then
     step sigil p2p ping "${enode:0:24}…"
     "$sigil" p2p ping "$enode"
 
-    step "sigil send --to alice --value 0.25ether --from dev --peer enode://… --p2p-only --wait   # devp2p only; RPC for reads"
+    step "sigil send --to $alice --value 0.25ether --from dev --peer enode://… --p2p-only --wait   # devp2p only; RPC for reads"
     "$sigil" send --to "$alice" --value 0.25ether --from dev --yes --wait --peer "$enode" --p2p-only --rpc "$first"
 
-    step "sigil balance alice   # 1.5 + 0.25: the peer handed the transaction to its node, which mined it"
+    step "sigil balance $alice   # alice: 1.5 + 0.25: the peer handed the transaction to its node, which mined it"
     "$sigil" balance "$alice" "${rpc[@]}"
 fi
 

@@ -1,7 +1,11 @@
 #!/usr/bin/env bash
-# Installs the Debian packages Sigil builds and tests with, once; idempotent.
+# Installs the Debian packages Sigil builds, tests, demos and benchmarks with, once; idempotent.
+# Beyond the libraries: python3-venv (the .venv oracles and the devnode), curl (scripts/devnode.sh
+# polls the node with it), time (/usr/bin/time in scripts/bench_network.sh), gcc (cc -O2 for the
+# C baselines of scripts/bench.sh), zsh, fish and mandoc (the completion and man page checks).
 set -euo pipefail
-packages=(libsecp256k1-dev libssl-dev libsodium-dev libcurl4-openssl-dev pkg-config zsh fish mandoc "$@")
+packages=(libsecp256k1-dev libssl-dev libsodium-dev libcurl4-openssl-dev pkg-config python3-venv curl time gcc
+          zsh fish mandoc "$@")
 missing=()
 for p in "${packages[@]}"; do
     dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")

@@ -1,3 +1,4 @@
+import Foundation
 import SigilTestSupport
 import Testing
 
@@ -26,6 +27,25 @@ import Testing
             == "0x4e03657aea45a94fc7d47ba826c8d667c0d1e6e33a64a036ec44f58fa12d6c45\n")
         #expect(try sigil("hash", "keccak", "-", stdin: "0x616263\n").stdoutText
             == "0x4e03657aea45a94fc7d47ba826c8d667c0d1e6e33a64a036ec44f58fa12d6c45\n")
+    }
+
+    /// `--text -`: standard input is text even when it starts with 0x, byte for byte (a trailing
+    /// newline is part of the text).
+    @Test func textFlagAppliesToStandardInput() throws {
+        let r = try sigil("hash", "keccak", "--text", "-", stdin: "0x616263")
+        #expect(r.status == 0, "\(r.stderrText)")
+        #expect(r.stdoutText == "0xf234842a4226b82f13053c6d6ba255dbc583358c3790d8e64cf336bbaf854401\n")
+        // The same 9 bytes "0x616263\n" given as hex: only --text keeps the newline and the 0x.
+        let withNewline = try sigil("hash", "keccak", "--text", "-", stdin: "0x616263\n")
+        let asHex = try sigil("hash", "keccak", "0x" + "0x616263\n".utf8.map { String(format: "%02x", $0) }.joined())
+        #expect(withNewline.status == 0 && asHex.status == 0)
+        #expect(withNewline.stdoutText == asHex.stdoutText)
+        #expect(withNewline.stdoutText != r.stdoutText)
+        // Without --text the same input is the bytes "abc".
+        #expect(try sigil("hash", "keccak", "-", stdin: "0x616263\n").stdoutText
+            == "0x4e03657aea45a94fc7d47ba826c8d667c0d1e6e33a64a036ec44f58fa12d6c45\n")
+        let json = try jsonOutput(try sigil("hash", "keccak", "--text", "-", "--json", stdin: "0x616263\n"))
+        #expect(json["inputLength"] as? Int == 9)
     }
 
     @Test func json() throws {

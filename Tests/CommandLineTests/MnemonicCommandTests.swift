@@ -4,7 +4,7 @@ import Testing
 
 @Suite struct MnemonicCommandTests {
     /// Every BIP-44 case of the shared vectors through the CLI, passphrase from a file.
-    @Test(.enabled(if: TestEnvironment.vectorsEnabled)) func deriveMatchesVectors() throws {
+    @Test(TestEnvironment.vectorsTrait) func deriveMatchesVectors() throws {
         let dir = try TemporaryDirectory()
         let root = try #require(try Vectors.json("hd_ethereum_bip44_derivation.json") as? [String: Any])
         let cases = try #require(root["tests"] as? [[String: Any]])

@@ -44,7 +44,7 @@ import Testing
         expectFailure(try sigil("verify", "message", "--address", keyOneAddress, "--signature", badV), status: 64, message: "message")
     }
 
-    @Test(.enabled(if: TestEnvironment.vectorsEnabled)) func typedDataMailExample() throws {
+    @Test(TestEnvironment.vectorsTrait) func typedDataMailExample() throws {
         let vectors = try #require(try Vectors.json("eip712_vectors.json") as? [String: Any])
         let mail = try #require(vectors["eip712_mail_example"] as? [String: Any])
         let document = try JSONSerialization.data(withJSONObject: try #require(mail["typedData"]))
@@ -69,7 +69,7 @@ import Testing
         expectFailure(try sigil("recover", "typed-data", broken.path, "--signature", signature), status: 65, message: "Persn")
     }
 
-    @Test(.enabled(if: TestEnvironment.vectorsEnabled)) func transactionDecodeVerifyRecover() throws {
+    @Test(TestEnvironment.vectorsTrait) func transactionDecodeVerifyRecover() throws {
         let example = try #require(try Vectors.json("eip155_example.json") as? [String: Any])
         let raw = try #require(example["signed_tx"] as? String)
         let sender = "0x9d8A62f656a8d1615C1294fd71e9CFb3E4855A4F"
@@ -114,7 +114,7 @@ import Testing
     }
 
     /// cast's `wallet sign-auth` vector: key 1, chain 1, nonce 100, delegate = key 1's address.
-    @Test(.enabled(if: TestEnvironment.vectorsEnabled)) func authorizationMatchesCast() throws {
+    @Test(TestEnvironment.vectorsTrait) func authorizationMatchesCast() throws {
         let vectors = try #require(try Vectors.json("eip7702_and_cast_mktx.json") as? [String: Any])
         let case0 = try #require((vectors["sign_authorization"] as? [[String: Any]])?.first)
         let expected = try #require(case0["expected_signed_authorization_rlp"] as? String)

@@ -39,6 +39,8 @@ import Testing
         ("115792089237316195423570985008687907853269984665640564039457584007913129639936wei", "2^256-1"),
         ("1.5gwei2", "unknown unit"),
         ("0.1wei", "decimals"),
+        ("1.5000000000000000000ether", "'1.5000000000000000000ether' has 19 decimals; ether allows at most 18"),
+        ("1.0", "'1.0' has 1 decimal; wei allows no decimals"),
     ])
     func rejectsBadAmounts(amount: String, message: String) throws {
         expectFailure(try sigil("units", amount), status: 65, message: message)

@@ -56,12 +56,14 @@ def format_amount(value, decimals):
 
 
 def parse_amount(text, decimals):
+    # Every digit written after the point counts against `decimals`, trailing zeros included.
+    written = len(text.partition(".")[2])
+    if written > decimals:
+        return {"error": "decimals", "count": written}
     with localcontext() as ctx:
         ctx.prec = 2000
         scaled = Decimal(text).scaleb(decimals)
-        if scaled != scaled.to_integral_value():
-            # Significant decimals = digits after the point once trailing zeros are gone.
-            return {"error": "decimals", "count": -Decimal(text).normalize().as_tuple().exponent}
+        assert scaled == scaled.to_integral_value()
         value = int(scaled)
     if value > MAX:
         return {"error": "overflow"}

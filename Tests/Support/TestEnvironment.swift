@@ -1,4 +1,9 @@
 import Foundation
+#if canImport(Testing)
+// Testing is on the search path only when tests are built; `swift build` (debug or release,
+// as make bench and make install run it) also builds this target, without it.
+import Testing
+#endif
 
 /// Where things are when tests run: the package root, the shared conformance vectors,
 /// the Python oracle venv and the built binaries.
@@ -43,6 +48,18 @@ public enum TestEnvironment {
     public static var vectorsEnabled: Bool {
         isCI || FileManager.default.fileExists(atPath: vectorsDirectory.path)
     }
+
+    /// The trait of every test that reads the conformance vectors: enabled when `vectorsEnabled`,
+    /// otherwise skipped with a reason that names the folder it looked in, so a run outside CI
+    /// says why those tests did not run instead of passing over them in silence.
+    #if canImport(Testing)
+    public static var vectorsTrait: ConditionTrait {
+        .enabled(
+            if: vectorsEnabled,
+            Comment(rawValue: "conformance vectors not found at \(vectorsDirectory.path) (set SIGIL_VECTORS); under CI=true this fails")
+        )
+    }
+    #endif
 
     /// Whether oracle-based tests should run: the venv exists, or we are in CI.
     public static var oraclesEnabled: Bool {

@@ -6,9 +6,9 @@
 /// spaces, then a unit name (case-insensitive, see `EtherUnit(name:)`). Rules:
 /// - `0.5` is fine; `.5` and `1.` are rejected (write `0.5` and `1`), so are several dots.
 /// - Leading zeros in the integer part are fine (`007wei`).
-/// - Only *significant* decimals count against the unit: trailing zeros are dropped first, so
-///   `1.5000000000000000000ether` (19 decimals, the last a zero) is 1.5 ether, and `1.0wei` is
-///   1 wei, but `0.1wei` and `1.0000000001gwei` are rejected.
+/// - Every digit after the point counts against the unit, zeros included: ether takes at most
+///   18, gwei 9, wei none. So `1.5000000000000000000ether` (19 decimals), `1.0wei`, `0.1wei` and
+///   `1.0000000001gwei` are all rejected, whatever the value of the extra digits.
 /// - Rejected with their own messages: a sign (`-1ether`, `+1ether`), scientific notation
 ///   (`1e18`), digit separators (`1_000`, `1,000`), whitespace inside the number (`1 000wei`),
 ///   hex (`0x10`), values above 2^256 - 1 base units after scaling, and an empty amount.
@@ -156,13 +156,12 @@ public enum Amount {
     private static func scale(
         _ number: ScannedNumber, decimals: Int, amount: String, unitName: String?, baseUnit: String
     ) throws(NumberError) -> U256 {
-        var fraction = number.fraction
-        while fraction.last == UInt8(ascii: "0") { fraction.removeLast() }
+        let fraction = number.fraction
         guard fraction.count <= decimals else {
             throw .tooManyDecimals(amount: amount, decimals: fraction.count, allowed: decimals, unit: unitName)
         }
-        // The scaled value's digits are the integer digits, the significant fraction digits,
-        // then zeros up to `decimals`: moving the point is exact.
+        // The scaled value's digits are the integer digits, the fraction digits, then zeros up
+        // to `decimals`: moving the point is exact.
         var digits = Array(number.integer)
         digits.append(contentsOf: fraction)
         digits.append(contentsOf: repeatElement(UInt8(ascii: "0"), count: decimals - fraction.count))

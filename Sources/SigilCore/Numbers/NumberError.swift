@@ -17,7 +17,7 @@ public enum NumberError: CategorizedError, Equatable {
     case missingUnit(String)
     /// An amount's unit is not one of `EtherUnit`'s names.
     case unknownUnit(String)
-    /// An amount had more significant decimals than its unit (or token) allows.
+    /// An amount had more digits after the point (zeros included) than its unit (or token) allows.
     /// `unit` is the unit name, or nil for a plain `decimals` count.
     case tooManyDecimals(amount: String, decimals: Int, allowed: Int, unit: String?)
     /// An amount started with a minus sign.

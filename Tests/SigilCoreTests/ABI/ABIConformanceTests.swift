@@ -5,7 +5,7 @@ import Testing
 
 /// The shared conformance vectors (read in place) and well-known answers.
 @Suite struct ABIConformanceTests {
-    @Test(.enabled(if: TestEnvironment.vectorsEnabled))
+    @Test(TestEnvironment.vectorsTrait)
     func ethereumTestsBasicABI() throws {
         let cases = try Vectors.cases("abi_basic_abi_tests.json")
         #expect(cases.count == 3)
@@ -20,7 +20,7 @@ import Testing
         }
     }
 
-    @Test(.enabled(if: TestEnvironment.vectorsEnabled))
+    @Test(TestEnvironment.vectorsTrait)
     func soliditySpecExamples() throws {
         let file = try #require(try Vectors.json("abi_solidity_spec_examples.json") as? [String: Any])
         let tests = try #require(file["tests"] as? [[String: Any]])

@@ -4,7 +4,7 @@ import Testing
 
 @Suite("Address")
 struct AddressTests {
-    @Test(.enabled(if: TestEnvironment.vectorsEnabled))
+    @Test(TestEnvironment.vectorsTrait)
     func eip55Vectors() throws {
         let json = try #require(Vectors.json("eip55_checksum.json") as? [String: Any])
         let all = try #require(json["all"] as? [String])

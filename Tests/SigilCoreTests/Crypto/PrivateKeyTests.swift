@@ -122,7 +122,7 @@ struct PrivateKeyTests {
         #expect(x.description.contains("redacted"))
     }
 
-    @Test(.enabled(if: TestEnvironment.vectorsEnabled))
+    @Test(TestEnvironment.vectorsTrait)
     func ethersPrivateKeyToAddressVectors() throws {
         let json = try #require(Vectors.json("accounts_ethers_privkey_to_address.json") as? [String: Any])
         let tests = try #require(json["tests"] as? [[String: Any]])

@@ -10,7 +10,7 @@ private typealias T = RLPxTestSupport
 /// over keccak256(type || data) recovers node_key, and the data starts with an RLP list
 /// (followed, per EIP-8, by extra list elements and random bytes).
 @Suite struct DiscoveryV4VectorTests {
-    @Test(.enabled(if: TestEnvironment.vectorsEnabled))
+    @Test(TestEnvironment.vectorsTrait)
     func packetsAreSignedByNodeKey() throws {
         let root = try #require(Vectors.json("rlpx_eip8_handshake.json") as? [String: Any])
         let discovery = try #require(root["discovery_v4"] as? [String: Any])

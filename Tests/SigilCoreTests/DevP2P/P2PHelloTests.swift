@@ -7,7 +7,7 @@ private typealias T = RLPxTestSupport
 
 @Suite struct P2PHelloTests {
     /// The EIP-8 devp2p Hello: version 55 (0x37), extra list elements at the end.
-    @Test(.enabled(if: TestEnvironment.vectorsEnabled))
+    @Test(TestEnvironment.vectorsTrait)
     func parsesVectorHello() throws {
         let root = try #require(Vectors.json("rlpx_eip8_handshake.json") as? [String: Any])
         let entry = try #require(root["devp2p_hello"] as? [String: Any])

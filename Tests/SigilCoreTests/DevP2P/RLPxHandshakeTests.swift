@@ -44,7 +44,7 @@ private typealias T = RLPxTestSupport
     // MARK: EIP-8 vectors
 
     /// Node B reads each of A's auth messages (legacy, EIP-8, EIP-8 v56 with extra fields).
-    @Test(.enabled(if: TestEnvironment.vectorsEnabled), arguments: ["auth1_v4", "auth2_eip8", "auth3_eip8"])
+    @Test(TestEnvironment.vectorsTrait, arguments: ["auth1_v4", "auth2_eip8", "auth3_eip8"])
     func recipientReadsVectorAuth(name: String) throws {
         let v = try T.handshakeVectors()
         let keyA = T.key(try #require(v["static_key_a"] as? String))
@@ -61,7 +61,7 @@ private typealias T = RLPxTestSupport
     }
 
     /// Node A reads each of B's ack messages.
-    @Test(.enabled(if: TestEnvironment.vectorsEnabled), arguments: ["ack1_v4", "ack2_eip8", "ack3_eip8"])
+    @Test(TestEnvironment.vectorsTrait, arguments: ["ack1_v4", "ack2_eip8", "ack3_eip8"])
     func initiatorReadsVectorAck(name: String) throws {
         let v = try T.handshakeVectors()
         let keyB = T.key(try #require(v["static_key_b"] as? String))
@@ -76,7 +76,7 @@ private typealias T = RLPxTestSupport
 
     /// The plaintext of every vector message, decrypted with plain ECIES: fields, versions
     /// (4, 4, 56 for auth; 4, 4, 57 for ack) and the extra list elements of auth3/ack3.
-    @Test(.enabled(if: TestEnvironment.vectorsEnabled))
+    @Test(TestEnvironment.vectorsTrait)
     func vectorMessageContents() throws {
         let v = try T.handshakeVectors()
         let keyA = T.key(try #require(v["static_key_a"] as? String)), keyB = T.key(try #require(v["static_key_b"] as? String))
@@ -121,7 +121,7 @@ private typealias T = RLPxTestSupport
     }
 
     /// B's secrets from (auth2, ack2) and ingress-mac("foo"); A derives the mirror image.
-    @Test(.enabled(if: TestEnvironment.vectorsEnabled))
+    @Test(TestEnvironment.vectorsTrait)
     func vectorSecrets() throws {
         let root = try #require(Vectors.json("rlpx_eip8_handshake.json") as? [String: Any])
         let v = try T.handshakeVectors()
@@ -157,7 +157,7 @@ private typealias T = RLPxTestSupport
     }
 
     /// A legacy auth gets a legacy (210-byte) ack, which the initiator reads; secrets agree.
-    @Test(.enabled(if: TestEnvironment.vectorsEnabled))
+    @Test(TestEnvironment.vectorsTrait)
     func legacyAuthGetsLegacyAck() throws {
         let v = try T.handshakeVectors()
         let keyA = T.key(try #require(v["static_key_a"] as? String)), keyB = T.key(try #require(v["static_key_b"] as? String))

@@ -4,7 +4,7 @@ import SigilTestSupport
 import Testing
 
 /// ethereum/tests RLPTests (valid and invalid) and the ethers.js RLP cases, read in place.
-@Suite("RLP conformance", .enabled(if: TestEnvironment.vectorsEnabled))
+@Suite("RLP conformance", TestEnvironment.vectorsTrait)
 struct RLPConformanceTests {
     /// Converts an ethereum/tests `in` value: strings are UTF-8 bytes, except `#<decimal>`
     /// which is a big integer; numbers are integers; arrays are lists.

@@ -17,7 +17,7 @@ private func master(_ seedHex: String) throws -> HDKey { try HDKey.master(seed: 
 
     /// Vectors 1–4: every chain entry's xprv and xpub from the seed; parsing round-trips; and
     /// for each normal step, CKDpub from the parent's xpub gives the same xpub.
-    @Test(.enabled(if: TestEnvironment.vectorsEnabled)) func bip32DerivationVectors() throws {
+    @Test(TestEnvironment.vectorsTrait) func bip32DerivationVectors() throws {
         let file = try #require(try Vectors.json("bip32_test_vectors.json") as? [String: Any])
         let vectors = try #require(file["vectors"] as? [[String: Any]])
         var checked = 0
@@ -52,7 +52,7 @@ private func master(_ seedHex: String) throws -> HDKey { try HDKey.master(seed: 
     }
 
     /// Vector 5: all 16 invalid keys are rejected, each for the reason the BIP gives.
-    @Test(.enabled(if: TestEnvironment.vectorsEnabled)) func bip32InvalidKeys() throws {
+    @Test(TestEnvironment.vectorsTrait) func bip32InvalidKeys() throws {
         let file = try #require(try Vectors.json("bip32_test_vectors.json") as? [String: Any])
         let vectors = try #require(file["vectors"] as? [[String: Any]])
         let invalid = try #require(vectors.first { $0["invalid_keys"] != nil }?["invalid_keys"] as? [[String: String]])
@@ -88,7 +88,7 @@ private func master(_ seedHex: String) throws -> HDKey { try HDKey.master(seed: 
 
     // MARK: ethers.js BIP-39 + BIP-32 nodes
 
-    @Test(.enabled(if: TestEnvironment.vectorsEnabled)) func ethersNodes() throws {
+    @Test(TestEnvironment.vectorsTrait) func ethersNodes() throws {
         let tests = try #require(try Vectors.cases("bip39_bip32_ethers_english.json")["tests"] as? [[String: Any]])
         #expect(tests.count == 40)
         var nodes = 0
@@ -117,7 +117,7 @@ private func master(_ seedHex: String) throws -> HDKey { try HDKey.master(seed: 
 
     // MARK: Ethereum BIP-44 examples
 
-    @Test(.enabled(if: TestEnvironment.vectorsEnabled)) func ethereumDerivationExamples() throws {
+    @Test(TestEnvironment.vectorsTrait) func ethereumDerivationExamples() throws {
         let tests = try #require(try Vectors.cases("hd_ethereum_bip44_derivation.json")["tests"] as? [[String: Any]])
         #expect(tests.count == 10)
         for test in tests {

@@ -53,7 +53,7 @@ import Testing
     }
 
     /// geth's folder (UTC-- names) and foundry's (bare names) are read as they are; other files are skipped.
-    @Test(.enabled(if: TestEnvironment.vectorsEnabled)) func readsOtherToolsFolders() throws {
+    @Test(TestEnvironment.vectorsTrait) func readsOtherToolsFolders() throws {
         let dir = try TemporaryDirectory()
         let vectors = try Vectors.cases("keystore_basic_tests.json")
         var i = 0

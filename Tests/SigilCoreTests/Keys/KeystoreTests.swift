@@ -13,7 +13,7 @@ private func jsonText(_ object: Any) throws -> [UInt8] { Array(try JSONSerializa
     // MARK: Conformance vectors
 
     /// ethereum/tests KeyStoreTests/basic_tests.json: pbkdf2 c=262144 and scrypt n=262144 included.
-    @Test(.enabled(if: TestEnvironment.vectorsEnabled)) func ethereumBasicTests() throws {
+    @Test(TestEnvironment.vectorsTrait) func ethereumBasicTests() throws {
         let cases = try Vectors.cases("keystore_basic_tests.json")
         #expect(cases.count == 5)
         for (name, value) in cases.sorted(by: { $0.key < $1.key }) {
@@ -26,7 +26,7 @@ private func jsonText(_ object: Any) throws -> [UInt8] { Array(try JSONSerializa
     }
 
     /// ethers.js wallets.json: the 7 v3 keystores (crowdsale wallets are another format).
-    @Test(.enabled(if: TestEnvironment.vectorsEnabled && TestEnvironment.oraclesEnabled))
+    @Test(TestEnvironment.vectorsTrait, .enabled(if: TestEnvironment.oraclesEnabled))
     func ethersWallets() throws {
         let root = try #require(try Vectors.cases("keystore_ethers_wallets.json").values.first as? [[String: Any]])
         var keys: [String] = [], expected: [String] = []

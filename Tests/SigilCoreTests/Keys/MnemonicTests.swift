@@ -15,7 +15,7 @@ private func entropy(_ mnemonic: Mnemonic) -> [UInt8] { mnemonic.withEntropy { A
 
     /// trezor/python-mnemonic vectors.json (english): entropy ↔ phrase, seed with "TREZOR", and the
     /// BIP-32 master key of that seed as an `xprv`.
-    @Test(.enabled(if: TestEnvironment.vectorsEnabled)) func trezorVectors() throws {
+    @Test(TestEnvironment.vectorsTrait) func trezorVectors() throws {
         let cases = try #require(try Vectors.cases("bip39_trezor_english.json")["english"] as? [[String]])
         #expect(cases.count == 24)
         for item in cases {
@@ -33,7 +33,7 @@ private func entropy(_ mnemonic: Mnemonic) -> [UInt8] { mnemonic.withEntropy { A
 
     /// ethers.js mnemonics (English): entropy, phrase hash and seed, including non-ASCII
     /// passphrases ("Moo é🚀…") that need NFKD. The BIP-32 nodes are for the HD wallet work.
-    @Test(.enabled(if: TestEnvironment.vectorsEnabled)) func ethersVectors() throws {
+    @Test(TestEnvironment.vectorsTrait) func ethersVectors() throws {
         let tests = try #require(try Vectors.cases("bip39_bip32_ethers_english.json")["tests"] as? [[String: Any]])
         #expect(tests.count == 40)
         for test in tests {

@@ -22,7 +22,7 @@ import Testing
             == "0x50b2c43fd39106bafbba0da34fc430e1f91e3c96ea2acee2bc34119f92b37750")
     }
 
-    @Test(.enabled(if: TestEnvironment.vectorsEnabled))
+    @Test(TestEnvironment.vectorsTrait)
     func signVectors() throws {
         let cases = try #require(try Vectors.cases("eip191_personal_sign.json")["sign"] as? [[String: Any]])
         #expect(cases.count == 6)
@@ -47,7 +47,7 @@ import Testing
         }
     }
 
-    @Test(.enabled(if: TestEnvironment.vectorsEnabled))
+    @Test(TestEnvironment.vectorsTrait)
     func recoverVectors() throws {
         let cases = try #require(try Vectors.cases("eip191_personal_sign.json")["recover"] as? [[String: Any]])
         #expect(cases.count == 3)
@@ -68,7 +68,7 @@ import Testing
         }
     }
 
-    @Test(.enabled(if: TestEnvironment.vectorsEnabled))
+    @Test(TestEnvironment.vectorsTrait)
     func hashVectors() throws {
         let cases = try #require(try Vectors.cases("eip191_personal_sign.json")["hash_message"] as? [[String: Any]])
         #expect(cases.count == 7)

@@ -5,7 +5,7 @@ import Testing
 
 /// EIP-712 conformance: the EIP's Mail example, eth-account and foundry cases, and the 130
 /// ethers.js typed-data cases, read in place from the shared vectors.
-@Suite(.enabled(if: TestEnvironment.vectorsEnabled))
+@Suite(TestEnvironment.vectorsTrait)
 struct TypedDataVectorTests {
     /// A vector file parsed with SigilCore's own JSON parser, so numbers keep their exact text.
     private func vectors(_ name: String) throws -> JSONValue {

@@ -35,8 +35,8 @@ import Testing
         ("0.000000000000000001ether", U256.one),
         ("0.5ether", U256(500_000_000_000_000_000)),
         ("007wei", U256(7)),
-        ("1.0wei", U256.one),
-        ("1.5000000000000000000ether", U256(1_500_000_000_000_000_000)),
+        ("1.500000000000000000ether", U256(1_500_000_000_000_000_000)),
+        ("1.000000000gwei", U256(1_000_000_000)),
         ("1.000000001gwei", U256(1_000_000_001)),
         ("2kwei", U256(2_000)),
         ("2mwei", U256(2_000_000)),
@@ -76,6 +76,10 @@ import Testing
         ("1 ether x", "unknown unit 'ether x' (expected wei, kwei, mwei, gwei, szabo, finney or ether)"),
         ("1.0000000000000000001ether", "amount '1.0000000000000000001ether' has 19 decimals; ether allows at most 18"),
         ("0.1wei", "amount '0.1wei' has 1 decimal; wei allows no decimals"),
+        // Zeros count too: every digit written after the point is a decimal.
+        ("1.0wei", "amount '1.0wei' has 1 decimal; wei allows no decimals"),
+        ("1.5000000000000000000ether", "amount '1.5000000000000000000ether' has 19 decimals; ether allows at most 18"),
+        ("0.0000000000gwei", "amount '0.0000000000gwei' has 10 decimals; gwei allows at most 9"),
         ("1.0000000001gwei", "amount '1.0000000001gwei' has 10 decimals; gwei allows at most 9"),
         ("-1ether", "negative amounts are not allowed: '-1ether'"),
         ("+1ether", "invalid amount '+1ether': a '+' sign is not accepted; write the number alone"),
@@ -134,6 +138,13 @@ import Testing
         #expect(throws: NumberError.tooManyDecimals(amount: "1.0000001", decimals: 7, allowed: 6, unit: nil)) {
             try Amount.parse("1.0000001", decimals: 6)
         }
+        #expect(throws: NumberError.tooManyDecimals(amount: "1.5000000", decimals: 7, allowed: 6, unit: nil)) {
+            try Amount.parse("1.5000000", decimals: 6)
+        }
+        #expect(throws: NumberError.tooManyDecimals(amount: "1.0", decimals: 1, allowed: 0, unit: nil)) {
+            try Amount.parse("1.0", decimals: 0)
+        }
+        #expect(try Amount.parse("1.500000", decimals: 6) == 1_500_000)
         #expect(throws: NumberError.invalidDecimalsCount(256)) { try Amount.parse("1", decimals: 256) }
         #expect(throws: NumberError.invalidDecimalsCount(-1)) { try Amount.parse("1", decimals: -1) }
         #expect(NumberError.tooManyDecimals(amount: "1.0000001", decimals: 7, allowed: 6, unit: nil).description

@@ -54,7 +54,7 @@ struct UnsignedTransactionTests {
         #expect(TransactionRequest(payload: decoded.payload) == expected)
     }
 
-    @Test(.enabled(if: TestEnvironment.vectorsEnabled))
+    @Test(TestEnvironment.vectorsTrait)
     func ethersUnsignedForms() throws {
         let root = try #require(Vectors.json("tx_ethers_transactions_subset.json") as? [String: Any])
         let tests = try #require(root["tests"] as? [[String: Any]])

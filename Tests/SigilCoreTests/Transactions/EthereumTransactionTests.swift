@@ -68,7 +68,7 @@ struct EthereumTransactionTests {
         return list
     }()
 
-    @Test("valid cases match hash and sender; invalid ones are rejected or listed", .enabled(if: TestEnvironment.vectorsEnabled))
+    @Test("valid cases match hash and sender; invalid ones are rejected or listed", TestEnvironment.vectorsTrait)
     func transactionTests() throws {
         let root = try #require(try Vectors.json("tx_ethereum_tests_TransactionTests.json") as? [String: Any])
         let tests = try #require(root["tests"] as? [String: [String: Any]])

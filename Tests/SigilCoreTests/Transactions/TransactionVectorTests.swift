@@ -8,7 +8,7 @@ import Testing
 struct TransactionVectorTests {
     typealias S = TxTestSupport
 
-    @Test("eth-account typed_transactions: fields + signature → raw bytes and hash", .enabled(if: TestEnvironment.vectorsEnabled))
+    @Test("eth-account typed_transactions: fields + signature → raw bytes and hash", TestEnvironment.vectorsTrait)
     func ethAccountTyped() throws {
         let root = try #require(try Vectors.json("tx_eth_account_vectors.json") as? [String: Any])
         let cases = try #require(root["typed_transactions"] as? [[String: Any]])
@@ -34,7 +34,7 @@ struct TransactionVectorTests {
         }
     }
 
-    @Test("eth-account sign_transaction, txtest and recover examples", .enabled(if: TestEnvironment.vectorsEnabled))
+    @Test("eth-account sign_transaction, txtest and recover examples", TestEnvironment.vectorsTrait)
     func ethAccountSigning() throws {
         let root = try #require(try Vectors.json("tx_eth_account_vectors.json") as? [String: Any])
         let signCases = try #require(root["sign_transaction"] as? [[String: Any]])
@@ -85,7 +85,7 @@ struct TransactionVectorTests {
         #expect(try decoded.recoverSender().checksummed == recover["expected_sender"] as? String)
     }
 
-    @Test("ethers.js: unsigned, signed and signature for every form of 176 transactions", .enabled(if: TestEnvironment.vectorsEnabled))
+    @Test("ethers.js: unsigned, signed and signature for every form of 176 transactions", TestEnvironment.vectorsTrait)
     func ethers() throws {
         let root = try #require(try Vectors.json("tx_ethers_transactions_subset.json") as? [String: Any])
         let cases = try #require(root["tests"] as? [[String: Any]])
@@ -121,7 +121,7 @@ struct TransactionVectorTests {
         print("ethers transaction forms checked: \(checked)")
     }
 
-    @Test("EIP-155 worked example", .enabled(if: TestEnvironment.vectorsEnabled))
+    @Test("EIP-155 worked example", TestEnvironment.vectorsTrait)
     func eip155() throws {
         let root = try #require(try Vectors.json("eip155_example.json") as? [String: Any])
         var fields = try #require(root["transaction"] as? [String: Any])
@@ -138,7 +138,7 @@ struct TransactionVectorTests {
         #expect(decoded.payload.chainId == 1)
     }
 
-    @Test("EIP-7702 authorization and cast mktx", .enabled(if: TestEnvironment.vectorsEnabled))
+    @Test("EIP-7702 authorization and cast mktx", TestEnvironment.vectorsTrait)
     func castVectors() throws {
         let root = try #require(try Vectors.json("eip7702_and_cast_mktx.json") as? [String: Any])
         for testCase in try #require(root["sign_authorization"] as? [[String: Any]]) {
