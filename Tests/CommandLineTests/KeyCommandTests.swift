@@ -135,7 +135,7 @@ import Testing
     }
 
     /// `key import --mnemonic-file F --path P`: the account of the shared HD vectors, with the passphrase.
-    @Test(.enabled(if: TestEnvironment.vectorsEnabled)) func importsFromAMnemonicPath() throws {
+    @Test(TestEnvironment.vectorsTrait) func importsFromAMnemonicPath() throws {
         let root = try #require(try Vectors.json("hd_ethereum_bip44_derivation.json") as? [String: Any])
         let cases = try #require(root["tests"] as? [[String: Any]])
         // One case with a passphrase and one on a non-zero index without.

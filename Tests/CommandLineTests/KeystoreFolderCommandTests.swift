@@ -102,7 +102,7 @@ import Testing
     }
 
     /// `key export` prints another tool's file byte for byte (here ethers' wallet with `x-ethers` fields).
-    @Test(.enabled(if: TestEnvironment.vectorsEnabled)) func exportPrintsTheStoredBytes() throws {
+    @Test(TestEnvironment.vectorsTrait) func exportPrintsTheStoredBytes() throws {
         let root = try #require(try Vectors.cases("keystore_ethers_wallets.json")["tests"] as? [[String: Any]])
         let wallet = try #require(root.first { $0["name"] as? String == "wallet_random2" })
         let content = try #require(wallet["content"] as? String)

@@ -54,7 +54,7 @@ import Testing
 
     /// The anvil/foundry "test … junk" mnemonic of the shared vectors: `--count N` gives its
     /// first N accounts, and `--private-keys` the keys eth-account derives for them.
-    @Test(.enabled(if: TestEnvironment.vectorsEnabled)) func deriveCountAndPrivateKeys() throws {
+    @Test(TestEnvironment.vectorsTrait) func deriveCountAndPrivateKeys() throws {
         let dir = try TemporaryDirectory()
         let root = try #require(try Vectors.json("hd_ethereum_bip44_derivation.json") as? [String: Any])
         let junk = try #require(root["tests"] as? [[String: Any]]).filter { ($0["id"] as? String)?.hasPrefix("foundry/test-junk") == true }

@@ -7,6 +7,8 @@ import SigilNet
 /// bytes rebroadcast); each row is re-checked under the journal lock right before it is signed.
 /// Journaled rows not known to be mined are first looked up by receipt (one JSON-RPC batch):
 /// a mined one is done, and sending it again would only get "nonce too low" from geth.
+/// Rows share their chain reads (`BatchChainView`): fees are re-read every few seconds, and only
+/// calls and transfers to accounts with code are estimated.
 struct PayoutRunner {
     let sender: TransactionSender
     let quorum: Int
@@ -18,7 +20,7 @@ struct PayoutRunner {
     func run(file: String, name: String?) throws {
         let batch = try PayoutBatch.parse(FileIO.read(file, limit: 64 << 20), fileName: file, name: name)
         let from = try wallet.signerAddress()
-        let reader = NodeReader(client: JSONRPCClient(url: sender.peers[0], timeout: sender.timeout))
+        let reader = NodeReader(client: JSONRPCClient(urls: sender.peers, timeout: sender.timeout))
         let chainId = try reader.chainId()
         if sender.peers.count > 1 { _ = try ChainCheck.verify(peers: Array(sender.peers.dropFirst()), expected: chainId, timeout: sender.timeout) }
         let journal = sender.journal(chainId: chainId, address: from)
@@ -51,13 +53,15 @@ struct PayoutRunner {
             }
         }
         let key = try wallet.makeSigner()
+        let chain = BatchChainView(sender: sender, from: key.address)
+        try chain.prefetchCode(of: plan.rowsToSend.filter { $0.token == nil }.map(\.to))
         var results: [JSONValue] = []
         var failed = 0
         var decimals: [Address: Int] = [:]
         for (index, step) in plan.steps.enumerated() {
             let outcome: (String, String?)
             do {
-                outcome = try pay(step, batch: batch, key: key, chainId: chainId, reader: reader, decimals: &decimals)
+                outcome = try pay(step, batch: batch, key: key, chainId: chainId, reader: reader, chain: chain, decimals: &decimals)
             } catch {
                 outcome = ("failed", "\(error)")
             }
@@ -86,7 +90,7 @@ struct PayoutRunner {
 
     /// One row: skip, rebroadcast the journaled bytes, or sign-journal-broadcast. Returns (result, hash).
     private func pay(_ step: PayoutStep, batch: PayoutBatch, key: PrivateKey, chainId: U256, reader: NodeReader,
-                     decimals: inout [Address: Int]) throws -> (String, String?) {
+                     chain: BatchChainView, decimals: inout [Address: Int]) throws -> (String, String?) {
         switch step {
         case .skip(_, let record):
             return ("skipped", record.hashHex)
@@ -107,7 +111,7 @@ struct PayoutRunner {
                 intent = PaymentIntent(to: token, value: .zero,
                                        data: ERC20Call.transfer(recipient: row.to, amount: try Amount.parse(row.valueText, decimals: places)).encoded)
             }
-            let snapshot = try sender.snapshot(for: intent, from: key.address)
+            let snapshot = try chain.snapshot(for: intent)
             let request = try intent.request(from: key.address, snapshot: snapshot)
             let key_ = batch.batchKey(row)
             guard let sent = try sender.signJournalAndBroadcast(

@@ -1,0 +1,73 @@
+public import SigilCore
+
+/// The chain reads behind a batch of payments from one account, shared across its rows.
+///
+/// A single `sigil send` reads a full `ChainSnapshot` (chain id, pending nonce, fee history,
+/// estimate, balance) before it signs. Repeating that for each row of a payout batch would
+/// double the node's work per payment, mostly in `eth_estimateGas`. Instead:
+/// - the fee snapshot (with the chain check across peers) is read once and again whenever it is
+///   older than `maxAge` seconds, so fees follow the base fee as blocks go by;
+/// - the recipients' code is read once for all rows, in one JSON-RPC batch: a plain transfer to
+///   an account without code (and not a precompile) costs exactly 21,000 gas and needs no estimate;
+/// - only calls (token rows) and transfers to accounts with code are estimated, one call each.
+/// The nonce still comes from the journal under its lock (`TransactionSender.signJournalAndBroadcast`),
+/// which takes the larger of it and the snapshot's pending nonce.
+public final class BatchChainView {
+    public let sender: TransactionSender
+    public let from: Address
+    public let maxAge: Double
+    private var base: ChainSnapshot?
+    private var takenAt = 0.0
+    private var hasCode: [Address: Bool] = [:]
+
+    public init(sender: TransactionSender, from: Address, maxAge: Double = 6) {
+        self.sender = sender
+        self.from = from
+        self.maxAge = maxAge
+    }
+
+    /// Reads whether each address has code, in one JSON-RPC batch (to the first peer that answers).
+    public func prefetchCode(of addresses: [Address]) throws(RPCError) {
+        var unique: [Address] = []
+        for address in addresses where hasCode[address] == nil && !unique.contains(address) { unique.append(address) }
+        guard !unique.isEmpty else { return }
+        let client = JSONRPCClient(urls: sender.peers, timeout: sender.timeout)
+        let results = try client.batch(unique.map { RPCCall("eth_getCode", [.string(Hex.encode($0.bytes)), .string("latest")]) })
+        for (address, result) in zip(unique, results) {
+            hasCode[address] = !(try result.get().bytes(method: "eth_getCode")).isEmpty
+        }
+    }
+
+    /// The snapshot for one row: the shared fees and nonce, and an estimate only when the row
+    /// needs one (see the type's description).
+    public func snapshot(for intent: PaymentIntent) throws -> ChainSnapshot {
+        let now = MonotonicClock.now()
+        if base == nil || now - takenAt > maxAge {
+            var feesOnly = intent
+            feesOnly.gasLimit = 21_000   // no estimate in the shared read
+            base = try sender.snapshot(for: feesOnly, from: from)
+            takenAt = now
+        }
+        guard let base else { preconditionFailure("read above") }
+        var estimate: UInt64? = nil
+        if intent.gasLimit == nil, try needsEstimate(intent) {
+            let client = JSONRPCClient(urls: sender.peers, timeout: sender.timeout)
+            let query = intent.query(from: from)
+            var object: [(String, JSONValue)] = [("from", .string(Hex.encode(from.bytes)))]
+            if let to = query.to { object.append(("to", .string(Hex.encode(to.bytes)))) }
+            object.append(("value", query.value.json))
+            object.append(("data", .string(Hex.encode(query.data))))
+            estimate = try client.call("eth_estimateGas", [.object(object)]).uint64(method: "eth_estimateGas")
+        }
+        return ChainSnapshot(chainId: base.chainId, pendingNonce: base.pendingNonce, nextBaseFee: base.nextBaseFee,
+                             suggestedTip: base.suggestedTip, gasEstimate: estimate, balance: base.balance)
+    }
+
+    /// A call, a contract creation, a transfer to an account with code, or to a low address
+    /// where precompiles live (they run, and charge gas, even on a plain transfer).
+    private func needsEstimate(_ intent: PaymentIntent) throws(RPCError) -> Bool {
+        guard intent.data.isEmpty, let to = intent.to, to.bytes.prefix(18).contains(where: { $0 != 0 }) else { return true }
+        if hasCode[to] == nil { try prefetchCode(of: [to]) }
+        return hasCode[to] ?? true
+    }
+}
