@@ -115,7 +115,7 @@ enum P2PBench {
     static func benchTransaction() throws -> SignedTransaction {
         var secret = [UInt8](repeating: 0, count: 32)
         secret[31] = 9
-        let key = try PrivateKey(secret: SecureBytes(copying: UnsafeRawBufferPointer(start: &secret, count: 32)))
+        let key = try PrivateKey(secret: secret.withUnsafeBytes { SecureBytes(copying: $0) })
         let tx = DynamicFeeTransaction(chainId: 1337, nonce: 0, maxPriorityFeePerGas: 1_000_000_000, maxFeePerGas: 10_000_000_000,
                                        gasLimit: 21_000, to: key.address, value: 1)
         return try key.sign(tx)

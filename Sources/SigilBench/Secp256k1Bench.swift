@@ -13,7 +13,7 @@ enum Secp256k1Bench {
 
         var secret = [UInt8](repeating: 0, count: 32)
         secret[31] = 7
-        let key = try! PrivateKey(secret: SecureBytes(copying: UnsafeRawBufferPointer(start: &secret, count: 32)))
+        let key = try! PrivateKey(secret: secret.withUnsafeBytes { SecureBytes(copying: $0) })
         let digest = BenchBuffer(count: 32)
 
         // Throughput ≥ 0.9× C means time per call ≤ 1/0.9 ≈ 1.11× C.
