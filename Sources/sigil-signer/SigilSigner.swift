@@ -2,7 +2,7 @@ import ArgumentParser
 import SigilCLI
 
 @main
-struct SigilSigner: AsyncParsableCommand {
+struct SigilSigner: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "sigil-signer",
         abstract: "Sigil's offline signer: signs on a machine with no network code.",
@@ -12,7 +12,7 @@ struct SigilSigner: AsyncParsableCommand {
                       SignTypedDataCommand.self, PolicyCommand.self, AuditCommand.self]
     )
 
-    static func main() async {
-        await CommandRunner.main(SigilSigner.self, toolName: "sigil-signer")
+    static func main() {
+        CommandRunner.main(SigilSigner.self, toolName: "sigil-signer")
     }
 }

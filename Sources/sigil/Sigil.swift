@@ -2,7 +2,7 @@ import ArgumentParser
 import SigilCLI
 
 @main
-struct Sigil: AsyncParsableCommand {
+struct Sigil: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "sigil",
         abstract: "An Ethereum wallet and transaction toolkit.",
@@ -20,7 +20,7 @@ struct Sigil: AsyncParsableCommand {
         ]
     )
 
-    static func main() async {
-        await CommandRunner.main(Sigil.self, toolName: "sigil")
+    static func main() {
+        CommandRunner.main(Sigil.self, toolName: "sigil")
     }
 }

@@ -190,39 +190,10 @@ import Testing
     /// On a terminal the password prompt does not echo what is typed.
     @Test func promptDoesNotEcho() throws {
         let binary = TestEnvironment.binDirectory.appendingPathComponent("sigil").path
-        let script = """
-        import os, pty, select, signal, sys, time
-        pid, fd = pty.fork()
-        if pid == 0:
-            os.execve(sys.argv[1], [sys.argv[1], "key", "new", "--light", "--name", "typed"], {"SIGIL_KEYSTORE": sys.argv[2], "PATH": "/usr/bin:/bin"})
-        out = b""
-        deadline = time.time() + 120
-        def read_until(marker):
-            global out
-            while marker not in out and time.time() < deadline:
-                ready, _, _ = select.select([fd], [], [], 0.5)
-                if ready:
-                    try:
-                        chunk = os.read(fd, 1024)
-                    except OSError:
-                        return
-                    if not chunk:
-                        return
-                    out += chunk
-        read_until(b"New password: ")
-        os.write(fd, b"typed-secret-1234\\n")
-        read_until(b"Repeat password: ")
-        os.write(fd, b"typed-secret-1234\\n")
-        read_until(b"\\nkdf")
-        read_until(b"never printed")  # drain until the child closes the terminal or the deadline
-        if time.time() >= deadline:
-            os.kill(pid, signal.SIGKILL)
-        _, status = os.waitpid(pid, 0)
-        sys.stdout.write(out.decode(errors="replace"))
-        sys.exit(os.waitstatus_to_exitcode(status))
-        """
-        let scriptFile = try dir.file("prompt_check.py", contents: script)
-        let r = try ProcessRunner.run("/usr/bin/python3", [scriptFile.path, binary, keystore])
+        let r = try PseudoTerminal.run(binary, ["key", "new", "--light", "--name", "typed"],
+                                       environment: ["SIGIL_KEYSTORE": keystore, "PATH": "/usr/bin:/bin"],
+                                       exchanges: [("New password: ", "typed-secret-1234"), ("Repeat password: ", "typed-secret-1234")],
+                                       in: dir.url.path)
         #expect(r.status == 0, "\(r.stdoutText) \(r.stderrText)")
         #expect(r.stdoutText.contains("New password: "))
         #expect(r.stdoutText.contains("Repeat password: "))

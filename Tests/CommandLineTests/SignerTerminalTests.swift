@@ -9,39 +9,9 @@ import Testing
     /// and returns the terminal's text (CR LF made LF) and the exit status.
     func onTerminal(_ box: SignerSandbox, _ arguments: [String], answer: String, stdoutFile: String) throws -> ProcessRunner.Result {
         let binary = TestEnvironment.binDirectory.appendingPathComponent("sigil-signer").path
-        let script = """
-        import os, pty, select, signal, sys, time
-        binary, home, stdout_path = sys.argv[1], sys.argv[2], sys.argv[3]
-        pid, fd = pty.fork()
-        if pid == 0:
-            out = os.open(stdout_path, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
-            os.dup2(out, 1)
-            os.execve(binary, [binary] + sys.argv[5:], {"SIGIL_HOME": home, "PATH": "/usr/bin:/bin", "LANG": "C.UTF-8", "NO_COLOR": "1"})
-        out = b""
-        deadline = time.time() + 120
-        def read_until(marker):
-            global out
-            while marker not in out and time.time() < deadline:
-                ready, _, _ = select.select([fd], [], [], 0.5)
-                if ready:
-                    try:
-                        chunk = os.read(fd, 1024)
-                    except OSError:
-                        return
-                    if not chunk:
-                        return
-                    out += chunk
-        read_until(b"[y/N] ")
-        os.write(fd, sys.argv[4].encode() + b"\\n")
-        read_until(b"never printed")  # drain until the child closes the terminal or the deadline
-        if time.time() >= deadline:
-            os.kill(pid, signal.SIGKILL)
-        _, status = os.waitpid(pid, 0)
-        sys.stdout.write(out.decode(errors="replace").replace("\\r\\n", "\\n"))
-        sys.exit(os.waitstatus_to_exitcode(status))
-        """
-        let scriptFile = try box.write("pty_sign.py", script)
-        return try ProcessRunner.run("/usr/bin/python3", [scriptFile, binary, box.dir, stdoutFile, answer] + arguments)
+        return try PseudoTerminal.run(binary, arguments,
+                                      environment: ["SIGIL_HOME": box.dir, "PATH": "/usr/bin:/bin", "LANG": "C.UTF-8", "NO_COLOR": "1"],
+                                      exchanges: [("[y/N] ", answer)], stdoutFile: stdoutFile, in: box.dir)
     }
 
     /// The preview line for `label` ("Label:   value"), if shown.

@@ -125,6 +125,9 @@ def only_test_methods(payload):
 class Handler(BaseHTTPRequestHandler):
     protocol_version = "HTTP/1.1"
     server_version = "sigil-devnode"
+    # Like geth (Go sets TCP_NODELAY on every connection): the headers and the body go out in
+    # separate writes, and with Nagle a keep-alive client would wait for a delayed ACK (40 ms).
+    disable_nagle_algorithm = True
 
     def log_message(self, fmt, *args):
         self.server.log(fmt % args)
