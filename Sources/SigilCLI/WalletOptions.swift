@@ -47,10 +47,7 @@ public struct WalletOptions: ParsableArguments {
 
     /// The address that would sign, without unlocking a keystore when it records its address.
     public func signerAddress() throws -> Address {
-        if privateKeyFile == nil, let from, let address = try keystore.directory.resolve(from).address {
-            return address
-        }
-        return try makeSigner().address
+        try SigningKey(self).address
     }
 }
 

@@ -1,4 +1,3 @@
-import SigilCLI
 import SigilCore
 
 /// The key a signing command uses, resolved before anything is shown so that the preview can
@@ -6,12 +5,12 @@ import SigilCore
 /// read at once; a keystore account is resolved to the address its file records, without its
 /// password, and unlocked only after confirmation (a file that records no address is unlocked
 /// at once, as the address is only known from the key).
-struct SigningKey {
-    let address: Address
+public struct SigningKey {
+    public let address: Address
     private let key: PrivateKey?
     private let wallet: WalletOptions
 
-    init(_ wallet: WalletOptions) throws {
+    public init(_ wallet: WalletOptions) throws {
         self.wallet = wallet
         if wallet.privateKeyFile == nil, let from = wallet.from,
            let address = try wallet.keystore.directory.resolve(from).address {
@@ -25,7 +24,7 @@ struct SigningKey {
     }
 
     /// The private key: the one already read, or the keystore account unlocked now.
-    func unlock() throws -> PrivateKey {
+    public func unlock() throws -> PrivateKey {
         if let key { return key }
         let key = try wallet.makeSigner()
         guard key.address == address else {
