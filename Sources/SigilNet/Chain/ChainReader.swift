@@ -69,13 +69,7 @@ public enum ChainReader {
             RPCCall("eth_getTransactionCount", [from, .string("pending")]),
             RPCCall("eth_feeHistory", [UInt64(feeHistoryBlocks).json, .string("latest"), .array([.integer(50)])]),
         ]
-        if query.estimateGas {
-            var object: [(String, JSONValue)] = [("from", from)]
-            if let to = query.to { object.append(("to", .string(Hex.encode(to.bytes)))) }
-            object.append(("value", query.value.json))
-            object.append(("data", .string(Hex.encode(query.data))))
-            calls.append(RPCCall("eth_estimateGas", [.object(object)]))
-        }
+        if query.estimateGas { calls.append(estimateGasCall(query)) }
         if query.includeBalance { calls.append(RPCCall("eth_getBalance", [from, .string("latest")])) }
 
         let results = try client.batch(calls)
@@ -91,6 +85,15 @@ public enum ChainReader {
         let balance: U256? = query.includeBalance ? try results[index].get().u256(method: "eth_getBalance") : nil
         return ChainSnapshot(chainId: chainId, pendingNonce: nonce, nextBaseFee: baseFee, suggestedTip: tip,
                              gasEstimate: estimate, balance: balance)
+    }
+
+    /// `eth_estimateGas({from, to, value, data})` for the query's call.
+    public static func estimateGasCall(_ query: ChainQuery) -> RPCCall {
+        var object: [(String, JSONValue)] = [("from", .string(Hex.encode(query.from.bytes)))]
+        if let to = query.to { object.append(("to", .string(Hex.encode(to.bytes)))) }
+        object.append(("value", query.value.json))
+        object.append(("data", .string(Hex.encode(query.data))))
+        return RPCCall("eth_estimateGas", [.object(object)])
     }
 
     /// From an `eth_feeHistory(n, "latest", [50])` result: the next block's base fee (the last

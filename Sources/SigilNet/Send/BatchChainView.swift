@@ -16,6 +16,8 @@ public final class BatchChainView {
     public let sender: TransactionSender
     public let from: Address
     public let maxAge: Double
+    /// Reads go to the first peer that answers.
+    private let client: JSONRPCClient
     private var base: ChainSnapshot?
     private var takenAt = 0.0
     private var hasCode: [Address: Bool] = [:]
@@ -24,6 +26,7 @@ public final class BatchChainView {
         self.sender = sender
         self.from = from
         self.maxAge = maxAge
+        client = JSONRPCClient(urls: sender.peers, timeout: sender.timeout)
     }
 
     /// Reads whether each address has code, in one JSON-RPC batch (to the first peer that answers).
@@ -31,7 +34,6 @@ public final class BatchChainView {
         var unique: [Address] = []
         for address in addresses where hasCode[address] == nil && !unique.contains(address) { unique.append(address) }
         guard !unique.isEmpty else { return }
-        let client = JSONRPCClient(urls: sender.peers, timeout: sender.timeout)
         let results = try client.batch(unique.map { RPCCall("eth_getCode", [.string(Hex.encode($0.bytes)), .string("latest")]) })
         for (address, result) in zip(unique, results) {
             hasCode[address] = !(try result.get().bytes(method: "eth_getCode")).isEmpty
@@ -51,13 +53,8 @@ public final class BatchChainView {
         guard let base else { preconditionFailure("read above") }
         var estimate: UInt64? = nil
         if intent.gasLimit == nil, try needsEstimate(intent) {
-            let client = JSONRPCClient(urls: sender.peers, timeout: sender.timeout)
-            let query = intent.query(from: from)
-            var object: [(String, JSONValue)] = [("from", .string(Hex.encode(from.bytes)))]
-            if let to = query.to { object.append(("to", .string(Hex.encode(to.bytes)))) }
-            object.append(("value", query.value.json))
-            object.append(("data", .string(Hex.encode(query.data))))
-            estimate = try client.call("eth_estimateGas", [.object(object)]).uint64(method: "eth_estimateGas")
+            let call = ChainReader.estimateGasCall(intent.query(from: from))
+            estimate = try client.call(call.method, call.params).uint64(method: call.method)
         }
         return ChainSnapshot(chainId: base.chainId, pendingNonce: base.pendingNonce, nextBaseFee: base.nextBaseFee,
                              suggestedTip: base.suggestedTip, gasEstimate: estimate, balance: base.balance)

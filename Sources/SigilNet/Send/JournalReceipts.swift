@@ -12,25 +12,17 @@ extension TransactionSender {
 
     /// The receipts the peers have for `hashes`, keyed by hash: one batch of
     /// `eth_getTransactionReceipt` per `receiptBatchSize` hashes, to the first peer that answers
-    /// the batch as a whole (the next peer is tried when one is unreachable or malformed). A hash
-    /// that is not mined (or unknown to that peer) is absent; a single call's error counts as absent.
+    /// (JSONRPCClient moves on when one is unreachable or malformed). A hash that is not mined
+    /// (or unknown to that peer) is absent; a single call's error counts as absent.
     public func receipts(of hashes: [[UInt8]]) throws(RPCError) -> [[UInt8]: TransactionReceipt] {
+        guard !hashes.isEmpty else { return [:] }
+        guard !peers.isEmpty else { throw .malformed("no peer to ask for receipts") }
+        let client = JSONRPCClient(urls: peers, timeout: timeout)
         var found: [[UInt8]: TransactionReceipt] = [:]
         var start = 0
         while start < hashes.count {
             let chunk = Array(hashes[start..<min(start + Self.receiptBatchSize, hashes.count)])
-            let calls = chunk.map { RPCCall("eth_getTransactionReceipt", [.string(Hex.encode($0))]) }
-            var answers: [Result<JSONValue, RPCError>]?
-            var lastError: RPCError = .malformed("no peer to ask for receipts")
-            for peer in peers {
-                do throws(RPCError) {
-                    answers = try JSONRPCClient(url: peer, timeout: timeout).batch(calls)
-                    break
-                } catch {
-                    lastError = error
-                }
-            }
-            guard let answers else { throw lastError }
+            let answers = try client.batch(chunk.map { RPCCall("eth_getTransactionReceipt", [.string(Hex.encode($0))]) })
             for (hash, answer) in zip(chunk, answers) {
                 guard case .success(let value) = answer, value != .null,
                       let receipt = try? TransactionReceipt(json: value), receipt.transactionHash == hash else { continue }
