@@ -29,13 +29,13 @@ public struct ReceiptWaiter: Sendable {
     }
 
     /// Waits until some peer reports the receipt of `hash` with `confirmations` ≥ N, where
-    /// confirmations = that peer's block number − receipt block + 1, or until `deadline` seconds
-    /// pass. Each poll asks every peer at once with one batch (receipt + block number).
-    public func wait(hash: [UInt8], confirmations required: UInt64 = 1, deadline: Double,
+    /// confirmations = that peer's block number − receipt block + 1, or until `timeout` seconds
+    /// (from the call) pass. Each poll asks every peer at once with one batch (receipt + block number).
+    public func wait(hash: [UInt8], confirmations required: UInt64 = 1, timeout: Double,
                      progress: (ReceiptProgress) -> Void = { _ in }) -> ReceiptWaitResult {
         let start = MonotonicClock.now()
         let hashJSON = JSONValue.string(Hex.encode(hash))
-        let perPoll = max(0.1, min(requestTimeout, deadline))
+        let perPoll = max(0.1, min(requestTimeout, timeout))
         while true {
             let results = PeerGroup(urls: peers, timeout: perPoll).run { client throws(RPCError) -> (TransactionReceipt, UInt64)? in
                 let answers = try client.batch([RPCCall("eth_getTransactionReceipt", [hashJSON]), RPCCall("eth_blockNumber")])
@@ -56,7 +56,7 @@ public struct ReceiptWaiter: Sendable {
             } else {
                 progress(.pending(elapsedSeconds: MonotonicClock.now() - start))
             }
-            let remaining = deadline - (MonotonicClock.now() - start)
+            let remaining = timeout - (MonotonicClock.now() - start)
             if remaining <= 0 { return .timedOut(hash: hash) }
             MonotonicClock.sleep(min(pollInterval, remaining))
         }

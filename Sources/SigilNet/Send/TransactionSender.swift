@@ -123,8 +123,7 @@ public struct TransactionSender: Sendable {
     public func wait(for signed: SignedTransaction, chainId: U256, sender: Address, confirmations: UInt64, timeout seconds: Double,
                      progress: @escaping @Sendable (ReceiptProgress) -> Void) throws -> TransactionReceipt {
         let waiter = ReceiptWaiter(peers: peers, requestTimeout: timeout, pollInterval: 0.5)
-        // ReceiptWaiter's deadline is in seconds from the start of the wait.
-        switch waiter.wait(hash: signed.hash, confirmations: confirmations, deadline: seconds, progress: progress) {
+        switch waiter.wait(hash: signed.hash, confirmations: confirmations, timeout: seconds, progress: progress) {
         case .found(let receipt, _):
             try journal(chainId: chainId, address: sender).withLock(timeout: 120) { session in
                 try session.updateStatus(hash: signed.hash, status: receipt.reverted ? .reverted : .mined)

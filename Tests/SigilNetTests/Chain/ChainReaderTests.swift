@@ -66,7 +66,7 @@ import SigilTestSupport
         _ = try reader.client.call("eth_sendRawTransaction", [.string(Hex.encode(tx.rawBytes))])
         var events: [ReceiptProgress] = []
         let waiter = ReceiptWaiter(peers: [node.url], requestTimeout: 5, pollInterval: 0.2)
-        guard case .found(let receipt, let confirmations) = waiter.wait(hash: tx.hash, confirmations: 1, deadline: 10) else {
+        guard case .found(let receipt, let confirmations) = waiter.wait(hash: tx.hash, confirmations: 1, timeout: 10) else {
             Issue.record("no receipt"); return
         }
         #expect(receipt.status == 1 && !receipt.reverted && receipt.gasUsed == 21_000 && confirmations >= 1)
@@ -77,17 +77,17 @@ import SigilTestSupport
         #expect(try reader.blockNumber() == receipt.blockNumber)
 
         // Three confirmations need two more blocks: the wait reports progress and times out...
-        let short = waiter.wait(hash: tx.hash, confirmations: 3, deadline: 0.5) { events.append($0) }
+        let short = waiter.wait(hash: tx.hash, confirmations: 3, timeout: 0.5) { events.append($0) }
         #expect(short == .timedOut(hash: tx.hash))
         #expect(events.contains(.mined(block: receipt.blockNumber, confirmations: 1, required: 3)))
         // ...until they are mined.
         _ = try node.rpc("devnode_mine", [2])
-        guard case .found(_, let three) = waiter.wait(hash: tx.hash, confirmations: 3, deadline: 5) else {
+        guard case .found(_, let three) = waiter.wait(hash: tx.hash, confirmations: 3, timeout: 5) else {
             Issue.record("not confirmed"); return
         }
         #expect(three == 3)
         let unknown = [UInt8](repeating: 0xAB, count: 32)
-        #expect(waiter.wait(hash: unknown, deadline: 0.3) == .timedOut(hash: unknown))
+        #expect(waiter.wait(hash: unknown, timeout: 0.3) == .timedOut(hash: unknown))
         #expect(try reader.receipt(hash: unknown) == nil)
     }
 
