@@ -22,6 +22,10 @@ public enum ExitStatus: Int32, CaseIterable, Sendable {
     case declined = 9
     /// Valid input this version does not support.
     case unsupported = 10
+    /// Peers disagree on the block header, or a proof is invalid: nothing is shown as verified.
+    case unproven = 11
+    /// The nonce is already mined (`tx bump`, `tx cancel`): nothing was signed or sent.
+    case nonceMined = 12
     /// Bad command-line usage (unknown option, missing argument). Same as sysexits EX_USAGE.
     case usage = 64
     /// Malformed input data: bad hex, bad checksum, bad amount, malformed file (EX_DATAERR).
@@ -44,6 +48,8 @@ public enum ExitStatus: Int32, CaseIterable, Sendable {
         case .timedOut: self = .timedOut
         case .declined: self = .declined
         case .unsupported: self = .unsupported
+        case .unproven: self = .unproven
+        case .nonceMined: self = .nonceMined
         case .system: self = .failure
         }
     }
@@ -68,6 +74,8 @@ public enum ExitStatus: Int32, CaseIterable, Sendable {
         case .timedOut: "timed-out"
         case .declined: "declined"
         case .unsupported: "unsupported"
+        case .unproven: "unproven"
+        case .nonceMined: "nonce-mined"
         case .usage: "usage"
         case .invalidInput: "invalid-input"
         case .notFound: "not-found"
@@ -87,6 +95,8 @@ public enum ExitStatus: Int32, CaseIterable, Sendable {
         case .timedOut: "timed out"
         case .declined: "declined at the confirmation prompt"
         case .unsupported: "not supported"
+        case .unproven: "peers disagree or a proof is invalid"
+        case .nonceMined: "the nonce is already mined; nothing was sent"
         case .usage: "usage error"
         case .invalidInput: "invalid input (hex, checksum, amount, file format)"
         case .notFound: "file, key or account not found"

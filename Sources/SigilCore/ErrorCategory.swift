@@ -19,6 +19,11 @@ public enum ErrorCategory: Sendable, Equatable {
     case network
     /// A transaction was mined but reverted.
     case reverted
+    /// Peers disagree on a block header, or a proof (Merkle, header hash, receipt) is invalid:
+    /// the answer could not be trusted.
+    case unproven
+    /// The nonce is already used by a mined transaction: nothing can replace it.
+    case nonceMined
     /// Waiting for something ran out of time.
     case timedOut
     /// The user declined at a confirmation prompt.
