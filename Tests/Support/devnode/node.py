@@ -9,15 +9,19 @@ from eth_account.typed_transactions import BlobTransaction
 from eth_tester import EthereumTester, PyEVMBackend
 from eth_tester.backends.pyevm.main import (
     generate_genesis_state_for_keys, get_default_account_keys, get_default_genesis_params)
-from eth_tester.exceptions import BlockNotFound, TransactionNotFound, ValidationError
+from eth.exceptions import BlockNotFound, HeaderNotFound, TransactionNotFound
+from eth_tester.exceptions import ValidationError
 from eth_hash.auto import keccak
 from hexbytes import HexBytes
 from eth_keys import KeyAPI
 
+import chainjson
 import erc20
 import evmcall
-from rpcformat import (RPCError, format_block, format_receipt, format_transaction, invalid_params,
-                       parse_address, parse_block, parse_data, parse_quantity, quantity)
+import feehistory
+import proofs
+from rpcformat import (RPCError, invalid_params, parse_address, parse_block, parse_data,
+                       parse_quantity, quantity)
 
 GENESIS_TIMESTAMP = 1_700_000_000  # fixed, so that every instance has the same genesis hash
 SUGGESTED_TIP = 10**9  # eth_maxPriorityFeePerGas
@@ -49,6 +53,31 @@ class Node:
 
     def header(self, number):
         return self.backend.chain.get_canonical_block_header_by_number(number)
+
+    def block_arg(self, value):
+        """A block parameter (tag, number, or EIP-1898 object) as eth-tester takes it: a tag or
+        a number. An unknown block hash is an error, as from geth."""
+        if isinstance(value, dict) and "blockHash" in value and "blockNumber" not in value:
+            block_hash = parse_data(value["blockHash"], "blockHash")
+            try:
+                return self.backend.chain.chaindb.get_block_header_by_hash(block_hash).block_number
+            except HeaderNotFound:
+                raise RPCError(-32000, f"header for hash {value['blockHash']} not found")
+        return parse_block(value)
+
+    def mined_block(self, value):
+        """The mined block a parameter names (pending, safe and finalized: the latest), or None."""
+        chain = self.backend.chain
+        try:
+            if isinstance(value, str) and value.startswith(("0x", "0X")) and len(value) == 66:
+                return chain.get_block_by_hash(parse_data(value, "block hash"))
+            if isinstance(value, dict) and "blockHash" in value:
+                return chain.get_block_by_hash(parse_data(value["blockHash"], "blockHash"))
+            number = parse_block(value)
+            number = 0 if number == "earliest" else self.latest_number() if isinstance(number, str) else number
+            return chain.get_canonical_block_by_number(number)
+        except (BlockNotFound, HeaderNotFound):
+            return None
 
     def pending_base_fee(self):
         return self.backend.chain.get_block().header.base_fee_per_gas
@@ -98,10 +127,6 @@ class Node:
             raise tx_error(f"max fee per gas less than block base fee: address 0x{sender.hex()}, "
                            f"maxFeePerGas: {tx.max_fee_per_gas}, baseFee: {base_fee}")
 
-    def effective_tip(self, tx, base_fee):
-        return min(tx["max_priority_fee_per_gas"], tx["max_fee_per_gas"] - base_fee) \
-            if "max_fee_per_gas" in tx else tx["gas_price"] - base_fee
-
     # -- JSON-RPC methods ---------------------------------------------------------------------
 
     def web3_clientVersion(self):
@@ -120,17 +145,17 @@ class Node:
         return list(self.tester.get_accounts()[:10])
 
     def eth_getBalance(self, address, block="latest"):
-        return quantity(self.tester.get_balance(parse_address(address), parse_block(block)))
+        return quantity(self.tester.get_balance(parse_address(address), self.block_arg(block)))
 
     def eth_getTransactionCount(self, address, block="latest"):
-        block = parse_block(block)
+        block = self.block_arg(block)
         return quantity(self.tester.get_nonce(parse_address(address), "latest" if block == "pending" else block))
 
     def eth_getCode(self, address, block="latest"):
-        return self.tester.get_code(parse_address(address), parse_block(block))
+        return self.tester.get_code(parse_address(address), self.block_arg(block))
 
     def eth_getStorageAt(self, address, slot, block="latest"):
-        value = self.tester.get_storage_at(parse_address(address), parse_quantity(slot, "slot"), parse_block(block))
+        value = self.tester.get_storage_at(parse_address(address), parse_quantity(slot, "slot"), self.block_arg(block))
         return "0x" + bytes.fromhex(value[2:]).rjust(32, b"\0").hex()
 
     def eth_gasPrice(self):
@@ -147,7 +172,7 @@ class Node:
                 or percentiles != sorted(percentiles):
             raise invalid_params("rewardPercentiles must be increasing numbers in [0, 100]")
         latest = self.latest_number()
-        newest = parse_block(newest)
+        newest = self.block_arg(newest)
         newest = latest if newest in ("latest", "pending", "safe", "finalized") else \
             0 if newest == "earliest" else newest
         if newest > latest:
@@ -162,7 +187,7 @@ class Node:
             base_fees.append(quantity(header.base_fee_per_gas))
             ratios.append(header.gas_used / header.gas_limit)
             if percentiles:
-                rewards.append([quantity(r) for r in self.block_rewards(number, header, percentiles)])
+                rewards.append([quantity(r) for r in feehistory.rewards(self.backend.chain, number, header, percentiles)])
         next_fee = self.pending_base_fee() if newest == latest else self.header(newest + 1).base_fee_per_gas
         base_fees.append(quantity(next_fee))
         out = {"oldestBlock": quantity(oldest), "baseFeePerGas": base_fees, "gasUsedRatio": ratios}
@@ -170,46 +195,15 @@ class Node:
             out["reward"] = rewards
         return out
 
-    def block_rewards(self, number, header, percentiles):
-        """geth's algorithm: sort by effective tip, walk cumulative gas used to each percentile."""
-        tips = sorted(self.block_tips(number, header.base_fee_per_gas))
-        if not tips:
-            return [0] * len(percentiles)
-        result, index, cumulative = [], 0, tips[0][1]
-        for p in percentiles:
-            threshold = header.gas_used * p / 100
-            while cumulative < threshold and index < len(tips) - 1:
-                index += 1
-                cumulative += tips[index][1]
-            result.append(tips[index][0])
-        return result
-
-    def block_tips(self, number, base_fee):
-        """(effective tip, gas used) per transaction, read from py-evm's own block and receipts:
-        eth-tester's full-transaction view refuses blocks holding type-4 transactions."""
-        chain = self.backend.chain
-        block = chain.get_canonical_block_by_number(number)
-        receipts = block.get_receipts(chain.chaindb)
-        out, previous = [], 0
-        for tx, receipt in zip(block.transactions, receipts):
-            gas_used = receipt.gas_used - previous
-            previous = receipt.gas_used
-            if hasattr(tx, "max_priority_fee_per_gas"):
-                tip = min(tx.max_priority_fee_per_gas, tx.max_fee_per_gas - base_fee)
-            else:
-                tip = tx.gas_price - base_fee
-            out.append((tip, gas_used))
-        return out
-
     def eth_estimateGas(self, call, block="latest"):
         chain = self.backend.chain
         gas_cap = chain.get_block().header.gas_limit
-        return quantity(evmcall.estimate(chain, self.chain_id, evmcall.parse_call(call), parse_block(block), gas_cap))
+        return quantity(evmcall.estimate(chain, self.chain_id, evmcall.parse_call(call), self.block_arg(block), gas_cap))
 
     def eth_call(self, call, block="latest"):
         chain = self.backend.chain
         gas_cap = chain.get_block().header.gas_limit
-        output = evmcall.run(chain, self.chain_id, evmcall.parse_call(call), parse_block(block), gas_cap)
+        output = evmcall.run(chain, self.chain_id, evmcall.parse_call(call), self.block_arg(block), gas_cap)
         return "0x" + bytes(output).hex()
 
     def eth_sendRawTransaction(self, raw_hex):
@@ -225,41 +219,44 @@ class Node:
             raise tx_error(str(error))
 
     def eth_getTransactionByHash(self, tx_hash):
-        try:
-            return format_transaction(self.tester.get_transaction_by_hash(tx_hash))
-        except TransactionNotFound:
-            return None
+        found = self.locate(tx_hash)
+        return chainjson.tx_json(found[0].transactions[found[1]], found[0].header, found[1]) if found else None
 
     def eth_getTransactionReceipt(self, tx_hash):
+        found = self.locate(tx_hash)
+        return chainjson.receipts_json(self.backend.chain, found[0])[found[1]] if found else None
+
+    def locate(self, tx_hash):
+        """(block, index) of a mined transaction, or None."""
+        chaindb = self.backend.chain.chaindb
         try:
-            receipt = self.tester.get_transaction_receipt(tx_hash)
+            number, index = chaindb.get_transaction_index(parse_data(tx_hash, "transaction hash"))
         except TransactionNotFound:
             return None
-        out = format_receipt(receipt)
-        if "blobGasUsed" in out:
-            # eth-tester reports the head's blob base fee times the blob gas; geth reports the
-            # blob base fee of the transaction's own block (from its excess blob gas).
-            header = self.header(receipt["block_number"])
-            out["blobGasPrice"] = quantity(self.backend.chain.get_vm(header).state.blob_base_fee)
-        return out
+        return self.backend.chain.get_canonical_block_by_number(number), index
 
     def eth_getBlockByNumber(self, block, full=False):
-        try:
-            raw = self.tester.get_block_by_number(parse_block(block), full_transactions=bool(full))
-        except BlockNotFound:
-            return None
-        return self._block(raw, full)
+        found = self.mined_block(block)
+        return chainjson.block_json(self.backend.chain, found, bool(full)) if found else None
 
     def eth_getBlockByHash(self, block_hash, full=False):
-        try:
-            raw = self.tester.get_block_by_hash(block_hash, full_transactions=bool(full))
-        except BlockNotFound:
-            return None
-        return self._block(raw, full)
+        if len(parse_data(block_hash, "block hash")) != 32:
+            raise invalid_params(f"block hash must be 32 bytes, got {block_hash!r}")
+        found = self.mined_block({"blockHash": block_hash})
+        return chainjson.block_json(self.backend.chain, found, bool(full)) if found else None
 
-    def _block(self, raw, full):
-        txs = [format_transaction(t) for t in raw["transactions"]] if full else list(raw["transactions"])
-        return format_block(raw, txs)
+    def eth_getBlockReceipts(self, block):
+        found = self.mined_block(block)
+        return chainjson.receipts_json(self.backend.chain, found) if found else None
+
+    def eth_getProof(self, address, keys, block="latest"):
+        if not isinstance(keys, list):
+            raise invalid_params("storage keys must be an array")
+        found = self.mined_block(block)
+        if found is None:
+            raise RPCError(-32000, "header not found")
+        chain = self.backend.chain
+        return proofs.get_proof(chain.chaindb.db, found.header.state_root, parse_data(parse_address(address)), keys)
 
     # -- test-only methods --------------------------------------------------------------------
 
