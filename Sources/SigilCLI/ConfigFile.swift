@@ -146,7 +146,12 @@ struct ConfigTableReader {
 
     func network(_ value: any TOMLValueConvertible, at prefix: String) throws(ConfigError) -> SigilConfig.Network {
         let table = try table(value, at: prefix)
-        try allowOnly(["chainId", "rpc", "peers", "explorer", "maxFeeGwei", "priorityFeeGwei", "forks"], in: table, at: prefix)
+        try allowOnly(["chainId", "rpc", "peers", "explorer", "maxFeeGwei", "priorityFeeGwei", "forks", "verify"], in: table, at: prefix)
+        var verify: Bool? = nil
+        if let value = table["verify"] {
+            guard let flag = value.bool else { throw .invalidValue(path: path, key: prefix + ".verify", expected: "true or false") }
+            verify = flag
+        }
         guard let chainValue = table["chainId"] else { throw .missingKey(path: path, key: prefix + ".chainId") }
         guard let chainId = chainValue.int, chainId > 0 else {
             throw .invalidValue(path: path, key: prefix + ".chainId", expected: "a positive integer")
@@ -164,7 +169,8 @@ struct ConfigTableReader {
             explorer: try string(table, "explorer", at: prefix),
             maxFeeGwei: try gwei(table, "maxFeeGwei", at: prefix),
             priorityFeeGwei: try gwei(table, "priorityFeeGwei", at: prefix),
-            forks: try table["forks"].map { value throws(ConfigError) in try forks(value, at: prefix + ".forks") })
+            forks: try table["forks"].map { value throws(ConfigError) in try forks(value, at: prefix + ".forks") },
+            verify: verify)
     }
 
     /// `[networks.NAME.forks]`: genesisHash (required, 32 bytes hex), genesisTime, and the

@@ -80,10 +80,13 @@ public struct SigilConfig: Sendable, Equatable {
         public var maxFeeGwei: String?
         /// Priority fee in gwei as exact decimal text.
         public var priorityFeeGwei: String?
+        /// `verify = false`: reads on this network are not proved (as `--no-verify`).
+        public var verify: Bool?
 
         public init(chainId: UInt64, rpc: [String] = [], peers: [String] = [], explorer: String? = nil,
-                    maxFeeGwei: String? = nil, priorityFeeGwei: String? = nil, forks: Forks? = nil) {
+                    maxFeeGwei: String? = nil, priorityFeeGwei: String? = nil, forks: Forks? = nil, verify: Bool? = nil) {
             self.chainId = chainId
+            self.verify = verify
             self.forks = forks
             self.rpc = rpc
             self.peers = peers

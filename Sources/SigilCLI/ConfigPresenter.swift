@@ -28,6 +28,7 @@ public enum ConfigPresenter {
             row("maxFeeGwei", settings.maxFeeGwei, JSONValue.string),
             row("priorityFeeGwei", settings.priorityFeeGwei, JSONValue.string),
             row("forks", settings.forks, { JSONValue.string($0.summary) }),
+            row("verify", settings.verify, { JSONValue.bool($0) }),
         ]
     }
 

@@ -55,6 +55,8 @@ public struct EffectiveSettings: Sendable, Equatable {
     public var priorityFeeGwei: ConfigSetting<String>
     /// The chosen network's fork schedule (chains that are not built in), for devp2p.
     public var forks: ConfigSetting<SigilConfig.Forks>
+    /// Whether reads are proved (`verify = false` in the chosen network turns it off).
+    public var verify: ConfigSetting<Bool> = .unset
 
     /// The environment variables read, by name (empty values count as unset).
     public static let environmentNames = ["SIGIL_CONFIG", "SIGIL_KEYSTORE", "SIGIL_NETWORK", "SIGIL_RPC",
@@ -123,6 +125,7 @@ public struct EffectiveSettings: Sendable, Equatable {
             if let fee = chosen.maxFeeGwei { settings.maxFeeGwei = ConfigSetting(fee, .config, origin) }
             if let fee = chosen.priorityFeeGwei { settings.priorityFeeGwei = ConfigSetting(fee, .config, origin) }
             if let forks = chosen.forks { settings.forks = ConfigSetting(forks, .config, origin + " forks") }
+            if let verify = chosen.verify { settings.verify = ConfigSetting(verify, .config, origin) }
         }
         if !flags.rpc.isEmpty {
             settings.rpc = ConfigSetting(flags.rpc, .flag, "--rpc")

@@ -9,7 +9,7 @@ struct SigilSigner: ParsableCommand {
         discussion: ExitStatus.helpTable,
         version: "sigil-signer \(SigilVersion.string)",
         subcommands: [AddressCommand.self, ListCommand.self, SignCommand.self, SignMessageCommand.self,
-                      SignTypedDataCommand.self, PolicyCommand.self, AuditCommand.self]
+                      SignTypedDataCommand.self, PolicyCommand.self, AuditCommand.self, SignerVerifyCommand.self]
     )
 
     static func main() {

@@ -4,8 +4,10 @@ public import SigilCore
 public enum BlockTag: Sendable, Equatable {
     case latest, pending, safe, finalized, earliest
     case number(UInt64)
+    /// A block by its hash (EIP-1898 `{"blockHash": …}`).
+    case hash([UInt8])
 
-    var json: JSONValue {
+    public var json: JSONValue {
         switch self {
         case .latest: .string("latest")
         case .pending: .string("pending")
@@ -13,6 +15,16 @@ public enum BlockTag: Sendable, Equatable {
         case .finalized: .string("finalized")
         case .earliest: .string("earliest")
         case .number(let n): n.json
+        case .hash(let hash): .object([("blockHash", .string(Hex.encode(hash)))])
+        }
+    }
+
+    /// How the block is named in messages: `latest`, `#123`, or its hash.
+    public var label: String {
+        switch self {
+        case .number(let n): "#\(n)"
+        case .hash(let hash): Hex.encode(hash)
+        default: json.stringValue ?? "?"
         }
     }
 }

@@ -12,53 +12,97 @@ public enum ReceiptProgress: Sendable, Equatable {
 public enum ReceiptWaitResult: Sendable, Equatable {
     case found(TransactionReceipt, confirmations: UInt64)
     case timedOut(hash: [UInt8])
+    /// Peers claimed a receipt that could not be proved (and none could be), until time ran out.
+    case unproven(VerificationError)
 }
 
 /// Polls peers for a transaction receipt until it has enough confirmations or time runs out.
+///
+/// With a `verifier`, a receipt counts only once proved: its block's header agreed by the
+/// peers, the transaction in that block's transactionsRoot and the receipt in its
+/// receiptsRoot; confirmations count only headers linked by parentHash to it. A receipt that a
+/// peer claims but cannot be proved is never reported as mined.
 public struct ReceiptWaiter: Sendable {
     public let peers: [String]
     /// Seconds allowed per poll request.
     public let requestTimeout: Double
     /// Seconds between polls.
     public let pollInterval: Double
+    /// Proves what the peers claim; nil takes the best claim as given (`--no-verify`).
+    public var verifier: ChainVerifier?
 
-    public init(peers: [String], requestTimeout: Double = 10, pollInterval: Double = 1) {
+    public init(peers: [String], requestTimeout: Double = 10, pollInterval: Double = 1, verifier: ChainVerifier? = nil) {
         self.peers = peers
         self.requestTimeout = requestTimeout
         self.pollInterval = pollInterval
+        self.verifier = verifier
     }
 
-    /// Waits until some peer reports the receipt of `hash` with `confirmations` ≥ N, where
-    /// confirmations = that peer's block number − receipt block + 1, or until `timeout` seconds
+    /// Waits until the receipt of `hash` has `confirmations` ≥ N, or until `timeout` seconds
     /// (from the call) pass. Each poll asks every peer at once with one batch (receipt + block number).
     public func wait(hash: [UInt8], confirmations required: UInt64 = 1, timeout: Double,
                      progress: (ReceiptProgress) -> Void = { _ in }) -> ReceiptWaitResult {
         let start = MonotonicClock.now()
-        let hashJSON = JSONValue.string(Hex.encode(hash))
-        let perPoll = max(0.1, min(requestTimeout, timeout))
+        var lastFailure: VerificationError? = nil
         while true {
-            let results = PeerGroup(urls: peers, timeout: perPoll).run { client throws(RPCError) -> (TransactionReceipt, UInt64)? in
-                let answers = try client.batch([RPCCall("eth_getTransactionReceipt", [hashJSON]), RPCCall("eth_blockNumber")])
-                let receiptJSON = try answers[0].get()
-                guard receiptJSON != .null else { return nil }
-                let head = try answers[1].get().uint64(method: "eth_blockNumber")
-                return (try TransactionReceipt(json: receiptJSON), head)
+            let claims = poll(hash: hash, timeout: max(0.1, min(requestTimeout, timeout)))
+            var reported = false
+            if let verifier {
+                for claim in claims {
+                    do throws(VerificationError) {
+                        guard let proved = try verifier.proveReceipt(of: hash, blockNumber: claim.receipt.blockNumber,
+                                                                     blockHash: claim.receipt.blockHash) else { continue }
+                        let receipt = claim.receipt.proved(by: proved)
+                        let count = required <= 1 ? 1 : try verifier.confirmations(of: proved.block).count
+                        if count >= required { return .found(receipt, confirmations: count) }
+                        progress(.mined(block: receipt.blockNumber, confirmations: count, required: required))
+                        reported = true
+                        lastFailure = nil
+                        break
+                    } catch {
+                        lastFailure = error
+                    }
+                }
+            } else if let best = claims.first {
+                if best.confirmations >= required { return .found(best.receipt, confirmations: best.confirmations) }
+                progress(.mined(block: best.receipt.blockNumber, confirmations: best.confirmations, required: required))
+                reported = true
             }
-            var best: (TransactionReceipt, UInt64)? = nil
-            for case .success(let found?) in results.map(\.result) {
-                let (receipt, head) = found
-                let count = head >= receipt.blockNumber ? head - receipt.blockNumber + 1 : 0
-                if best == nil || count > best!.1 { best = (receipt, count) }
-            }
-            if let (receipt, count) = best {
-                if count >= required { return .found(receipt, confirmations: count) }
-                progress(.mined(block: receipt.blockNumber, confirmations: count, required: required))
-            } else {
-                progress(.pending(elapsedSeconds: MonotonicClock.now() - start))
-            }
+            if !reported { progress(.pending(elapsedSeconds: MonotonicClock.now() - start)) }
             let remaining = timeout - (MonotonicClock.now() - start)
-            if remaining <= 0 { return .timedOut(hash: hash) }
+            if remaining <= 0 { return lastFailure.map { .unproven($0) } ?? .timedOut(hash: hash) }
             MonotonicClock.sleep(min(pollInterval, remaining))
         }
+    }
+
+    /// One claim per distinct block a peer placed the transaction in, most confirmations first
+    /// (confirmations as the claiming peer counts them: its head − the block + 1).
+    struct Claim {
+        let receipt: TransactionReceipt
+        let confirmations: UInt64
+    }
+
+    private func poll(hash: [UInt8], timeout: Double) -> [Claim] {
+        let hashJSON = JSONValue.string(Hex.encode(hash))
+        let results = PeerGroup(urls: peers, timeout: timeout).run { client throws(RPCError) -> (TransactionReceipt, UInt64)? in
+            let answers = try client.batch([RPCCall("eth_getTransactionReceipt", [hashJSON]), RPCCall("eth_blockNumber")])
+            let receiptJSON = try answers[0].get()
+            guard receiptJSON != .null else { return nil }
+            let head = try answers[1].get().uint64(method: "eth_blockNumber")
+            let receipt = try TransactionReceipt(json: receiptJSON)
+            guard receipt.transactionHash == hash else { throw RPCError.malformed("eth_getTransactionReceipt: the receipt is for another transaction") }
+            return (receipt, head)
+        }
+        var claims: [Claim] = []
+        for case .success(let found?) in results.map(\.result) {
+            let (receipt, head) = found
+            let count = head >= receipt.blockNumber ? head - receipt.blockNumber + 1 : 0
+            if let index = claims.firstIndex(where: { $0.receipt.blockHash == receipt.blockHash }) {
+                if count > claims[index].confirmations { claims[index] = Claim(receipt: receipt, confirmations: count) }
+            } else {
+                claims.append(Claim(receipt: receipt, confirmations: count))
+            }
+        }
+        return claims.sorted { $0.confirmations > $1.confirmations }
     }
 }

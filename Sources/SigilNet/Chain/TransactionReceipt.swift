@@ -6,14 +6,16 @@ public struct TransactionReceipt: Sendable, Equatable {
     public let blockNumber: UInt64
     public let blockHash: [UInt8]
     /// 1 success, 0 reverted; nil for pre-Byzantium receipts (which carry a state root).
-    public let status: UInt64?
-    public let gasUsed: UInt64
+    public internal(set) var status: UInt64?
+    public internal(set) var gasUsed: UInt64
     /// Absent on some old nodes.
     public let effectiveGasPrice: U256?
-    public let logsCount: Int
+    public internal(set) var logsCount: Int
     public let contractAddress: Address?
     public let from: Address?
     public let to: Address?
+    /// The proof of inclusion, when the receipt was proved (nil: taken on a peer's word).
+    public internal(set) var verification: Verified<ProvedReceipt>? = nil
 
     /// Whether the transaction reverted (status 0).
     public var reverted: Bool { status == 0 }

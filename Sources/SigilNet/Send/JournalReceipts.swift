@@ -5,15 +5,16 @@ public import SigilCore
 /// A record that is journaled but not known to be mined may well be mined: a crash after the
 /// broadcast, or a run that did not wait. Sending its bytes again then gets "nonce too low" from
 /// geth and most nodes (only a transaction still in the pool is "already known"), which proves
-/// nothing by itself; its receipt does.
+/// nothing by itself; its receipt does — and with a verifier, only a proved receipt counts.
 extension TransactionSender {
     /// Hashes per JSON-RPC batch (one HTTP request each).
     public static let receiptBatchSize = 500
 
-    /// The receipts the peers have for `hashes`, keyed by hash: one batch of
+    /// The receipts the peers claim for `hashes`, keyed by hash: one batch of
     /// `eth_getTransactionReceipt` per `receiptBatchSize` hashes, to the first peer that answers
     /// (JSONRPCClient moves on when one is unreachable or malformed). A hash that is not mined
-    /// (or unknown to that peer) is absent; a single call's error counts as absent.
+    /// (or unknown to that peer) is absent; a single call's error counts as absent. With a
+    /// verifier, each claim is proved (see `ChainVerifier.proveReceipt`) and kept only if it is.
     public func receipts(of hashes: [[UInt8]]) throws(RPCError) -> [[UInt8]: TransactionReceipt] {
         guard !hashes.isEmpty else { return [:] }
         guard !peers.isEmpty else { throw .malformed("no peer to ask for receipts") }
@@ -30,7 +31,15 @@ extension TransactionSender {
             }
             start += chunk.count
         }
-        return found
+        guard let verifier else { return found }
+        var proved: [[UInt8]: TransactionReceipt] = [:]
+        for (hash, claimed) in found {
+            guard let proof = try? verifier.proveReceipt(of: hash, blockNumber: claimed.blockNumber, blockHash: claimed.blockHash) else {
+                continue   // claimed but not proved: never counted as mined
+            }
+            proved[hash] = claimed.proved(by: proof)
+        }
+        return proved
     }
 
     /// Asks for the receipts of `hashes` (see `receipts(of:)`) and records every one found in

@@ -42,8 +42,27 @@ public struct TransactionSender: Sendable {
         let unanswered = skipped.map { PeerResult<U256>(url: $0.url, result: .failure($0.error), elapsedMilliseconds: 0) }
             + results.filter { if case .failure = $0.result { true } else { false } }
         if !unanswered.isEmpty { onUnansweredChainCheck?(unanswered) }
-        return snapshot
+        guard let verifier else { return snapshot }
+        // What the signature relies on is proved: the nonce and balance come from an account
+        // proof against an agreed header, never from one peer's word.
+        let account = try verifier.account(from)
+        onVerified?(account)
+        if snapshot.pendingNonce != account.value.state.nonce {
+            onUnprovedPending?(snapshot.pendingNonce, account.value.state.nonce, answering)
+        }
+        return ChainSnapshot(chainId: snapshot.chainId, pendingNonce: account.value.state.nonce, nextBaseFee: snapshot.nextBaseFee,
+                             suggestedTip: snapshot.suggestedTip, gasEstimate: snapshot.gasEstimate,
+                             balance: snapshot.balance == nil ? nil : account.value.state.balance)
     }
+
+    /// Proves reads and receipts; nil takes the peers' word (`--no-verify`).
+    public var verifier: ChainVerifier?
+    /// Told about the account proof `snapshot` relied on.
+    public var onVerified: (@Sendable (Verified<ProvedAccount>) -> Void)?
+    /// Told when the answering peer's pending nonce (first) differs from the proved one (second):
+    /// transactions in its mempool that cannot be proved, or a lie. Sigil signs at the proved
+    /// nonce (or the journal's, when higher).
+    public var onUnprovedPending: (@Sendable (UInt64, UInt64, String) -> Void)?
 
     /// The peers a journal record names: the JSON-RPC URLs that get the transaction, then the enodes.
     public var recordedPeers: [String] {
@@ -122,7 +141,7 @@ public struct TransactionSender: Sendable {
     /// Waits for the receipt and records mined / reverted in the journal.
     public func wait(for signed: SignedTransaction, chainId: U256, sender: Address, confirmations: UInt64, timeout seconds: Double,
                      progress: @escaping @Sendable (ReceiptProgress) -> Void) throws -> TransactionReceipt {
-        let waiter = ReceiptWaiter(peers: peers, requestTimeout: timeout, pollInterval: 0.5)
+        let waiter = ReceiptWaiter(peers: peers, requestTimeout: timeout, pollInterval: 0.5, verifier: verifier)
         switch waiter.wait(hash: signed.hash, confirmations: confirmations, timeout: seconds, progress: progress) {
         case .found(let receipt, _):
             try journal(chainId: chainId, address: sender).withLock(timeout: 120) { session in
@@ -132,6 +151,8 @@ public struct TransactionSender: Sendable {
             return receipt
         case .timedOut:
             throw SendError.receiptTimeout(hash: signed.hash.hexString, seconds: seconds)
+        case .unproven(let error):
+            throw error   // claimed mined, never proved: the journal keeps it as sent, not mined
         }
     }
 

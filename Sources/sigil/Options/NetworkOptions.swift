@@ -25,9 +25,39 @@ struct NetworkOptions: ParsableArguments {
     @Option(name: .long, help: "Seconds to wait for each peer's answer.")
     var timeout: Double = 10
 
+    @Flag(name: .long, help: "Take the peers' answers as given instead of proving them (they are labelled unverified).")
+    var noVerify = false
+
+    @Option(name: .long, help: ArgumentHelp("Peers that must return the same block hash before its header is trusted (default: every peer that answers, at least 2 when 2 or more are given).",
+                                            valueName: "k"))
+    var agree: Int?
+
+    @Option(name: .long, help: ArgumentHelp("Trust this block (0x… hash) without asking the peers to agree, and read at it.",
+                                            valueName: "hash"))
+    var blockHash: String?
+
     func validate() throws {
         guard timeout > 0 && timeout <= 3600 else { throw ValidationError("--timeout must be between 0 and 3600 seconds") }
+        if let agree, agree < 1 { throw ValidationError("--agree must be at least 1") }
+        if noVerify && (agree != nil || blockHash != nil) { throw ValidationError("--no-verify cannot be combined with --agree or --block-hash") }
     }
+
+    /// How reads are proved: nil when they are not (`--no-verify`, or `verify = false` for the
+    /// network). `--agree` cannot exceed the number of peers.
+    func verifier(peers: [String]) throws -> ChainVerifier? {
+        guard !noVerify, try settings().verify.value != false else { return nil }
+        if let agree, agree > peers.count {
+            throw CommandFailure(.usage, "--agree \(agree) but only \(peers.count) peer(s) given")
+        }
+        let pinned = try blockHash.map { text -> [UInt8] in
+            guard let hash = try? Hex.decode(text, count: 32) else { throw CommandFailure(.usage, "--block-hash must be a 0x-prefixed 32-byte hash") }
+            return hash
+        }
+        return ChainVerifier(peers: peers, timeout: timeout, settings: VerificationSettings(agree: agree, pinnedBlockHash: pinned))
+    }
+
+    /// Why reads are not proved, for the `unverified` label.
+    func unverifiedReason() -> String { noVerify ? "--no-verify" : "verify = false for this network" }
 
     /// The peer URLs, in the order given.
     func peers() throws -> [String] {
@@ -96,6 +126,12 @@ struct NetworkOptions: ParsableArguments {
     func sender(peers: [String], chainIdFlag: String?) throws -> TransactionSender {
         var sender = TransactionSender(peers: peers, timeout: timeout, journalDirectory: DataDirectory.journal)
         sender.requiredChainId = try requestedChainId(chainIdFlag)
+        sender.verifier = try verifier(peers: peers)
+        sender.onVerified = { VerificationOutput.warnFaults($0.block.faults) }
+        sender.onUnprovedPending = { pending, proved, peer in
+            StandardStreams.writeWarning("\(peer) counts \(pending) transactions from this account but the proved nonce is \(proved): "
+                                         + "signing at the proved nonce (or the journal's next, when higher)")
+        }
         sender.onUnansweredChainCheck = { Self.warnUnanswered($0) }
         return sender
     }

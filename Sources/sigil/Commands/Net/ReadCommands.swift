@@ -6,59 +6,107 @@ import SigilNet
 struct BalanceCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "balance",
-        abstract: "Show an address's ether balance, or its ERC-20 balance with --token.",
+        abstract: "Show an address's ether balance, or its ERC-20 balance with --token, proved against an agreed block.",
         discussion: """
+        The balance is proved, not believed: the peers are asked at once for the block header \
+        and an eth_getProof account proof; the header is trusted when it hashes to its block hash \
+        and the peers agree on it (--agree K, default every peer that answers and at least 2 of 2 \
+        or more; or --block-hash pins it); the balance then comes from the proof against its \
+        stateRoot. A --token balance comes from a storage proof of the token contract (the slot \
+        found with eth_createAccessList or the usual mapping layouts, and kept only if it holds \
+        what eth_call computes). Peers that disagree or serve an invalid proof are named; \
+        without agreement or a valid proof the command exits 11 and prints no balance. \
+        --no-verify takes the first answering peer's word and labels it unverified.
+
         Examples:
           sigil balance 0x7E5F4552091A69125d5DfCb7b8C2659029395Bdf --rpc http://127.0.0.1:8545
+          sigil balance 0x… --rpc $A --rpc $B --rpc $C --agree 2
           sigil balance 0x… --token 0x… --json
+          sigil balance 0x… --block-hash 0x… --rpc $A
         """
     )
 
     @Argument(help: ArgumentHelp("The address.", valueName: "address")) var address: String
     @Option(name: .long, help: "An ERC-20 token contract: show the token balance (reads decimals()).") var token: String?
-    @Option(name: .long, help: "Block: latest, pending, safe, finalized, or a number.") var block = "latest"
+    @Option(name: .long, help: "Block: latest, safe, finalized, earliest, a number, or pending (pending cannot be proved).")
+    var block = "latest"
     @OptionGroup var network: NetworkOptions
     @OptionGroup var output: OutputOptions
 
     func run() throws {
         let owner = try Address(parsing: address)
-        let reader = try network.reader()
         let tag = try BlockTagText.parse(block)
+        let peers = try network.peers()
+        let verifier = tag == .pending ? nil : try network.verifier(peers: peers)
+        let reason = tag == .pending ? "pending state cannot be proved" : network.unverifiedReason()
         if let token {
             let contract = try Address(parsing: token)
-            let holding = try TokenReads.balance(of: owner, token: contract, reader: reader, block: tag)
-            output.emit([("balance", "\(Amount.format(holding.raw, decimals: holding.decimals)) tokens"), ("raw", holding.raw.decimalString),
-                         ("decimals", String(holding.decimals))],
+            let raw: U256, decimals: Int?, label: (field: (String, String), json: (String, JSONValue))
+            if let verifier {
+                let proved = try verifier.tokenBalance(owner: owner, token: contract, at: tag)
+                (raw, decimals, label) = (proved.value.raw, proved.value.decimals, VerificationOutput.proved(proved))
+            } else {
+                let holding = try TokenReads.balance(of: owner, token: contract, reader: network.reader(), block: tag)
+                (raw, decimals, label) = (holding.raw, holding.decimals, VerificationOutput.unproved(reason))
+            }
+            let formatted = decimals.map { Amount.format(raw, decimals: $0) }
+            output.emit([("balance", formatted.map { "\($0) tokens" } ?? "\(raw.decimalString) (raw; decimals() unknown)"),
+                         ("raw", raw.decimalString), ("decimals", decimals.map(String.init) ?? "unknown"), label.field],
                         json: .object([("address", .string(owner.checksummed)), ("token", .string(contract.checksummed)),
-                                       ("balance", .string(holding.raw.decimalString)), ("decimals", .integer(holding.decimals)),
-                                       ("formatted", .string(Amount.format(holding.raw, decimals: holding.decimals)))]))
+                                       ("balance", .string(raw.decimalString)), ("decimals", decimals.map { .integer($0) } ?? .null),
+                                       ("formatted", formatted.map { .string($0) } ?? .null), label.json]))
             return
         }
-        let wei = try reader.balance(of: owner, at: tag)
-        output.emit([("balance", "\(Amount.format(wei, as: .ether)) ether"), ("wei", wei.decimalString)],
+        let wei: U256, label: (field: (String, String), json: (String, JSONValue))
+        if let verifier {
+            let proved = try verifier.account(owner, at: tag)
+            (wei, label) = (proved.value.state.balance, VerificationOutput.proved(proved))
+        } else {
+            (wei, label) = (try network.reader().balance(of: owner, at: tag), VerificationOutput.unproved(reason))
+        }
+        output.emit([("balance", "\(Amount.format(wei, as: .ether)) ether"), ("wei", wei.decimalString), label.field],
                     json: .object([("address", .string(owner.checksummed)), ("wei", .string(wei.decimalString)),
-                                   ("ether", .string(Amount.format(wei, as: .ether)))]))
+                                   ("ether", .string(Amount.format(wei, as: .ether))), label.json]))
     }
 }
 
 struct NonceCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "nonce",
-        abstract: "Show an address's transaction count (its next nonce with --block pending).",
+        abstract: "Show an address's transaction count, proved by an account proof (pending: the peers' word).",
         discussion: """
+        Proved like `sigil balance` (see its help): the account nonce at an agreed block. \
+        --block pending asks for the peers' mempool count, which cannot be proved and is \
+        labelled unverified.
+
         Examples:
-          sigil nonce 0x7E5F4552091A69125d5DfCb7b8C2659029395Bdf --block pending
+          sigil nonce 0x7E5F4552091A69125d5DfCb7b8C2659029395Bdf --rpc http://127.0.0.1:8545
+          sigil nonce 0x… --block pending --json
         """
     )
 
     @Argument(help: ArgumentHelp("The address.", valueName: "address")) var address: String
-    @Option(name: .long, help: "Block: latest, pending, safe, finalized, or a number.") var block = "latest"
+    @Option(name: .long, help: "Block: latest, safe, finalized, earliest, a number, or pending (pending cannot be proved).")
+    var block = "latest"
     @OptionGroup var network: NetworkOptions
     @OptionGroup var output: OutputOptions
 
     func run() throws {
-        let nonce = try network.reader().nonce(of: Address(parsing: address), at: BlockTagText.parse(block))
-        output.emit(line: String(nonce), json: .object([("nonce", .string(String(nonce)))]))
+        let owner = try Address(parsing: address)
+        let tag = try BlockTagText.parse(block)
+        let peers = try network.peers()
+        if tag != .pending, let verifier = try network.verifier(peers: peers) {
+            let proved = try verifier.account(owner, at: tag)
+            return emit(proved.value.state.nonce, VerificationOutput.proved(proved))
+        }
+        let nonce = try network.reader().nonce(of: owner, at: tag)
+        emit(nonce, VerificationOutput.unproved(tag == .pending ? "pending state cannot be proved" : network.unverifiedReason()))
+    }
+
+    /// The nonce alone on stdout (for scripts), the verification line on stderr.
+    private func emit(_ nonce: UInt64, _ label: (field: (String, String), json: (String, JSONValue))) {
+        if !output.json { StandardStreams.writeError("\(label.field.0): \(label.field.1)\n") }
+        output.emit(line: String(nonce), json: .object([("nonce", .string(String(nonce))), label.json]))
     }
 }
 
@@ -135,8 +183,10 @@ enum BlockTagText {
         case "finalized": return .finalized
         case "earliest": return .earliest
         default:
+            if text.hasPrefix("0x"), text.count == 66, let hash = try? Hex.decode(text, count: 32) { return .hash(hash) }
+            if text.hasPrefix("0x"), let number = try? U256(hexQuantity: text).uint64Value { return .number(number) }
             guard let number = UInt64(text) else {
-                throw CommandFailure(.usage, "unknown block '\(text)' (latest, pending, safe, finalized, earliest or a number)")
+                throw CommandFailure(.usage, "unknown block '\(text)' (latest, pending, safe, finalized, earliest, a number, 0x-hex number or a block hash)")
             }
             return .number(number)
         }

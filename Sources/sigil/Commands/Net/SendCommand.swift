@@ -92,7 +92,14 @@ struct SendCommand: ParsableCommand {
             let receipt = try sender.wait(for: signed, chainId: snapshot.chainId, sender: from, confirmations: confirmations,
                                           timeout: waitTimeout, progress: ReceiptProgressLine.printer())
             fields += [("status", .string("mined")), ("blockNumber", .string(String(receipt.blockNumber))),
-                       ("gasUsed", .string(String(receipt.gasUsed)))]
+                       ("gasUsed", .string(String(receipt.gasUsed))),
+                       ("verification", receipt.verification?.json ?? Unverified.json(reason: network.unverifiedReason()))]
+            if let proof = receipt.verification {
+                VerificationOutput.warnFaults(proof.block.faults)
+                if !output.json { StandardStreams.writeError(proof.summary + "\n") }
+            } else if !output.json {
+                StandardStreams.writeError(Unverified.summary(reason: network.unverifiedReason()) + ": mined, on the peers' word\n")
+            }
         }
         output.emit(line: signed.hash.hexString, json: .object(fields))
     }

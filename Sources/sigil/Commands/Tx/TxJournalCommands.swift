@@ -42,52 +42,75 @@ struct TxListCommand: ParsableCommand {
 struct TxStatusCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "status",
-        abstract: "Show a transaction's journal record and what the peers say about it now.",
+        abstract: "Show a transaction's journal record and what the peers can prove about it now.",
         discussion: """
-        Asks the peers (--rpc, else those it was sent to) for the receipt; a found receipt updates \
-        the journal (mined or reverted). Exit 7 if it reverted.
+        Asks every peer at once (--rpc, else those it was sent to) for the receipt. A receipt \
+        counts only when proved: its block agreed by the peers, the transaction in that block's \
+        transactionsRoot, the receipt in its receiptsRoot (--no-verify takes a peer's word). A \
+        proved receipt updates the journal (mined or reverted). A record the journal calls \
+        mined whose receipt is gone (a lie, or a reorg) is repaired: accepted when a peer still \
+        holds the transaction, dropped (its nonce free again) when none does. Exit 7 if it \
+        reverted; exit 6 when no peer could be asked (each failure named); exit 11 when a \
+        receipt was claimed but could not be proved.
 
         Examples:
           sigil tx status 0x…hash
+          sigil tx status 0x…hash --rpc $A --rpc $B --json
         """
     )
 
     @Argument(help: ArgumentHelp("The transaction hash.", valueName: "hash")) var hash: String
     @Option(name: .long, help: "Peers to ask (default: the peers it was sent to).") var rpc: [String] = []
     @Option(name: .long, help: "Seconds to wait for each peer.") var timeout: Double = 10
+    @Flag(name: .long, help: "Take a peer's receipt as given instead of proving it.") var noVerify = false
+    @Option(name: .long, help: ArgumentHelp("Peers that must agree on the receipt's block (default: every peer that answers, at least 2 of 2 or more).",
+                                            valueName: "k"))
+    var agree: Int?
     @OptionGroup var output: OutputOptions
 
     func run() throws {
         let digest = try Hex.decode(hash, count: 32)
-        guard var (journal, record) = try JournalDirectory.find(hash: digest, in: DataDirectory.journal) else {
+        guard let (journal, record) = try JournalDirectory.find(hash: digest, in: DataDirectory.journal) else {
             throw CommandFailure(.notFound, "\(hash) is not in the journal (\(DataDirectory.journal))")
         }
-        let peers = rpc.isEmpty ? record.peers : rpc
-        var receipt: TransactionReceipt?
-        for peer in peers {
-            if let found = try? NodeReader(client: JSONRPCClient(url: peer, timeout: timeout)).receipt(hash: digest) { receipt = found; break }
+        let peers = (rpc.isEmpty ? record.peers : rpc).filter { $0.hasPrefix("http://") || $0.hasPrefix("https://") }
+        guard !peers.isEmpty else { throw CommandFailure(.usage, "no JSON-RPC peer to ask: give --rpc URL") }
+        let verifier = noVerify ? nil : ChainVerifier(peers: peers, timeout: timeout, settings: VerificationSettings(agree: agree))
+        let report = TransactionLookupReport.look(up: digest, peers: peers, timeout: timeout, verifier: verifier)
+        VerificationOutput.warnFaults(report.unproven)
+        guard report.answered > 0 else {
+            throw CommandFailure(.network, "no peer could be asked: " + report.failures.map(\.description).joined(separator: "; "))
         }
-        if let receipt {
-            try journal.withLock(timeout: 60) { try $0.updateStatus(hash: digest, status: receipt.reverted ? .reverted : .mined) }
-            // Show the record as the journal now has it, not as it was before the receipt.
-            if let (updatedJournal, updated) = try JournalDirectory.find(hash: digest, in: DataDirectory.journal) {
-                (journal, record) = (updatedJournal, updated)
-            }
-        }
-        var fields = JournalPresenter.fields(record)
-        if let receipt {
+        VerificationOutput.warnFaults(report.failures)
+        let updated = try JournalStatusRepair.apply(report.lookup, to: record, in: journal)
+        var fields = JournalPresenter.fields(updated)
+        var receiptJSON: JSONValue = .null
+        var verification = Unverified.json(reason: noVerify ? "--no-verify" : "no receipt")
+        switch report.lookup {
+        case .mined(let receipt):
             fields.append(("chain", "mined in block \(receipt.blockNumber), status \(receipt.reverted ? "0 (REVERTED)" : "1"), \(receipt.gasUsed) gas"))
-        } else {
-            fields.append(("chain", peers.isEmpty ? "no peer to ask" : "no receipt yet (pending or unknown to the peers)"))
+            if let proof = receipt.verification {
+                fields.append(VerificationOutput.proved(proof).field)
+                verification = proof.json
+            } else {
+                fields.append(VerificationOutput.unproved("--no-verify").field)
+            }
+            receiptJSON = .object([("blockNumber", .string(String(receipt.blockNumber))), ("status", .integer(receipt.reverted ? 0 : 1)),
+                                   ("gasUsed", .string(String(receipt.gasUsed)))])
+        case .pending(let holders): fields.append(("chain", "not mined; held by \(holders.joined(separator: ", "))"))
+        case .unknown: fields.append(("chain", "not mined, and unknown to every peer that answered"))
         }
-        var json = JournalPresenter.json(record, journal: journal)
+        var json = JournalPresenter.json(updated, journal: journal)
         if case .object(var members) = json {
-            members.append(("receipt", receipt.map { .object([("blockNumber", .string(String($0.blockNumber))),
-                                                              ("status", .integer($0.reverted ? 0 : 1)), ("gasUsed", .string(String($0.gasUsed)))]) } ?? .null))
+            members += [("receipt", receiptJSON), ("verification", verification),
+                        ("peerFailures", .array((report.failures + report.unproven).map(\.json)))]
             json = .object(members)
         }
         output.emit(fields, json: json)
-        if receipt?.reverted == true { throw CommandFailure(.reverted, "\(hash) reverted") }
+        if case .mined(let receipt) = report.lookup, receipt.reverted { throw CommandFailure(.reverted, "\(hash) reverted") }
+        if case .mined = report.lookup {} else if !report.unproven.isEmpty {
+            throw VerificationError.unproven(what: "the receipt peers claim for \(hash)", faults: report.unproven)
+        }
     }
 }
 

@@ -5,12 +5,13 @@ import SigilCore
 struct VerifyCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "verify",
-        abstract: "Check that a signature is valid and made by the expected address (exit 0 only then).",
+        abstract: "Check a signature (valid and made by the expected address) or a receipt proof (exit 0 only then).",
         discussion: """
-        Exit status: 0 when the signature is valid and recovers to --address (or --from); 3 when \
-        it is invalid or made by someone else; 65 when the input is malformed.
+        Exit status: 0 when the signature is valid and recovers to --address (or --from), or the \
+        receipt proof checks out; 3 when it is invalid or made by someone else; 65 when the \
+        input is malformed.
         """,
-        subcommands: [VerifyMessageCommand.self, VerifyTypedDataCommand.self, VerifyTxCommand.self]
+        subcommands: [VerifyMessageCommand.self, VerifyTypedDataCommand.self, VerifyTxCommand.self, VerifyReceiptCommand.self]
     )
 }
 

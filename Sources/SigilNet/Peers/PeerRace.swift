@@ -1,0 +1,124 @@
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// Asks every peer at once and returns as soon as the answers collected so far are enough,
+/// instead of waiting for the slowest: a hung peer costs nothing once the others have answered.
+///
+/// Each peer's job runs on its own detached thread (see `ThreadFanOut`); `enough` is consulted
+/// after every answer with the answers so far (nil = not yet answered) and the seconds since
+/// the start, and again when its own `recheckAfter` passes. The race ends when `enough` says so,
+/// when every peer has answered, or at `hardDeadline` seconds; peers still running are nil.
+public struct PeerRace: Sendable {
+    public let urls: [String]
+    public let hardDeadline: Double
+
+    public init(urls: [String], hardDeadline: Double) {
+        self.urls = urls
+        self.hardDeadline = hardDeadline
+    }
+
+    /// What `enough` decides after an answer: stop now, or wait (at most until `recheckAfter`
+    /// seconds from the start, when it is asked again even without a new answer).
+    public enum Decision: Sendable, Equatable {
+        case stop
+        case wait(recheckAfter: Double?)
+    }
+
+    public func run<T: Sendable>(_ job: @escaping @Sendable (Int, String) -> T,
+                                 enough: ([T?], Double) -> Decision) -> [T?] {
+        guard !urls.isEmpty else { return [] }
+        let start = MonotonicClock.now()
+        let board = Board<T>(count: urls.count)
+        let urls = self.urls
+        if urls.count == 1 {
+            // One peer: no thread, but still bounded by the caller's per-request timeout.
+            board.deliver(0, job(0, urls[0]))
+            return board.snapshot()
+        }
+        for index in urls.indices {
+            let url = urls[index]
+            if !ThreadFanOut.detach({ board.deliver(index, job(index, url)) }) {
+                board.deliver(index, job(index, url))
+            }
+        }
+        var recheck: Double? = nil
+        while true {
+            let limit = min(hardDeadline, recheck ?? hardDeadline)
+            let (answers, complete) = board.waitForChange(until: start + limit)
+            let elapsed = MonotonicClock.now() - start
+            if complete || elapsed >= hardDeadline { return board.close() }
+            switch enough(answers, elapsed) {
+            case .stop: return board.close()
+            case .wait(let after):
+                if let after, after <= elapsed { return board.close() }   // its grace is over
+                recheck = after
+            }
+        }
+    }
+
+    /// The answers; the waiter sleeps on a monotonic-clock condition until one more arrives.
+    private final class Board<T: Sendable>: @unchecked Sendable {
+        private var slots: [T?]
+        private var version = 0
+        private var seen = 0
+        private var closed = false
+        private let mutex = UnsafeMutablePointer<pthread_mutex_t>.allocate(capacity: 1)
+        private let condition = UnsafeMutablePointer<pthread_cond_t>.allocate(capacity: 1)
+
+        init(count: Int) {
+            slots = Array(repeating: nil, count: count)
+            pthread_mutex_init(mutex, nil)
+            var attributes = pthread_condattr_t()
+            pthread_condattr_init(&attributes)
+            pthread_condattr_setclock(&attributes, CLOCK_MONOTONIC)
+            pthread_cond_init(condition, &attributes)
+            pthread_condattr_destroy(&attributes)
+        }
+
+        deinit {
+            pthread_cond_destroy(condition)
+            pthread_mutex_destroy(mutex)
+            condition.deallocate()
+            mutex.deallocate()
+        }
+
+        func deliver(_ index: Int, _ value: T) {
+            pthread_mutex_lock(mutex)
+            if !closed {
+                slots[index] = value
+                version += 1
+                pthread_cond_signal(condition)
+            }
+            pthread_mutex_unlock(mutex)
+        }
+
+        func snapshot() -> [T?] {
+            pthread_mutex_lock(mutex)
+            defer { pthread_mutex_unlock(mutex) }
+            return slots
+        }
+
+        /// Waits until an answer arrives that the caller has not seen, or `deadline` passes.
+        func waitForChange(until deadline: Double) -> (answers: [T?], complete: Bool) {
+            var limit = timespec(tv_sec: Int(deadline), tv_nsec: Int((deadline - Double(Int(deadline))) * 1e9))
+            pthread_mutex_lock(mutex)
+            while version == seen {
+                if pthread_cond_timedwait(condition, mutex, &limit) == ETIMEDOUT { break }
+            }
+            seen = version
+            let answers = slots
+            pthread_mutex_unlock(mutex)
+            return (answers, answers.allSatisfy { $0 != nil })
+        }
+
+        /// Stops taking answers (late threads finish in the background) and returns the slots.
+        func close() -> [T?] {
+            pthread_mutex_lock(mutex)
+            closed = true
+            let answers = slots
+            pthread_mutex_unlock(mutex)
+            return answers
+        }
+    }
+}
