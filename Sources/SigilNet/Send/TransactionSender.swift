@@ -91,7 +91,12 @@ public struct TransactionSender: Sendable {
             var request = request
             request.nonce = session.nextNonce(pendingFromPeers: pendingNonce)
             let signed = try key.sign(request.payload())
-            try session.append(Self.record(signed, request: request, peers: recordedPeers, batchKey: batchKey, note: note))
+            if let earlier = session.record(hash: signed.hash), !earlier.status.reservesNonce {
+                // The same bytes as a record whose nonce was freed (dropped or refused): send them again.
+                try session.updateStatus(hash: signed.hash, status: .pending, note: "signed again with the same bytes")
+            } else {
+                try session.append(Self.record(signed, request: request, peers: recordedPeers, batchKey: batchKey, note: note))
+            }
             let report = deliver(signed, networkForm: nil)
             try Self.recordOutcome(report, of: signed, first: true, in: &session)
             return (signed, report)

@@ -65,6 +65,10 @@ struct SendCommand: ParsableCommand {
         let from = try wallet.signerAddress()
         let intent = try intentOptions.intent(reader: network.reader)
         let snapshot = try sender.snapshot(for: intent, from: from)
+        for released in try sender.releaseUnknownNonces(chainId: snapshot.chainId, sender: from, provedNonce: snapshot.pendingNonce) {
+            StandardStreams.writeWarning("nonce \(released.nonce) (\(released.hashHex)) is journaled but no peer has it, mined or pending: "
+                                         + "marked dropped, and its nonce is used again")
+        }
         // Before signing: a chain the devp2p peers cannot be told about stops here.
         try p2p.attach(enodes, to: &sender, chainId: snapshot.chainId, rpc: peers, network: network)
         var request = try intent.request(from: from, snapshot: snapshot)
