@@ -29,8 +29,9 @@ def parse_call(obj):
     return call
 
 
-def execute(chain, chain_id, call, block, gas):
-    """Runs `call` with `gas` on top of `block`'s state; returns the computation."""
+def execute(chain, chain_id, call, block, gas, prepare=None):
+    """Runs `call` with `gas` on top of `block`'s state; returns the computation. `prepare(state)`
+    runs first, inside the snapshot (to watch what the call touches)."""
     header = _get_block_by_number(chain, block).header
     vm = chain.get_vm(at_header=header)
     state = vm.state
@@ -51,6 +52,8 @@ def execute(chain, chain_id, call, block, gas):
             nonce=nonce, gas_price=price, gas=gas, to=call["to"], value=value, data=call["data"])
     snapshot = state.snapshot()
     try:
+        if prepare:
+            prepare(state)
         if free:
             state.set_balance(sender, state.get_balance(sender) + gas * state.base_fee)
         return state.apply_transaction(SpoofTransaction(tx, from_=sender))
@@ -117,3 +120,29 @@ def estimate(chain, chain_id, call, block, gas_cap):
         else:
             low = mid
     return high
+
+
+def access_list(chain, chain_id, call, block, gas_cap):
+    """eth_createAccessList: every storage slot the call reads or writes, per contract (SLOAD and
+    SSTORE mark slots warm; the hook records them), and the gas it used."""
+    touched = {}
+
+    def prepare(state):
+        db = state._account_db
+        original = db.mark_storage_warm
+
+        def record(address, slot):
+            touched.setdefault(bytes(address), set()).add(slot)
+            return original(address, slot)
+        db.mark_storage_warm = record
+
+    try:
+        computation = execute(chain, chain_id, call, block, call["gas"] or gas_cap, prepare)
+    except Exception as error:
+        raise RPCError(-32000, str(error))
+    if computation.is_error:
+        raise failure(computation)
+    entries = [{"address": "0x" + address.hex(),
+                "storageKeys": ["0x" + slot.to_bytes(32, "big").hex() for slot in sorted(slots)]}
+               for address, slots in sorted(touched.items())]
+    return {"accessList": entries, "gasUsed": hex(computation.get_gas_used())}
