@@ -156,8 +156,15 @@ class Node:
         return self.tester.get_code(parse_address(address), self.block_arg(block))
 
     def eth_getStorageAt(self, address, slot, block="latest"):
-        value = self.tester.get_storage_at(parse_address(address), parse_quantity(slot, "slot"), self.block_arg(block))
-        return "0x" + bytes.fromhex(value[2:]).rjust(32, b"\0").hex()
+        found = self.mined_block(block)
+        if found is None:
+            raise RPCError(-32000, "header not found")
+        key = parse_quantity(slot, "slot")
+        if key >= 2**256:
+            raise invalid_params("slot must fit 32 bytes")
+        address = parse_data(parse_address(address))
+        value = proofs.storage_at(self.backend.chain.chaindb.db, found.header.state_root, address, key)
+        return "0x" + value.to_bytes(32, "big").hex()
 
     def eth_gasPrice(self):
         return quantity(self.pending_base_fee() + SUGGESTED_TIP)

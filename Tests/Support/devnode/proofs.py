@@ -34,6 +34,16 @@ def storage_key(value):
         raise invalid_params(f"storage key must be 0x-prefixed hex, got {value!r}")
 
 
+def storage_at(db, state_root, address, slot):
+    """The value (an int) of storage `slot` of `address` at `state_root`."""
+    encoded = HexaryTrie(db, state_root).get(keccak(address))
+    if not encoded:
+        return 0
+    storage_root = rlp.decode(encoded)[2]
+    value = HexaryTrie(db, storage_root).get(keccak(slot.to_bytes(32, "big")))
+    return int.from_bytes(rlp.decode(value), "big") if value else 0
+
+
 def get_proof(db, state_root, address, keys):
     """The EIP-1186 answer for `address` (20 bytes) and `keys` (the request's strings)."""
     state = HexaryTrie(db, state_root)
