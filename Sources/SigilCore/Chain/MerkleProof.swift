@@ -35,7 +35,7 @@ public enum MerkleProof {
         var start = 0, end = proof[0].count
 
         // The root may be the blank node (the empty string): the trie is empty.
-        if proof[0] == [0x80] { return try finish(nil, next: next, count: proof.count) }
+        if proof[0].count == 1 && proof[0][0] == 0x80 { return try finish(nil, next: next, count: proof.count) }
 
         while true {
             let bytes = proof[element]
