@@ -19,6 +19,8 @@ let fuzzTargets: [String: ([UInt8]) -> Void] = [
     "RLPxFrame": fuzzRLPxFrame,
     "Snappy": fuzzSnappy,
     "EthMessages": fuzzEthMessages,
+    "TrieProof": fuzzTrieProof,
+    "BlockHeader": fuzzBlockHeader,
 ]
 
 nonisolated(unsafe) let selectedTarget: ([UInt8]) -> Void = {

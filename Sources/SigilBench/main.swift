@@ -10,6 +10,7 @@ let areas: [(name: String, rows: () -> [BenchRow])] = [
     ("vanity", VanityBench.rows),
     ("txbatch", TxBatchBench.rows),
     ("p2p", P2PBench.rows),
+    ("chain", ChainBench.rows),
 ]
 
 func usageError(_ message: String) -> Never {
