@@ -60,7 +60,10 @@ extension TransactionLookupReport {
                 unproven.append(PeerFault(url: url, reason: "claims a receipt that could not be proved: \(error.description)", invalid: true))
             }
         }
-        let lookup: TransactionLookup = knownBy.isEmpty ? .unknown : .pending(peers: knownBy)
+        // A peer caught claiming a receipt it cannot prove is not believed about the pool either.
+        let discredited = Set(unproven.map(\.url))
+        let holders = knownBy.filter { !discredited.contains($0) }
+        let lookup: TransactionLookup = holders.isEmpty ? .unknown : .pending(peers: holders)
         return TransactionLookupReport(lookup: lookup, failures: failures, unproven: unproven, answered: answered)
     }
 }
