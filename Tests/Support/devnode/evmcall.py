@@ -29,8 +29,9 @@ def parse_call(obj):
     return call
 
 
-def execute(chain, chain_id, call, block, gas):
-    """Runs `call` with `gas` on top of `block`'s state; returns the computation."""
+def execute(chain, chain_id, call, block, gas, touched=None):
+    """Runs `call` with `gas` on top of `block`'s state; returns the computation. With a dict
+    `touched`, records each storage slot warmed (address -> set of slots) and each address."""
     header = _get_block_by_number(chain, block).header
     vm = chain.get_vm(at_header=header)
     state = vm.state
@@ -49,6 +50,10 @@ def execute(chain, chain_id, call, block, gas):
         price = call["gasPrice"] if call["gasPrice"] is not None else state.base_fee
         tx = builder.create_unsigned_transaction(
             nonce=nonce, gas_price=price, gas=gas, to=call["to"], value=value, data=call["data"])
+    if touched is not None:
+        warm_slot, warm_address = state.mark_storage_warm, state.mark_address_warm
+        state.mark_storage_warm = lambda a, k: (touched.setdefault(a, set()).add(k), warm_slot(a, k))[1]
+        state.mark_address_warm = lambda a: (touched.setdefault(a, set()), warm_address(a))[1]
     snapshot = state.snapshot()
     try:
         if free:
@@ -117,3 +122,26 @@ def estimate(chain, chain_id, call, block, gas_cap):
         else:
             low = mid
     return high
+
+
+def access_list(chain, chain_id, call, block, gas_cap, coinbase):
+    """eth_createAccessList as geth answers it: the addresses and storage slots the call touches
+    (not the sender, not the recipient unless it has slots, not precompiles or the coinbase).
+    `gasUsed` is the call's gas as run without the list, intrinsic gas included (geth reruns
+    with the list; the slots are what matters here)."""
+    touched = {}
+    try:
+        computation = execute(chain, chain_id, call, block, call["gas"] or gas_cap, touched)
+    except Exception as error:
+        raise RPCError(-32000, str(error))
+    skip = {call["from"], coinbase} | {i.to_bytes(20, "big") for i in range(1, 0x12)}
+    entries = [{"address": parse_address("0x" + a.hex()),
+                "storageKeys": ["0x" + k.to_bytes(32, "big").hex() for k in sorted(slots)]}
+               for a, slots in touched.items()
+               if a not in skip and (slots or a != call["to"])]
+    data = call["data"]
+    intrinsic = 21000 + (32000 if not call["to"] else 0) + sum(16 if b else 4 for b in data)
+    out = {"accessList": entries, "gasUsed": hex(intrinsic + computation.get_gas_used())}
+    if computation.is_error:
+        out["error"] = failure(computation).message
+    return out

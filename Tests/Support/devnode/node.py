@@ -213,6 +213,12 @@ class Node:
         output = evmcall.run(chain, self.chain_id, evmcall.parse_call(call), self.block_arg(block), gas_cap)
         return "0x" + bytes(output).hex()
 
+    def eth_createAccessList(self, call, block="latest"):
+        chain = self.backend.chain
+        header = chain.get_block().header
+        return evmcall.access_list(chain, self.chain_id, evmcall.parse_call(call), self.block_arg(block),
+                                   header.gas_limit, header.coinbase)
+
     def eth_sendRawTransaction(self, raw_hex):
         raw = parse_data(raw_hex, "raw transaction")
         try:
