@@ -29,9 +29,9 @@ def parse_call(obj):
     return call
 
 
-def execute(chain, chain_id, call, block, gas, prepare=None):
-    """Runs `call` with `gas` on top of `block`'s state; returns the computation. `prepare(state)`
-    runs first, inside the snapshot (to watch what the call touches)."""
+def execute(chain, chain_id, call, block, gas, touched=None):
+    """Runs `call` with `gas` on top of `block`'s state; returns the computation. With a dict
+    `touched`, records each storage slot warmed (address -> set of slots) and each address."""
     header = _get_block_by_number(chain, block).header
     vm = chain.get_vm(at_header=header)
     state = vm.state
@@ -50,10 +50,12 @@ def execute(chain, chain_id, call, block, gas, prepare=None):
         price = call["gasPrice"] if call["gasPrice"] is not None else state.base_fee
         tx = builder.create_unsigned_transaction(
             nonce=nonce, gas_price=price, gas=gas, to=call["to"], value=value, data=call["data"])
+    if touched is not None:
+        warm_slot, warm_address = state.mark_storage_warm, state.mark_address_warm
+        state.mark_storage_warm = lambda a, k: (touched.setdefault(a, set()).add(k), warm_slot(a, k))[1]
+        state.mark_address_warm = lambda a: (touched.setdefault(a, set()), warm_address(a))[1]
     snapshot = state.snapshot()
     try:
-        if prepare:
-            prepare(state)
         if free:
             state.set_balance(sender, state.get_balance(sender) + gas * state.base_fee)
         return state.apply_transaction(SpoofTransaction(tx, from_=sender))
@@ -122,27 +124,24 @@ def estimate(chain, chain_id, call, block, gas_cap):
     return high
 
 
-def access_list(chain, chain_id, call, block, gas_cap):
-    """eth_createAccessList: every storage slot the call reads or writes, per contract (SLOAD and
-    SSTORE mark slots warm; the hook records them), and the gas it used."""
+def access_list(chain, chain_id, call, block, gas_cap, coinbase):
+    """eth_createAccessList as geth answers it: the addresses and storage slots the call touches
+    (not the sender, not the recipient unless it has slots, not precompiles or the coinbase).
+    `gasUsed` is the call's gas as run without the list, intrinsic gas included (geth reruns
+    with the list; the slots are what matters here)."""
     touched = {}
-
-    def prepare(state):
-        db = state._account_db
-        original = db.mark_storage_warm
-
-        def record(address, slot):
-            touched.setdefault(bytes(address), set()).add(slot)
-            return original(address, slot)
-        db.mark_storage_warm = record
-
     try:
-        computation = execute(chain, chain_id, call, block, call["gas"] or gas_cap, prepare)
+        computation = execute(chain, chain_id, call, block, call["gas"] or gas_cap, touched)
     except Exception as error:
         raise RPCError(-32000, str(error))
+    skip = {call["from"], coinbase} | {i.to_bytes(20, "big") for i in range(1, 0x12)}
+    entries = [{"address": parse_address("0x" + a.hex()),
+                "storageKeys": ["0x" + k.to_bytes(32, "big").hex() for k in sorted(slots)]}
+               for a, slots in touched.items()
+               if a not in skip and (slots or a != call["to"])]
+    data = call["data"]
+    intrinsic = 21000 + (32000 if not call["to"] else 0) + sum(16 if b else 4 for b in data)
+    out = {"accessList": entries, "gasUsed": hex(intrinsic + computation.get_gas_used())}
     if computation.is_error:
-        raise failure(computation)
-    entries = [{"address": "0x" + address.hex(),
-                "storageKeys": ["0x" + slot.to_bytes(32, "big").hex() for slot in sorted(slots)]}
-               for address, slots in sorted(touched.items())]
-    return {"accessList": entries, "gasUsed": hex(computation.get_gas_used())}
+        out["error"] = failure(computation).message
+    return out

@@ -51,7 +51,7 @@ class SelfCheck:
     def __init__(self, url):
         self.url, self.failures = url, []
         self.counts = {"blocks": 0, "transactions": 0, "receipts": 0, "logs": 0, "accountProofs": 0,
-                       "exclusionProofs": 0, "storageProofs": 0}
+                       "exclusionProofs": 0, "storageProofs": 0, "tokenSlots": 0}
         self.types, self.statuses = set(), set()
 
     def call(self, method, *params):
@@ -135,6 +135,23 @@ class SelfCheck:
                 stored = self.call("eth_getStorageAt", address, item["key"], at)
                 self.expect(None if int(stored, 16) == int(item["value"], 16) else f"storage {item['key']}: differs from eth_getStorageAt")
 
+    def check_token_slot(self):
+        """eth_createAccessList on balanceOf names the balance's slot; its proved value is the
+        balance eth_call answers."""
+        call = {"to": self.token, "data": "0x70a08231" + word(ADDRESSES[0])}
+        listed = self.call("eth_createAccessList", call, "latest")["accessList"]
+        slots = [k for e in listed if e["address"].lower() == self.token.lower() for k in e["storageKeys"]]
+        if not self.expect(None if len(slots) == 1 else f"eth_createAccessList on balanceOf: slots {slots}"):
+            return
+        block = self.call("eth_getBlockByNumber", "latest", False)
+        answer = self.call("eth_getProof", self.token, slots, block["number"])
+        reason, _ = oracle.check_account_proof(block["stateRoot"], answer)
+        if self.expect(reason) and self.expect(oracle.check_storage_proof(answer["storageHash"], answer["storageProof"][0])):
+            balance = self.call("eth_call", call, block["number"])
+            self.counts["tokenSlots"] += self.expect(
+                None if int(balance, 16) == int(answer["storageProof"][0]["value"], 16) and int(balance, 16) > 0
+                else "the proved token balance is not eth_call's")
+
     # -- dishonest peers -------------------------------------------------------------------
 
     def check_peer(self, modes, url):
@@ -217,6 +234,7 @@ def main(argv):
     latest = check.check_blocks()
     for number in sorted({1, latest // 2, latest}):
         check.check_proofs(number)
+    check.check_token_slot()
     results = {name: check.check_peer(set(name.split("+")), url) for name, url in peers}
     summary = dict(check.counts, types=sorted(check.types), statuses=sorted(check.statuses),
                    peers=results, failures=check.failures)
