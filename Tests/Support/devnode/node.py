@@ -2,6 +2,7 @@
 validation of raw transactions (chain id, nonce, funds, fees, intrinsic gas) and a computed
 fee history. All methods take the instance lock: eth-tester is not thread-safe."""
 
+import rlp
 import threading
 
 from eth_account import Account
@@ -271,6 +272,25 @@ class Node:
         chain = self.backend.chain
         return proofs.get_proof(chain.chaindb.db, found.header.state_root, parse_data(parse_address(address)), keys)
 
+    def eth_getBlockTransactionCountByHash(self, block_hash):
+        found = self.mined_block({"blockHash": block_hash})
+        return hex(len(found.transactions)) if found else None
+
+    def eth_getBlockTransactionCountByNumber(self, block):
+        found = self.mined_block(block)
+        return hex(len(found.transactions)) if found else None
+
+    def eth_getRawTransactionByBlockHashAndIndex(self, block_hash, index):
+        found = self.mined_block({"blockHash": block_hash})
+        position = parse_quantity(index, "index")
+        if found is None or position >= len(found.transactions):
+            return None
+        return "0x" + raw_transaction(found.transactions[position]).hex()
+
+    def eth_getRawTransactionByHash(self, tx_hash):
+        found = self.locate(tx_hash)
+        return "0x" + raw_transaction(found[0].transactions[found[1]]).hex() if found else None
+
     # -- test-only methods --------------------------------------------------------------------
 
     def devnode_mine(self, blocks="0x1"):
@@ -294,3 +314,9 @@ class Node:
         if receipt["status"] != 1 or not receipt["contract_address"]:
             raise RPCError(-32000, "token deployment failed")
         return receipt["contract_address"]
+
+
+def raw_transaction(tx):
+    """A mined transaction as the transactions trie holds it: type || payload, or legacy RLP."""
+    encode = getattr(tx, "encode", None)
+    return encode() if callable(encode) else rlp.encode(tx)
