@@ -9,8 +9,10 @@ work="$(mktemp -d)"
 export SIGIL_HOME="$work/home"
 nodes="$work/nodes"
 peer_pid=""
+proxy_pids=()
 cleanup() {
     [ -n "$peer_pid" ] && kill "$peer_pid" 2>/dev/null || true
+    for pid in "${proxy_pids[@]}"; do kill "$pid" 2>/dev/null || true; done
     "$here/devnode.sh" stop "$nodes" >/dev/null 2>&1 || true
     rm -rf "$work"
 }
@@ -44,10 +46,22 @@ step sigil hash keccak 0xdeadbeef
 "$sigil" hash keccak 0xdeadbeef
 
 echo
-echo "Starting two local Ethereum nodes (py-evm via eth-tester, same genesis)…"
-"$here/devnode.sh" start "$nodes" --count 2 >/dev/null
-rpc=()
-for url in "$nodes"/node-*.url; do rpc+=(--rpc "$(cat "$url")"); done
+echo "Starting a local Ethereum node (py-evm via eth-tester) and a second, independent-looking"
+echo "peer in front of it (a proxy: same chain, separate endpoint)…"
+"$here/devnode.sh" start "$nodes" --count 1 >/dev/null
+root="$(cd "$here/.." && pwd)"
+first="$(cat "$nodes/node-1.url")"
+# Starts Tests/Support/devnode/faultpeer.py in front of the node; prints its URL.
+proxy() {
+    local out="$work/proxy-$#-$RANDOM.out"
+    "$root/.venv/bin/python" "$root/Tests/Support/devnode/faultpeer.py" --upstream "$first" "$@" --die-with-parent \
+        >"$out" 2>/dev/null </dev/null &
+    proxy_pids+=($!)
+    for _ in $(seq 1 100); do [ -s "$out" ] && break; sleep 0.1; done
+    head -1 "$out"
+}
+second="$(proxy --mode honest)"
+rpc=(--rpc "$first" --rpc "$second")
 
 step sigil key import --private-key-file dev.key --name dev --light
 "$sigil" key import --private-key-file "$work/dev.key" --name dev --light
@@ -70,21 +84,32 @@ step "sigil sign tx request.json --from dev -o signed.json; sigil tx decode sign
 "$sigil" sign tx "$work/request.json" --from dev --json -o "$work/signed.json"
 "$sigil" tx decode "$work/signed.json"
 
-step "sigil send --to $alice --value 1.5ether --from dev --wait   # preview, sign, journal, broadcast to both peers, wait"
+step "sigil send --to $alice --value 1.5ether --from dev --wait   # preview, sign, journal, broadcast to both peers, wait for a proved receipt"
 "$sigil" send --to "$alice" --value 1.5ether --from dev --yes --wait "${rpc[@]}"
 
-step "sigil balance $alice   # alice's address"
+step "sigil balance $alice   # alice's address: proved by an account proof against a header both peers agree on"
 "$sigil" balance "$alice" "${rpc[@]}"
-step "sigil balance 0x7E5F4552091A69125d5DfCb7b8C2659029395Bdf   # dev's address"
-"$sigil" balance 0x7E5F4552091A69125d5DfCb7b8C2659029395Bdf "${rpc[@]}"
+
+echo
+echo "A dishonest peer: it adds 1000 ether to every balance it reports (its Merkle proof stays real)."
+liar="$(proxy --mode inflate-balance)"
+step "sigil balance $alice --rpc LIAR   # the liar alone: its claim does not match its own proof (exit 11)"
+"$sigil" balance "$alice" --rpc "$liar" || echo "(exit code $?)"
+step "sigil balance $alice --rpc LIAR --rpc node --rpc peer   # listed first: named, and outvoted by the proof"
+"$sigil" balance "$alice" --rpc "$liar" "${rpc[@]}"
+step "sigil balance $alice --rpc LIAR --no-verify   # what a wallet that believes its node would show"
+"$sigil" balance "$alice" --rpc "$liar" --no-verify
+
+step "sigil tx proof HASH -o proof.json; sigil-signer verify receipt proof.json   # an auditor's offline check"
+last="$("$sigil" tx list --json | sed -n 's/.*"hash": "\(0x[0-9a-f]*\)".*/\1/p' | tail -1)"
+"$sigil" tx proof "$last" -o "$work/proof.json" "${rpc[@]}"
+"$signer" verify receipt "$work/proof.json"
 
 # Straight to an Ethereum peer over devp2p (RLPx + eth/68): a test peer built on trinity's
 # independent RLPx code, in front of the first node, which it hands what it receives.
-root="$(cd "$here/.." && pwd)"
 if [ -x "$root/.venv-p2p/bin/python" ]; then
     echo
-    echo "Starting a devp2p peer (trinity's RLPx, not Sigil's code) in front of the first node…"
-    first="$(cat "$nodes/node-1.url")"
+    echo "Starting a devp2p peer (trinity's RLPx, not Sigil's code) in front of the node…"
     "$root/.venv-p2p/bin/python" "$root/Tests/Support/p2ppeer/peer.py" --rpc "$first" --die-with-parent \
         >"$work/peer.out" 2>"$work/peer.err" </dev/null &
     peer_pid=$!
@@ -109,4 +134,4 @@ fi
 step "sigil units 1.0000000000000000001ether   # more decimals than ether has: refused"
 "$sigil" units 1.0000000000000000001ether || echo "(exit code $?)"
 echo
-echo "Stopping the nodes."
+echo "Stopping the node and its peers."
