@@ -39,20 +39,20 @@ public enum MerkleProof {
 
         while true {
             let bytes = proof[element]
-            let items = try scanNode(bytes, start: start, end: end, label: label)
+            let wanted = depth < nibbleCount ? Int(nibble(key, depth)) : 16
+            let items = try scanNode(bytes, start: start, end: end, label: label, wanted: wanted)
             let reference: RLPSpan
             if items.count == 17 {
-                try checkBranch(items, label: label)
                 if depth == nibbleCount {
-                    return try finish(value(items.spans[16], in: bytes), next: next, count: proof.count)
+                    return try finish(value(items.value, in: bytes), next: next, count: proof.count)
                 }
-                reference = items.spans[Int(nibble(key, depth))]
+                reference = items.wanted
                 depth += 1
                 if !reference.isList && reference.payloadCount == 0 {
                     return try finish(nil, next: next, count: proof.count)
                 }
             } else {
-                let path = items.spans[0], second = items.spans[1]
+                let path = items.first, second = items.second
                 let (isLeaf, pathStart, pathCount) = try hexPrefix(path, in: bytes, label: label)
                 let matched = pathMatches(bytes, pathStart: pathStart, pathCount: pathCount, key: key, depth: depth)
                 if isLeaf {
@@ -95,54 +95,70 @@ public enum MerkleProof {
 
     // MARK: - Node reading
 
-    /// The items of a node: a list of 2 or 17 items exactly filling `start..<end`.
+    /// What the walk needs of a node, a list of 2 or 17 items exactly filling `start..<end`:
+    /// its first two items, the branch child it follows and a branch's value. Plain fields,
+    /// not an array, so scanning a node allocates and copies nothing.
     struct NodeItems {
-        var spans = InlineArray<17, RLPSpan>(repeating: .empty)
         var count = 0
+        var first = RLPSpan.empty
+        var second = RLPSpan.empty
+        /// Item `wanted` (the branch child on the key's path, or the value when it is 16).
+        var wanted = RLPSpan.empty
+        /// Item 16: a branch's value.
+        var value = RLPSpan.empty
     }
 
-    static func scanNode(_ bytes: [UInt8], start: Int, end: Int, label: Int) throws(TrieProofError) -> NodeItems {
+    /// Reads a node's items in one pass. A 17-item node is checked as a branch on the way:
+    /// its 16 children are references (empty, a 32-byte hash, or an embedded node under 32
+    /// bytes) and its value a byte string.
+    static func scanNode(_ bytes: [UInt8], start: Int, end: Int, label: Int, wanted: Int) throws(TrieProofError) -> NodeItems {
         var items = NodeItems()
-        do {
+        var badReference = -1   // the first item among 0...15 that is not a valid reference
+        do throws(RLPSpan.Problem) {
             let node = try RLPSpan.read(bytes, at: start, limit: end)
             guard node.end == end else {
-                throw TrieProofError.invalidRLP(index: label, problem: "\(end - node.end) trailing byte(s) after the node")
+                throw RLPSpan.Problem(problem: "\(end - node.end) trailing byte(s) after the node")
             }
-            guard node.isList else { throw TrieProofError.invalidNode(index: label, problem: "a byte string, not a list") }
-            var position = node.payloadStart
-            while position < end {
+            if !node.isList { items.count = -1 }
+            var position = node.isList ? node.payloadStart : end
+            while position < end && items.count <= 17 {
                 let item = try RLPSpan.read(bytes, at: position, limit: end)
-                guard items.count < 17 else {
-                    throw TrieProofError.invalidNode(index: label, problem: "a list of more than 17 items")
+                switch items.count {
+                case 0: items.first = item
+                case 1: items.second = item
+                case 16: items.value = item
+                default: break
                 }
-                items.spans[items.count] = item
+                if items.count == wanted { items.wanted = item }
+                if items.count < 16 && badReference < 0 && !isReference(item) { badReference = items.count }
                 items.count += 1
                 position = item.end
             }
-        } catch let problem as RLPSpan.Problem {
-            throw .invalidRLP(index: label, problem: problem.problem)
-        } catch let error as TrieProofError {
-            throw error
         } catch {
-            throw .invalidRLP(index: label, problem: "\(error)")
+            throw .invalidRLP(index: label, problem: error.problem)
         }
-        guard items.count == 2 || items.count == 17 else {
+        switch items.count {
+        case -1:
+            throw .invalidNode(index: label, problem: "a byte string, not a list")
+        case 2:
+            if items.first.isList { throw .invalidNode(index: label, problem: "its path is a list") }
+        case 17:
+            if badReference >= 0 {
+                throw .invalidNode(index: label, problem: "branch child \(badReference) is neither empty, a 32-byte hash nor an embedded node under 32 bytes")
+            }
+            if items.value.isList { throw .invalidNode(index: label, problem: "a branch's value is a list") }
+        case 18:
+            throw .invalidNode(index: label, problem: "a list of more than 17 items")
+        default:
             throw .invalidNode(index: label, problem: "a list of \(items.count) items (a trie node has 2 or 17)")
-        }
-        if items.count == 2 && items.spans[0].isList {
-            throw .invalidNode(index: label, problem: "its path is a list")
         }
         return items
     }
 
-    /// A branch's 16 children are references (empty, a hash or an embedded node); its value a byte string.
-    static func checkBranch(_ items: NodeItems, label: Int) throws(TrieProofError) {
-        for slot in 0..<16 {
-            let child = items.spans[slot]
-            if !child.isList && child.payloadCount == 0 { continue }
-            try checkReference(child, label: label, what: "branch child \(slot)")
-        }
-        guard !items.spans[16].isList else { throw .invalidNode(index: label, problem: "a branch's value is a list") }
+    /// Whether an item can be a branch child: empty, a 32-byte hash, or an embedded node under 32 bytes.
+    @inline(__always)
+    static func isReference(_ span: RLPSpan) -> Bool {
+        span.isList ? span.encodedCount < 32 : (span.payloadCount == 0 || span.payloadCount == 32)
     }
 
     /// A child reference is a 32-byte hash or an embedded node whose encoding is under 32 bytes.
