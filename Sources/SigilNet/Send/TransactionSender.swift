@@ -45,7 +45,11 @@ public struct TransactionSender: Sendable {
         guard let verifier else { return snapshot }
         // What the signature relies on is proved: the nonce and balance come from an account
         // proof against an agreed header, never from one peer's word.
-        let account = try verifier.account(from)
+        let account: Verified<ProvedAccount>
+        do { account = try verifier.account(from) } catch VerificationError.proofsNotServed(let what, _) {
+            onProofsNotServed?(what)
+            return snapshot   // no peer offers proofs: the peers' word, said so
+        }
         onVerified?(account)
         if snapshot.pendingNonce != account.value.state.nonce {
             onUnprovedPending?(snapshot.pendingNonce, account.value.state.nonce, answering)
@@ -57,6 +61,8 @@ public struct TransactionSender: Sendable {
 
     /// Proves reads and receipts; nil takes the peers' word (`--no-verify`).
     public var verifier: ChainVerifier?
+    /// Told when no peer serves the account proof: the nonce and balance are the peers' word.
+    public var onProofsNotServed: (@Sendable (String) -> Void)?
     /// Told about the account proof `snapshot` relied on.
     public var onVerified: (@Sendable (Verified<ProvedAccount>) -> Void)?
     /// Told when the answering peer's pending nonce (first) differs from the proved one (second):

@@ -30,6 +30,7 @@ extension ChainVerifier {
                            stateRoot: [UInt8]) throws(ProofFailure) -> ProvedAccount {
         let method = "eth_getProof"
         do {
+            if case .failure(let error)? = result { throw ProofFailure.answer(error, method: "eth_getProof") }
             guard let json = try result?.get(), json != .null else { throw ProofFailure("served no eth_getProof answer") }
             let nodes = try Self.nodes(json.required("accountProof", method: method), field: "accountProof")
             let state: AccountState

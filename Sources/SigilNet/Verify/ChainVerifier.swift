@@ -3,7 +3,23 @@ public import SigilCore
 /// Why one peer's proof was refused (it answered, but what it served does not check out).
 public struct ProofFailure: Error, Sendable, Equatable {
     public let reason: String
-    public init(_ reason: String) { self.reason = reason }
+    /// The peer does not offer the method the proof needs: not a lie, nothing to prove with.
+    public let notServed: Bool
+    public init(_ reason: String, notServed: Bool = false) {
+        self.reason = reason
+        self.notServed = notServed
+    }
+
+    /// The failure for an answer that is a JSON-RPC error: "not served" when the node says the
+    /// method does not exist or is not available, else a failure naming the error.
+    public static func answer(_ error: RPCError, method: String) -> ProofFailure {
+        if case .node(_, let code, let message, _) = error,
+           code == -32601 || code == -32004 || message.lowercased().contains("not supported")
+            || message.lowercased().contains("does not exist") || message.lowercased().contains("not available") {
+            return ProofFailure("does not serve \(method)", notServed: true)
+        }
+        return ProofFailure("\(method): \(error.description)")
+    }
 }
 
 /// Reads that are proved, not believed: every peer is asked at once for the block header (and,
@@ -59,7 +75,11 @@ public struct ChainVerifier: Sendable {
         if let (index, value) = Self.firstProved(answers, hash: trusted) {
             return finish(value, answers: answers, hash: trusted, provedBy: index, proof: proof, pinned: false)
         }
-        throw .unproven(what: proof, faults: Self.faults(answers, trusted: trusted))
+        let faults = Self.faults(answers, trusted: trusted)
+        if !faults.contains(where: \.invalid), faults.contains(where: { $0.reason.hasPrefix("does not serve") }) {
+            throw .proofsNotServed(what: proof, faults: faults)
+        }
+        throw .unproven(what: proof, faults: faults)
     }
 
     /// The trusted header alone (no other proof), e.g. for a block number or confirmations.
@@ -135,7 +155,7 @@ public struct ChainVerifier: Sendable {
             answer.header = header
             switch prove(header, Array(results.dropFirst())) {
             case .success(let value): answer.proved = value
-            case .failure(let failure): answer.fault = PeerFault(url: url, reason: failure.reason, invalid: true)
+            case .failure(let failure): answer.fault = PeerFault(url: url, reason: failure.reason, invalid: !failure.notServed)
             }
         } catch {
             // A header that does not parse is as bad as one that does not hash.
@@ -156,6 +176,9 @@ public struct ChainVerifier: Sendable {
     /// The hash enough peers returned for `height`, or `noAgreement`.
     private func agreedHash<T>(_ answers: [PeerAnswer<T>], block: BlockTag, height: UInt64?) throws(VerificationError) -> [UInt8] {
         let votes = answers.compactMap(\.vote).filter { $0.number == height }
+        if answers.allSatisfy({ $0.vote == nil && $0.fault?.invalid != true }) {
+            throw .noAnswer(block: block.label, failures: answers.compactMap(\.fault))
+        }
         var counts: [[UInt8]: Int] = [:]
         for vote in votes { counts[vote.hash, default: 0] += 1 }
         let required = settings.required(configured: peers.count, answered: votes.count)

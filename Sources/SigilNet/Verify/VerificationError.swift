@@ -10,8 +10,17 @@ public enum VerificationError: CategorizedError, Equatable {
     case unproven(what: String, faults: [PeerFault])
     /// The pinned block hash is not served by any peer, or what they serve does not hash to it.
     case pinnedBlockUnavailable(hash: String, faults: [PeerFault])
+    /// No peer serves the method a proof needs (e.g. `eth_getProof`), and none lied: the answer
+    /// can only be had unverified (commands fall back to the peers' word and label it so).
+    case proofsNotServed(what: String, faults: [PeerFault])
 
-    public var category: ErrorCategory { .unproven }
+    /// No peer answered at all (every one unreachable, timed out or garbled): a network failure.
+    case noAnswer(block: String, failures: [PeerFault])
+
+    public var category: ErrorCategory {
+        if case .noAnswer = self { return .network }
+        return .unproven
+    }
 
     public var description: String {
         switch self {
@@ -23,6 +32,10 @@ public enum VerificationError: CategorizedError, Equatable {
             return text
         case .unproven(let what, let faults):
             return "could not prove \(what)" + (faults.isEmpty ? ": no peer served a proof" : ": " + PeerFault.list(faults))
+        case .noAnswer(let block, let failures):
+            return "no peer answered for block \(block): " + PeerFault.list(failures)
+        case .proofsNotServed(let what, let faults):
+            return "no peer serves the proof of \(what): " + PeerFault.list(faults)
         case .pinnedBlockUnavailable(let hash, let faults):
             return "no peer serves the pinned block \(hash)" + (faults.isEmpty ? "" : ": " + PeerFault.list(faults))
         }

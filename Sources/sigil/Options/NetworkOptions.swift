@@ -128,6 +128,9 @@ struct NetworkOptions: ParsableArguments {
         sender.requiredChainId = try requestedChainId(chainIdFlag)
         sender.verifier = try verifier(peers: peers)
         sender.onVerified = { VerificationOutput.warnFaults($0.block.faults) }
+        sender.onProofsNotServed = { what in
+            StandardStreams.writeWarning("no peer serves the proof of \(what): the nonce and balance are the peers' word, unverified")
+        }
         sender.onUnprovedPending = { pending, proved, peer in
             StandardStreams.writeWarning("\(peer) counts \(pending) transactions from this account but the proved nonce is \(proved): "
                                          + "signing at the proved nonce (or the journal's next, when higher)")

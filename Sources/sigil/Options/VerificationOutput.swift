@@ -20,6 +20,18 @@ enum VerificationOutput {
         return (("verified", String(verified.summary.dropFirst("verified: ".count))), ("verification", verified.json))
     }
 
+    static let notServed = "no peer serves the proof it needs"
+
+    /// The proved value, or nil (after a warning) when no peer serves the proof: the caller then
+    /// falls back to the peers' word, labelled. Lies and disagreement still throw.
+    static func unlessNotServed<T>(_ body: () throws -> Verified<T>) throws -> Verified<T>? {
+        do { return try body() } catch VerificationError.proofsNotServed(let what, let faults) {
+            StandardStreams.writeWarning("no peer serves the proof of \(what) (\(faults.map(\.url).joined(separator: ", "))): "
+                                         + "the answer below is the peers' word, unverified")
+            return nil
+        }
+    }
+
     /// The text line and JSON object of an answer taken on a peer's word.
     static func unproved(_ reason: String) -> (field: (String, String), json: (String, JSONValue)) {
         (("verified", "NO: \(reason); taken on the peer's word"), ("verification", Unverified.json(reason: reason)))

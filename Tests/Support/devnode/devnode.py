@@ -53,6 +53,7 @@ class Server(ThreadingHTTPServer):
         self.count_lock = threading.Lock()
         self.request_count = 0
         self.method_counts = {}
+        self.stuck = {}  # --fail-mode drop: hash -> the pending transaction's JSON
 
     def log(self, message):
         if self.options.verbose:
@@ -70,12 +71,21 @@ class Server(ThreadingHTTPServer):
         with self.count_lock:
             self.method_counts[method] = self.method_counts.get(method, 0) + 1
         if method == "eth_sendRawTransaction" and self.options.fail_mode == "drop":
-            from eth_hash.auto import keccak
+            import rawtx
             raw = params[0] if params and isinstance(params[0], str) else ""
             try:
-                return "0x" + keccak(bytes.fromhex(raw[2:] if raw.startswith("0x") else raw)).hex()
+                fields = rawtx.decode(bytes.fromhex(raw[2:] if raw.startswith("0x") else raw))
             except ValueError:
                 raise RPCError(-32000, "rlp: invalid hex")
+            # Stuck in this node's pool: never mined, but known, as a pending transaction is to geth.
+            with self.count_lock:
+                self.stuck[fields["hash"]] = dict(fields, blockHash=None, blockNumber=None, transactionIndex=None)
+            return fields["hash"]
+        if method == "eth_getTransactionByHash" and self.options.fail_mode == "drop":
+            with self.count_lock:
+                found = self.stuck.get(str(params[0]).lower() if params else "")
+            if found:
+                return found
         if method == "devnode_resetRequestCount":
             with self.count_lock:
                 self.request_count = 0

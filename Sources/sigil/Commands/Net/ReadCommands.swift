@@ -42,12 +42,11 @@ struct BalanceCommand: ParsableCommand {
         if let token {
             let contract = try Address(parsing: token)
             let raw: U256, decimals: Int?, label: (field: (String, String), json: (String, JSONValue))
-            if let verifier {
-                let proved = try verifier.tokenBalance(owner: owner, token: contract, at: tag)
+            if let verifier, let proved = try VerificationOutput.unlessNotServed({ try verifier.tokenBalance(owner: owner, token: contract, at: tag) }) {
                 (raw, decimals, label) = (proved.value.raw, proved.value.decimals, VerificationOutput.proved(proved))
             } else {
                 let holding = try TokenReads.balance(of: owner, token: contract, reader: network.reader(), block: tag)
-                (raw, decimals, label) = (holding.raw, holding.decimals, VerificationOutput.unproved(reason))
+                (raw, decimals, label) = (holding.raw, holding.decimals, VerificationOutput.unproved(verifier == nil ? reason : VerificationOutput.notServed))
             }
             let formatted = decimals.map { Amount.format(raw, decimals: $0) }
             output.emit([("balance", formatted.map { "\($0) tokens" } ?? "\(raw.decimalString) (raw; decimals() unknown)"),
@@ -58,11 +57,10 @@ struct BalanceCommand: ParsableCommand {
             return
         }
         let wei: U256, label: (field: (String, String), json: (String, JSONValue))
-        if let verifier {
-            let proved = try verifier.account(owner, at: tag)
+        if let verifier, let proved = try VerificationOutput.unlessNotServed({ try verifier.account(owner, at: tag) }) {
             (wei, label) = (proved.value.state.balance, VerificationOutput.proved(proved))
         } else {
-            (wei, label) = (try network.reader().balance(of: owner, at: tag), VerificationOutput.unproved(reason))
+            (wei, label) = (try network.reader().balance(of: owner, at: tag), VerificationOutput.unproved(verifier == nil ? reason : VerificationOutput.notServed))
         }
         output.emit([("balance", "\(Amount.format(wei, as: .ether)) ether"), ("wei", wei.decimalString), label.field],
                     json: .object([("address", .string(owner.checksummed)), ("wei", .string(wei.decimalString)),
@@ -95,12 +93,13 @@ struct NonceCommand: ParsableCommand {
         let owner = try Address(parsing: address)
         let tag = try BlockTagText.parse(block)
         let peers = try network.peers()
-        if tag != .pending, let verifier = try network.verifier(peers: peers) {
-            let proved = try verifier.account(owner, at: tag)
+        let verifier = tag == .pending ? nil : try network.verifier(peers: peers)
+        if let verifier, let proved = try VerificationOutput.unlessNotServed({ try verifier.account(owner, at: tag) }) {
             return emit(proved.value.state.nonce, VerificationOutput.proved(proved))
         }
         let nonce = try network.reader().nonce(of: owner, at: tag)
-        emit(nonce, VerificationOutput.unproved(tag == .pending ? "pending state cannot be proved" : network.unverifiedReason()))
+        let reason = tag == .pending ? "pending state cannot be proved" : verifier == nil ? network.unverifiedReason() : VerificationOutput.notServed
+        emit(nonce, VerificationOutput.unproved(reason))
     }
 
     /// The nonce alone on stdout (for scripts), the verification line on stderr.
