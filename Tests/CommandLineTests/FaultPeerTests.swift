@@ -35,7 +35,7 @@ struct FaultPeerTests {
     func selfCheckProvesTheNodeAndEveryLie() throws {
         let node = try DevNode()
         let lies: [[FaultPeer.Mode]] = [
-            [.honest], [.inflateBalance], [.wrongNonce], [.corruptProof], [.alterHeader], [.fakeChain], [.drop],
+            [.honest], [.inflateBalance], [.wrongNonce], [.corruptProof], [.alterHeader], [.fakeChain], [.drop], [.forgeState],
             [.fabricateReceipt], [.fabricateReceipt, .drop], [.wrongChain], [.ansi],
         ]
         let peers = try lies.map { try FaultPeer(upstream: node.url, modes: $0) }

@@ -174,6 +174,15 @@ class SelfCheck:
             caught.append(oracle.check_account_proof(latest["stateRoot"], their_account)[0] is not None)
             if "corrupt-proof" in modes:
                 caught.append(any(oracle.check_storage_proof(their_proof["storageHash"], i) for i in their_proof["storageProof"]))
+        if "forge-state" in modes:
+            # A consistent lie: the forged proof verifies against the peer's own stateRoot, the
+            # header keeps the real hash; only the header's hash from its fields shows it.
+            their_root = theirs["stateRoot"]
+            differs.append(their_account["balance"] != mine_account["balance"] and their_root != latest["stateRoot"]
+                           and theirs["hash"] == latest["hash"]
+                           and oracle.check_account_proof(their_root, their_account)[0] is None)
+            caught.append(oracle.check_header(theirs) is not None
+                          and oracle.check_account_proof(latest["stateRoot"], their_account)[0] is not None)
         if {"alter-header", "fake-chain"} & modes:
             differs.append(theirs != latest)
             caught.append(oracle.check_header(theirs) is not None)
