@@ -54,6 +54,7 @@ struct FaultPeerTests {
         #expect(summary["receipts"] as? Int == 9)
         #expect(summary["types"] as? [Int] == [0, 1, 2, 3, 4])
         #expect(summary["statuses"] as? [Int] == [0, 1])
+        #expect(summary["failedTransactions"] as? Int == 1)  // only the transfer without tokens
         #expect(summary["logs"] as? Int == 2)  // the mint and the transfer
         // Nine accounts at three blocks, every proof checked; the token's three slots each time.
         #expect(summary["accountProofs"] as? Int == 27)

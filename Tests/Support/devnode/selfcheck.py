@@ -51,7 +51,8 @@ class SelfCheck:
     def __init__(self, url):
         self.url, self.failures = url, []
         self.counts = {"blocks": 0, "transactions": 0, "receipts": 0, "logs": 0, "accountProofs": 0,
-                       "exclusionProofs": 0, "storageProofs": 0, "tokenSlots": 0}
+                       "exclusionProofs": 0, "storageProofs": 0, "tokenSlots": 0,
+                       "failedTransactions": 0}
         self.types, self.statuses = set(), set()
 
     def call(self, method, *params):
@@ -108,6 +109,7 @@ class SelfCheck:
                 self.counts["logs"] += len(receipt["logs"])
                 self.types.add(int(tx["type"], 16))
                 self.statuses.add(int(receipt["status"], 16))
+                self.counts["failedTransactions"] += receipt["status"] == "0x0"
                 self.expect(None if self.call("eth_getTransactionByHash", tx["hash"]) == tx
                             else f"transaction {tx['hash']}: eth_getTransactionByHash differs from the block's")
                 self.expect(None if self.call("eth_getTransactionReceipt", tx["hash"]) == receipt
