@@ -127,7 +127,8 @@ class SelfCheck:
             reason, absent = oracle.check_account_proof(block["stateRoot"], answer)
             self.counts["accountProofs"] += self.expect(reason)
             self.counts["exclusionProofs"] += absent and reason is None
-            plain = [self.call("eth_getBalance", address, at), self.call("eth_getTransactionCount", address, at)]
+            plain = [self.call("eth_getBalance", address, at),
+                     self.call("eth_getTransactionCount", address, {"blockNumber": hex(number)})]
             code = self.call("eth_getCode", address, at)
             self.expect(None if plain == [answer["balance"], answer["nonce"]]
                         and "0x" + keccak(oracle.data(code)).hex() == answer["codeHash"]
