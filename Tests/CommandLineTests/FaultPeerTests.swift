@@ -35,7 +35,7 @@ struct FaultPeerTests {
     func selfCheckProvesTheNodeAndEveryLie() throws {
         let node = try DevNode()
         let lies: [[FaultPeer.Mode]] = [
-            [.honest], [.inflateBalance], [.wrongNonce], [.corruptProof], [.alterHeader], [.fakeChain], [.drop],
+            [.honest], [.inflateBalance], [.wrongNonce], [.corruptProof], [.alterHeader], [.fakeChain], [.drop], [.forgeState],
             [.fabricateReceipt], [.fabricateReceipt, .drop], [.wrongChain], [.ansi],
         ]
         let peers = try lies.map { try FaultPeer(upstream: node.url, modes: $0) }
@@ -54,6 +54,7 @@ struct FaultPeerTests {
         #expect(summary["receipts"] as? Int == 9)
         #expect(summary["types"] as? [Int] == [0, 1, 2, 3, 4])
         #expect(summary["statuses"] as? [Int] == [0, 1])
+        #expect(summary["failedTransactions"] as? Int == 1)  // only the transfer without tokens
         #expect(summary["logs"] as? Int == 2)  // the mint and the transfer
         // Nine accounts at three blocks, every proof checked; the token's three slots each time.
         #expect(summary["accountProofs"] as? Int == 27)

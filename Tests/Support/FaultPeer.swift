@@ -33,6 +33,12 @@ public final class FaultPeer: LocalRPCServer, @unchecked Sendable {
         case fakeChain = "fake-chain"
         /// eth_sendRawTransaction answers the transaction's hash but never forwards it.
         case drop
+        /// A consistent lie about the target account (`target:`, default key 0x..01's address):
+        /// eth_getBalance and eth_getProof's `balance` + 1000 ether with the proof re-hashed up
+        /// to a forged root, which every block answer carries as `stateRoot` (hash kept). The
+        /// proof verifies against the peer's own header; only keccak(rlp(header)) ≠ hash, or
+        /// other peers' headers, show the lie.
+        case forgeState = "forge-state"
         /// Accepts and never answers (until the client closes, at most 120 s).
         case hang
         /// Closes each connection with a TCP RST (SO_LINGER 0), answering nothing.
@@ -59,10 +65,12 @@ public final class FaultPeer: LocalRPCServer, @unchecked Sendable {
 
     private let child: ChildProcess
 
-    /// Starts a peer in front of the node at `upstream` and waits until it listens.
-    public init(upstream: String, modes: [Mode]) throws {
+    /// Starts a peer in front of the node at `upstream` and waits until it listens; `target` is
+    /// the account `.forgeState` lies about (nil: key 0x..01's address).
+    public init(upstream: String, modes: [Mode], target: String? = nil) throws {
         precondition(!modes.isEmpty, "FaultPeer needs at least one mode")
         let arguments = ["--upstream", upstream] + modes.flatMap { ["--mode", $0.rawValue] }
+            + (target.map { ["--target", $0] } ?? [])
         let (child, url) = try ChildProcess.startServer(script: "faultpeer.py", arguments: arguments)
         self.child = child
         self.pid = child.pid

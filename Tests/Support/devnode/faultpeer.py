@@ -1,7 +1,8 @@
 #!/usr/bin/env python3
 """sigil faultpeer: a JSON-RPC proxy in front of an honest devnode that lies or fails on purpose.
 
-    faultpeer.py --upstream URL --mode MODE [--mode MODE ...] [--pid-file F] [--die-with-parent]
+    faultpeer.py --upstream URL --mode MODE [--mode MODE ...] [--target ADDRESS] [--pid-file F]
+                 [--die-with-parent]
 
 Prints `http://127.0.0.1:PORT` as its first stdout line once it listens. Modes combine (e.g.
 `--mode fabricate-receipt --mode drop`); see README.md. Requests that only call devnode_* methods
@@ -26,7 +27,7 @@ sys.dont_write_bytecode = True  # keep the source tree clean of __pycache__
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 
 from devnode import die_with_parent, only_test_methods  # noqa: E402
-from lies import JSON_FAULTS, LYING_MODES, Liar  # noqa: E402
+from lies import DEFAULT_TARGET, JSON_FAULTS, LYING_MODES, Liar  # noqa: E402
 
 HTTP_FAULTS = ("hang", "reset", "garbage", "huge", "slow")
 MODES = ("honest",) + LYING_MODES + HTTP_FAULTS + JSON_FAULTS
@@ -41,6 +42,8 @@ def parse_args(argv):
     p.add_argument("--upstream", required=True, help="the honest node's URL (http://host:port)")
     p.add_argument("--mode", action="append", choices=MODES, required=True,
                    help="how to misbehave; may be given several times")
+    p.add_argument("--target", default=DEFAULT_TARGET,
+                   help="the account whose state forge-state forges (default: key 0x..01's)")
     p.add_argument("--port", type=int, default=0, help="TCP port on 127.0.0.1 (0: a free one)")
     p.add_argument("--pid-file", help="write the process id here (removed on exit)")
     p.add_argument("--die-with-parent", action="store_true",
@@ -93,7 +96,7 @@ class Server(ThreadingHTTPServer):
         self.options = options
         self.modes = set(options.mode)
         self.upstream = Upstream(options.upstream)
-        self.liar = Liar(self.modes)
+        self.liar = Liar(self.modes, options.target)
 
     def log(self, message):
         if self.options.verbose:

@@ -6,13 +6,15 @@ import threading
 
 from eth_hash.auto import keccak
 
+import forge
 import rawtx
 
 ETHER = 10**18
 ANSI = "\x1b[2J\x1b[H\x1b]0;sigil: payment confirmed\x07\x1b[32mconfirmed OK\x1b[0m"
 ZERO_HASH = "0x" + "00" * 32
 LYING_MODES = ("inflate-balance", "wrong-nonce", "fabricate-receipt", "alter-header", "corrupt-proof",
-               "fake-chain", "drop")
+               "fake-chain", "drop", "forge-state")
+DEFAULT_TARGET = "0x7E5F4552091A69125d5DfCb7b8C2659029395Bdf"  # key 0x..01, the tests' usual sender
 JSON_FAULTS = ("wrong-chain", "ansi")
 
 
@@ -36,8 +38,9 @@ def is_block(obj):
 
 
 class Liar:
-    def __init__(self, modes):
-        self.modes = set(modes)
+    def __init__(self, modes, target=DEFAULT_TARGET):
+        self.modes, self.target = set(modes), target.lower()
+        self.forged_roots = {}  # block hash -> forged state root (forge-state)
         self.lock = threading.Lock()
         self.dropped = {}      # hash -> geth-shaped fields of a transaction this peer dropped
         self.fabricated = {}   # hash -> {"tx": ..., "receipt": ...}
@@ -134,6 +137,8 @@ class Liar:
             result = hex_add(result, 5)
         if method == "eth_getProof" and isinstance(result, dict):
             result = self.tamper_proof(result)
+        if "forge-state" in modes:
+            result = self.forge_state(method, params, result, upstream)
         if "fabricate-receipt" in modes:
             result = self.with_fabrications(method, params, result, upstream)
         if "alter-header" in modes and is_block(result):
@@ -161,6 +166,29 @@ class Liar:
                     break
             proof["storageProof"] = storage
         return proof
+
+    # -- forge-state -----------------------------------------------------------------------------
+
+    def forge_state(self, method, params, result, upstream):
+        """The target's balance + 1000 ether with a proof re-rooted to match, and that root as the
+        stateRoot of every block answer (hash kept)."""
+        asks_target = bool(params) and isinstance(params[0], str) and params[0].lower() == self.target
+        if method == "eth_getBalance" and asks_target and isinstance(result, str):
+            return hex_add(result, 1000 * ETHER)
+        if method == "eth_getProof" and asks_target and isinstance(result, dict):
+            forged = forge.forge(result, self.target, 1000 * ETHER)
+            return dict(result, accountProof=forged[0], balance=forged[2]) if forged else result
+        if is_block(result):
+            with self.lock:
+                root = self.forged_roots.get(result["hash"])
+            if root is None:
+                proof = upstream("eth_getProof", [self.target, [], result["number"]])
+                forged = forge.forge(proof, self.target, 1000 * ETHER) if isinstance(proof, dict) else None
+                root = forged[1] if forged else result["stateRoot"]
+                with self.lock:
+                    self.forged_roots[result["hash"]] = root
+            return dict(result, stateRoot=root)
+        return result
 
     # -- fabricate-receipt ---------------------------------------------------------------------
 

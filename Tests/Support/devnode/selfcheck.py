@@ -51,7 +51,8 @@ class SelfCheck:
     def __init__(self, url):
         self.url, self.failures = url, []
         self.counts = {"blocks": 0, "transactions": 0, "receipts": 0, "logs": 0, "accountProofs": 0,
-                       "exclusionProofs": 0, "storageProofs": 0, "tokenSlots": 0}
+                       "exclusionProofs": 0, "storageProofs": 0, "tokenSlots": 0,
+                       "failedTransactions": 0}
         self.types, self.statuses = set(), set()
 
     def call(self, method, *params):
@@ -108,6 +109,7 @@ class SelfCheck:
                 self.counts["logs"] += len(receipt["logs"])
                 self.types.add(int(tx["type"], 16))
                 self.statuses.add(int(receipt["status"], 16))
+                self.counts["failedTransactions"] += receipt["status"] == "0x0"
                 self.expect(None if self.call("eth_getTransactionByHash", tx["hash"]) == tx
                             else f"transaction {tx['hash']}: eth_getTransactionByHash differs from the block's")
                 self.expect(None if self.call("eth_getTransactionReceipt", tx["hash"]) == receipt
@@ -125,7 +127,8 @@ class SelfCheck:
             reason, absent = oracle.check_account_proof(block["stateRoot"], answer)
             self.counts["accountProofs"] += self.expect(reason)
             self.counts["exclusionProofs"] += absent and reason is None
-            plain = [self.call("eth_getBalance", address, at), self.call("eth_getTransactionCount", address, at)]
+            plain = [self.call("eth_getBalance", address, at),
+                     self.call("eth_getTransactionCount", address, {"blockNumber": hex(number)})]
             code = self.call("eth_getCode", address, at)
             self.expect(None if plain == [answer["balance"], answer["nonce"]]
                         and "0x" + keccak(oracle.data(code)).hex() == answer["codeHash"]
@@ -174,6 +177,15 @@ class SelfCheck:
             caught.append(oracle.check_account_proof(latest["stateRoot"], their_account)[0] is not None)
             if "corrupt-proof" in modes:
                 caught.append(any(oracle.check_storage_proof(their_proof["storageHash"], i) for i in their_proof["storageProof"]))
+        if "forge-state" in modes:
+            # A consistent lie: the forged proof verifies against the peer's own stateRoot, the
+            # header keeps the real hash; only the header's hash from its fields shows it.
+            their_root = theirs["stateRoot"]
+            differs.append(their_account["balance"] != mine_account["balance"] and their_root != latest["stateRoot"]
+                           and theirs["hash"] == latest["hash"]
+                           and oracle.check_account_proof(their_root, their_account)[0] is None)
+            caught.append(oracle.check_header(theirs) is not None
+                          and oracle.check_account_proof(latest["stateRoot"], their_account)[0] is not None)
         if {"alter-header", "fake-chain"} & modes:
             differs.append(theirs != latest)
             caught.append(oracle.check_header(theirs) is not None)
