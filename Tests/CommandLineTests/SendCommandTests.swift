@@ -98,18 +98,22 @@ import Testing
     // MARK: - Reads and chain safety
 
     /// With the first --rpc peer down, reads go to the next one; a send succeeds and its warning
-    /// names the peer whose chain id could not be checked.
+    /// names the peer whose chain id could not be checked. Verified reads need two agreeing peers
+    /// when two are given: with one dead, `--agree 1` accepts the other's header (without it the
+    /// read is refused, exit 11, naming the dead peer).
     @Test func readsGoToTheFirstPeerThatAnswers() throws {
         let dead = "http://127.0.0.1:9"
         let peers = [dead, node.url]
-        let balance = try run(["balance", try address(4), "--json"], peers: peers)
+        let refused = try run(["balance", try address(4)], peers: peers)
+        #expect(refused.status == 11 && refused.stderrText.contains(dead) && refused.stdoutText.isEmpty, "\(refused.stderrText)")
+        let balance = try run(["balance", try address(4), "--json", "--agree", "1"], peers: peers)
         #expect(balance.status == 0, "\(balance.stderrText)")
         #expect(try jsonOutput(balance)["wei"] as? String == "1000000000000000000000000")
         let built = try run(["tx", "build", "--from", try address(4), "--to", try address(9), "--value", "1gwei"], peers: peers)
         #expect(built.status == 0, "\(built.stderrText)")
         #expect(built.stdoutText.contains("sigil.unsigned-tx/1"))
-        let sent = try run(["send", "--to", try address(9), "--value", "1gwei", "--private-key-file", try keyFile(4), "--yes", "--json"],
-                           peers: peers)
+        let sent = try run(["send", "--to", try address(9), "--value", "1gwei", "--private-key-file", try keyFile(4), "--yes", "--json",
+                            "--agree", "1"], peers: peers)
         #expect(sent.status == 0, "\(sent.stderrText)")
         let warning = sent.stderrText.split(separator: "\n").filter { $0.contains("could not check the chain id") }
         #expect(warning.count == 1 && warning.first!.contains(dead), "one warning line naming the dead peer: \(sent.stderrText)")
@@ -243,7 +247,7 @@ import Testing
         let dry = try run(payment + ["--dry-run"])
         #expect(dry.status == 0, "\(dry.stderrText)")
         #expect(dry.stdoutText.contains("sigil.unsigned-tx/1") && dry.stderrText.contains("dry run"))
-        #expect(try node.requestCount() == 1, "one read batch, nothing else")
+        #expect(try node.requestCount() == 2, "one read batch and one proof of the nonce and balance, nothing else")
         #expect(try node.methodCount("eth_sendRawTransaction") == 0)
         #expect(try journal().isEmpty)
     }

@@ -24,6 +24,10 @@ public enum VerificationError: CategorizedError, Equatable {
 
     public var description: String {
         switch self {
+        case .noAgreement(let block, let required, let votes, let failures) where Set(votes.map(\.hash)).count <= 1:
+            var text = "only \(votes.count) peer(s) answered for block \(block); \(required) must return the same hash (--agree sets how many)"
+            if !failures.isEmpty { text += "; unusable: " + PeerFault.list(failures) }
+            return text
         case .noAgreement(let block, let required, let votes, let failures):
             let said = votes.map { "\($0.url) says \($0.number.map { "#\($0) " } ?? "")\(Hex.encode($0.hash))" }
             var text = "peers disagree on block \(block): \(required) must return the same hash"
