@@ -1,14 +1,19 @@
 import ArgumentParser
 import SigilCore
 
-/// The message of `sign|verify|recover message`: text (default), hex with `--hex`, or the bytes
-/// of a file with `--file` (`-` for standard input).
+/// The message of `sign|verify|recover message`: an argument that starts with 0x is hex bytes
+/// and anything else UTF-8 text (as `hash keccak` and cast read them); `--text` signs an
+/// argument that starts with 0x as text; `--file` reads the bytes of a file (`-` for standard
+/// input) as they are.
 public struct MessageInput: ParsableArguments {
-    @Argument(help: ArgumentHelp("The message: UTF-8 text, or hex bytes with --hex.", valueName: "message"))
+    @Argument(help: ArgumentHelp("The message: 0x-hex bytes, or UTF-8 text (see --text).", valueName: "message"))
     public var message: String?
 
-    @Flag(name: .long, help: "The message argument is hex bytes (0x…), not text.")
+    @Flag(name: .long, help: "The message argument must be hex bytes (0x…); refused otherwise.")
     public var hex = false
+
+    @Flag(name: .long, help: "The message argument is text even when it starts with 0x.")
+    public var text = false
 
     @Option(name: .long, help: ArgumentHelp("Read the message bytes from a file (- for standard input).", valueName: "file"),
             completion: .file())
@@ -20,12 +25,15 @@ public struct MessageInput: ParsableArguments {
         guard (message != nil) != (file != nil) else {
             throw ValidationError("give the message as an argument or with --file (one of them)")
         }
-        if hex && file != nil { throw ValidationError("--hex applies to a message argument, not to --file") }
+        if (hex || text) && file != nil { throw ValidationError("--hex and --text apply to a message argument, not to --file") }
+        if hex && text { throw ValidationError("give --hex or --text, not both") }
     }
 
     public func bytes() throws -> [UInt8] {
         if let file { return try FileIO.read(file) }
-        return hex ? try Hex.decode(message!) : Array(message!.utf8)
+        if text { return Array(message!.utf8) }
+        if hex { return try Hex.decode(message!) }
+        return try ByteInput.bytes(from: message!, forceText: message! == "-")
     }
 }
 
@@ -58,5 +66,44 @@ public enum RawTransactionInput {
             return try Hex.decode(raw)
         }
         return try Hex.decode(text)
+    }
+}
+
+/// What `tx decode` reads: a signed transaction (as `RawTransactionInput` takes it), or an
+/// unsigned request in any shape `RequestReader` takes (previewed, not signed).
+public enum DecodableTransaction {
+    case signed(SignedTransaction)
+    case unsigned(TransactionRequest)
+
+    /// Hex that decodes as a signed transaction is one; otherwise hex or bytes that decode as
+    /// an unsigned payload, or a JSON request without a "raw" field, are a request. When
+    /// nothing fits, the signed transaction's decoding error is the one reported.
+    public static func read(_ argument: String) throws -> DecodableTransaction {
+        let isHex = argument.hasPrefix("0x") || argument.hasPrefix("0X")
+        let bytes = isHex ? Array(argument.utf8) : try FileIO.read(argument, limit: 16 << 20)
+        let text = String(decoding: bytes, as: UTF8.self).trimmingWhitespace()
+        if text.hasPrefix("{") {
+            if (try? JSONParser.parse(text))?["raw"] != nil { return .signed(try SignedTransaction.decode(RawTransactionInput.bytes(argument))) }
+            do {
+                return .unsigned(try RequestReader.read(bytes))
+            } catch {
+                throw CommandFailure(.invalidInput, "\(argument == "-" ? "standard input" : argument): JSON without a \"raw\" field, "
+                    + "and not a transaction request: \(error)")
+            }
+        }
+        let raw: [UInt8]
+        if text.hasPrefix("0x") || text.hasPrefix("0X") {
+            raw = try Hex.decode(text)
+        } else if RequestReader.shape(of: bytes) == .unsignedBytes {
+            return .unsigned(try TransactionRequest(rawUnsigned: bytes))
+        } else {
+            raw = try Hex.decode(text)
+        }
+        do {
+            return .signed(try SignedTransaction.decode(raw))
+        } catch {
+            guard let request = try? TransactionRequest(rawUnsigned: raw) else { throw error }
+            return .unsigned(request)
+        }
     }
 }

@@ -14,18 +14,18 @@ struct BalanceCommand: ParsableCommand {
         """
     )
 
-    @Argument(help: ArgumentHelp("The address.", valueName: "address")) var address: String
+    @Argument(help: ArgumentHelp("The address, or a keystore account name.", valueName: "address")) var address: String
     @Option(name: .long, help: "An ERC-20 token contract: show the token balance (reads decimals()).") var token: String?
     @Option(name: .long, help: "Block: latest, pending, safe, finalized, or a number.") var block = "latest"
     @OptionGroup var network: NetworkOptions
     @OptionGroup var output: OutputOptions
 
     func run() throws {
-        let owner = try Address(parsing: address)
+        let owner = try AddressResolver.resolve(address) as Address
         let reader = try network.reader()
         let tag = try BlockTagText.parse(block)
         if let token {
-            let contract = try Address(parsing: token)
+            let contract = try AddressResolver.resolve(token) as Address
             let holding = try TokenReads.balance(of: owner, token: contract, reader: reader, block: tag)
             output.emit([("balance", "\(Amount.format(holding.raw, decimals: holding.decimals)) tokens"), ("raw", holding.raw.decimalString),
                          ("decimals", String(holding.decimals))],
@@ -51,13 +51,13 @@ struct NonceCommand: ParsableCommand {
         """
     )
 
-    @Argument(help: ArgumentHelp("The address.", valueName: "address")) var address: String
+    @Argument(help: ArgumentHelp("The address, or a keystore account name.", valueName: "address")) var address: String
     @Option(name: .long, help: "Block: latest, pending, safe, finalized, or a number.") var block = "latest"
     @OptionGroup var network: NetworkOptions
     @OptionGroup var output: OutputOptions
 
     func run() throws {
-        let nonce = try network.reader().nonce(of: Address(parsing: address), at: BlockTagText.parse(block))
+        let nonce = try network.reader().nonce(of: AddressResolver.resolve(address), at: BlockTagText.parse(block))
         output.emit(line: String(nonce), json: .object([("nonce", .string(String(nonce)))]))
     }
 }
@@ -103,6 +103,11 @@ struct FeesCommand: ParsableCommand {
         commandName: "fees",
         abstract: "Show the current gas price, next base fee and a suggested priority fee.",
         discussion: """
+        The suggested priority fee (tip) is the node's own eth_maxPriorityFeePerGas when the \
+        node has that method; otherwise it is the median of the 50th-percentile rewards of the \
+        last 10 blocks (eth_feeHistory), at least 1 wei. The max fee is 2 × next base fee + \
+        tip. 'send' and 'tx build' use the same rule when --priority-fee or --max-fee is not given.
+
         Examples:
           sigil fees --rpc http://127.0.0.1:8545 --json
         """

@@ -1,0 +1,79 @@
+import Foundation
+import SigilTestSupport
+import Synchronization
+import Testing
+
+/// 500 random transactions of types 0–4 (type 3 without blobs) from eth-account, each handed
+/// over in the five request shapes (Sigil's file, a JSON-RPC object, eth-account's dict as
+/// JSON with JSON numbers, cast's --raw-unsigned hex, the unsigned bytes), signed by
+/// `sigil sign tx` and by `sigil-signer sign` without --from (the keystore account of the
+/// request's "from"; the hex and the bytes state none, so a key file): the raw transactions
+/// must be byte-identical to eth-account's.
+///
+/// The cost is bounded: one Python run writes every case; `sigil sign tx --batch` signs each
+/// text shape's 500 lines in one run; the byte shape takes one `sign tx` run per transaction,
+/// and `sigil-signer sign` (which has no batch mode) one run per transaction, its shape
+/// rotating through the five so that each shape is signed 100 times, four runs at a time.
+@Suite(.enabled(if: TestEnvironment.oraclesEnabled)) struct RequestShapeDifferentialTests {
+    static let key = "0x4c0883a69102937d6231471b5dbb6204fe5129617082792ae468d01a3f362318"
+    static let count = 500
+
+    @Test func fiveShapesSignByteIdenticalToEthAccount() throws {
+        let dir = try TemporaryDirectory()
+        let folder = dir.url.path
+        let seed = String(SeededGenerator.seedFromEnvironment("SIGIL_TEST_SEED"))
+        let made = try PythonOracle.run("request_shapes.py", input: [
+            "count": Self.count, "seed": seed, "key": Self.key, "types": [0, 1, 2, 3, 4], "dir": folder,
+        ] as [String: Any]) as? [String: Any]
+        #expect(made?["count"] as? Int == Self.count, "seed \(seed)")
+        let expected = try String(contentsOfFile: folder + "/expected.txt", encoding: .utf8)
+            .split(separator: "\n").map(String.init)
+        #expect(expected.count == Self.count)
+        let keyFile = try dir.file("key.hex", contents: Self.key)
+        try FileManager.default.setAttributes([.posixPermissions: 0o600], ofItemAtPath: keyFile.path)
+        let environment = ["SIGIL_HOME": folder + "/home", "SIGIL_PASSWORD": "differential-password"]
+        let imported = try CLI.run("sigil", ["key", "import", "--private-key-file", keyFile.path, "--light", "--name", "signer"],
+                                   environment: environment)
+        #expect(imported.status == 0, "\(imported.stderrText)")
+
+        // `sigil sign tx --batch`: the four text shapes, 500 lines each, one run per shape.
+        for shape in ["sigil.jsonl", "rpc.jsonl", "ethAccount.jsonl", "rawUnsigned.txt"] {
+            let r = try CLI.run("sigil", ["sign", "tx", "--batch", folder + "/" + shape, "--private-key-file", keyFile.path],
+                                environment: environment)
+            #expect(r.status == 0, "\(shape): \(r.stderrText)")
+            let lines = r.stdoutText.split(separator: "\n").map(String.init)
+            #expect(lines.count == Self.count, "\(shape)")
+            for (index, (line, want)) in zip(lines, expected).enumerated() where line != want {
+                Issue.record("sign tx --batch \(shape) line \(index + 1) differs from eth-account (seed \(seed))")
+            }
+        }
+
+        // One request per run: `sign tx` of the bytes, and `sigil-signer sign` without --from in
+        // a rotating shape: the keystore account of the request's "from" for the JSON shapes;
+        // the hex and the bytes state no "from", so they get the key file.
+        let policy = try dir.file("policy.json", contents: #"{"allowAuthorizations": true, "allowContractCreation": true}"#)
+        let shapes = ["sigil", "rpc", "ethAccount", "rawUnsigned", "bin"]
+        let mismatches = Mutex<[String]>([])
+        DispatchQueue.concurrentPerform(iterations: 4) { worker in
+            for index in stride(from: worker, to: Self.count, by: 4) {
+                let bytes = "\(folder)/unsigned-\(index).bin"
+                let shape = shapes[index % shapes.count]
+                let file = shape == "bin" ? bytes : "\(folder)/\(index).\(shape)"
+                let key = shape == "rawUnsigned" || shape == "bin" ? ["--private-key-file", keyFile.path] : []
+                let runs: [(String, [String])] = [
+                    ("sigil", ["sign", "tx", bytes, "--private-key-file", keyFile.path]),
+                    ("sigil-signer", ["sign", file, "--policy", policy.path, "--audit-log", "\(folder)/audit-\(worker).jsonl"] + key),
+                ]
+                for (tool, arguments) in runs {
+                    let result = try? CLI.run(tool, arguments, environment: environment)
+                    let raw = result?.stdoutText.trimmingCharacters(in: .whitespacesAndNewlines)
+                    if raw != expected[index] {
+                        mismatches.withLock { $0.append("\(tool) \(arguments[1]) #\(index): \(result?.stderrText ?? "did not run")") }
+                    }
+                }
+            }
+        }
+        let failed = mismatches.withLock { $0 }
+        #expect(failed.isEmpty, "seed \(seed): \(failed.count) differ, first: \(failed.prefix(3))")
+    }
+}
