@@ -1,6 +1,5 @@
 import Foundation
 import SigilTestSupport
-import Synchronization
 import Testing
 
 /// 500 random transactions of types 0–4 (type 3 without blobs) from eth-account, each handed
@@ -13,7 +12,9 @@ import Testing
 /// The cost is bounded: one Python run writes every case; `sigil sign tx --batch` signs each
 /// text shape's 500 lines in one run; the byte shape takes one `sign tx` run per transaction,
 /// and `sigil-signer sign` (which has no batch mode) one run per transaction, its shape
-/// rotating through the five so that each shape is signed 100 times, four runs at a time.
+/// rotating through the five so that each shape is signed 100 times, eight runs at a time.
+/// The keystore account is written by eth-account (pbkdf2, one iteration, so 500 unlocks
+/// cost little).
 @Suite(.enabled(if: TestEnvironment.oraclesEnabled)) struct RequestShapeDifferentialTests {
     static let key = "0x4c0883a69102937d6231471b5dbb6204fe5129617082792ae468d01a3f362318"
     static let count = 500
@@ -22,8 +23,12 @@ import Testing
         let dir = try TemporaryDirectory()
         let folder = dir.url.path
         let seed = String(SeededGenerator.seedFromEnvironment("SIGIL_TEST_SEED"))
+        let environment = ["SIGIL_HOME": folder + "/home", "SIGIL_PASSWORD": "differential-password"]
+        try FileManager.default.createDirectory(atPath: folder + "/home/keystore", withIntermediateDirectories: true,
+                                                attributes: [.posixPermissions: 0o700])
         let made = try PythonOracle.run("request_shapes.py", input: [
             "count": Self.count, "seed": seed, "key": Self.key, "types": [0, 1, 2, 3, 4], "dir": folder,
+            "keystore": folder + "/home/keystore/signer", "password": "differential-password",
         ] as [String: Any]) as? [String: Any]
         #expect(made?["count"] as? Int == Self.count, "seed \(seed)")
         let expected = try String(contentsOfFile: folder + "/expected.txt", encoding: .utf8)
@@ -31,11 +36,6 @@ import Testing
         #expect(expected.count == Self.count)
         let keyFile = try dir.file("key.hex", contents: Self.key)
         try FileManager.default.setAttributes([.posixPermissions: 0o600], ofItemAtPath: keyFile.path)
-        let environment = ["SIGIL_HOME": folder + "/home", "SIGIL_PASSWORD": "differential-password"]
-        let imported = try CLI.run("sigil", ["key", "import", "--private-key-file", keyFile.path, "--light", "--name", "signer"],
-                                   environment: environment)
-        #expect(imported.status == 0, "\(imported.stderrText)")
-
         // `sigil sign tx --batch`: the four text shapes, 500 lines each, one run per shape.
         for shape in ["sigil.jsonl", "rpc.jsonl", "ethAccount.jsonl", "rawUnsigned.txt"] {
             let r = try CLI.run("sigil", ["sign", "tx", "--batch", folder + "/" + shape, "--private-key-file", keyFile.path],
@@ -53,27 +53,43 @@ import Testing
         // the hex and the bytes state no "from", so they get the key file.
         let policy = try dir.file("policy.json", contents: #"{"allowAuthorizations": true, "allowContractCreation": true}"#)
         let shapes = ["sigil", "rpc", "ethAccount", "rawUnsigned", "bin"]
-        let mismatches = Mutex<[String]>([])
-        DispatchQueue.concurrentPerform(iterations: 4) { worker in
-            for index in stride(from: worker, to: Self.count, by: 4) {
-                let bytes = "\(folder)/unsigned-\(index).bin"
-                let shape = shapes[index % shapes.count]
-                let file = shape == "bin" ? bytes : "\(folder)/\(index).\(shape)"
-                let key = shape == "rawUnsigned" || shape == "bin" ? ["--private-key-file", keyFile.path] : []
-                let runs: [(String, [String])] = [
-                    ("sigil", ["sign", "tx", bytes, "--private-key-file", keyFile.path]),
-                    ("sigil-signer", ["sign", file, "--policy", policy.path, "--audit-log", "\(folder)/audit-\(worker).jsonl"] + key),
-                ]
-                for (tool, arguments) in runs {
-                    let result = try? CLI.run(tool, arguments, environment: environment)
-                    let raw = result?.stdoutText.trimmingCharacters(in: .whitespacesAndNewlines)
-                    if raw != expected[index] {
-                        mismatches.withLock { $0.append("\(tool) \(arguments[1]) #\(index): \(result?.stderrText ?? "did not run")") }
+        let mismatches = Mismatches()
+        let done = DispatchGroup()
+        let workers = 8   // the runs wait mostly on the audit log's fsync, not on the CPU
+        for worker in 0..<workers {
+            done.enter()
+            Thread.detachNewThread {
+                defer { done.leave() }
+                for index in stride(from: worker, to: Self.count, by: workers) {
+                    let bytes = "\(folder)/unsigned-\(index).bin"
+                    let shape = shapes[index % shapes.count]
+                    let file = shape == "bin" ? bytes : "\(folder)/\(index).\(shape)"
+                    let key = shape == "rawUnsigned" || shape == "bin" ? ["--private-key-file", keyFile.path] : []
+                    let runs: [(String, [String])] = [
+                        ("sigil", ["sign", "tx", bytes, "--private-key-file", keyFile.path]),
+                        ("sigil-signer", ["sign", file, "--policy", policy.path, "--audit-log", "\(folder)/audit-\(worker).jsonl"] + key),
+                    ]
+                    for (tool, arguments) in runs {
+                        let result = try? CLI.run(tool, arguments, environment: environment)
+                        let raw = result?.stdoutText.trimmingCharacters(in: .whitespacesAndNewlines)
+                        if raw != expected[index] {
+                            mismatches.add("\(tool) \(arguments[1]) #\(index): \(result?.stderrText ?? "did not run")")
+                        }
                     }
                 }
             }
         }
-        let failed = mismatches.withLock { $0 }
+        done.wait()
+        let failed = mismatches.all
         #expect(failed.isEmpty, "seed \(seed): \(failed.count) differ, first: \(failed.prefix(3))")
     }
+}
+
+/// The mismatches the worker threads find.
+private final class Mismatches: @unchecked Sendable {
+    private let lock = NSLock()
+    private var items: [String] = []
+
+    func add(_ item: String) { lock.withLock { items.append(item) } }
+    var all: [String] { lock.withLock { items } }
 }

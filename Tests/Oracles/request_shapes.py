@@ -1,6 +1,7 @@
 """Random transactions signed by eth-account, each written in the five request shapes Sigil reads.
 
-stdin:  {"count": N, "seed": S, "key": "0x<32-byte private key>", "types": [0, 1, 2, 3, 4], "dir": "<folder>"}
+stdin:  {"count": N, "seed": S, "key": "0x<32-byte private key>", "types": [0, 1, 2, 3, 4], "dir": "<folder>",
+         "keystore": "<file>", "password": "<password>"}
 stdout: {"count": N, "types": {"0": n0, ...}}
 Writes into dir, one line (or file) per transaction, in order:
   expected.txt       eth-account's signed raw transactions (0x hex)
@@ -12,6 +13,8 @@ Writes into dir, one line (or file) per transaction, in order:
   rawUnsigned.txt    the unsigned payload as cast --raw-unsigned prints it (0x hex)
   unsigned-<i>.bin   the same payload as bytes
   <i>.<shape>        each JSON shape and the hex as its own file, for the one-request commands
+  keystore           the key as eth-account encrypts it (pbkdf2 with one iteration: cheap to
+                     unlock 500 times), at the path given
 Type 3 is signed without blobs (eth-account signs the plain form).
 The files are written here, not passed back as JSON, so that no integer goes through a double.
 """
@@ -180,6 +183,10 @@ def main():
     write("rawUnsigned.txt", unsigned)
     for name, lines in shapes.items():
         write(name + ".jsonl", lines)
+    keystore = Account.encrypt(key, request["password"], kdf="pbkdf2", iterations=1)
+    descriptor = os.open(request["keystore"], os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+    with os.fdopen(descriptor, "w") as out:
+        json.dump(keystore, out)
     json.dump({"count": request["count"], "types": counts}, sys.stdout)
 
 
