@@ -48,7 +48,8 @@ struct RequestFieldReader {
 
     // MARK: Quantities
 
-    /// A quantity string: `0x` + hex digits, or decimal digits, without leading zeros.
+    /// A quantity: a string of `0x` + hex digits or of decimal digits, without leading zeros,
+    /// or a JSON integer (see `integer(_:field:)`).
     func quantity(_ key: String) throws(RequestError) -> U256 {
         try Self.quantity(try present(key), field: name(key))
     }
@@ -77,7 +78,7 @@ struct RequestFieldReader {
         case .string(let string): text = string
         case .number(let literal): return try integer(literal, field: field)
         default:
-            throw .field(field, "must be a quantity string (\"0x…\" or decimal), found \(value.kindName)")
+            throw .field(field, "must be a quantity (\"0x…\", a decimal string or a JSON integer), found \(value.kindName)")
         }
         let utf8 = Array(text.utf8)
         let isHex = utf8.count >= 2 && utf8[0] == UInt8(ascii: "0") && (utf8[1] == UInt8(ascii: "x") || utf8[1] == UInt8(ascii: "X"))

@@ -96,7 +96,7 @@ struct RequestFileTests {
             (RequestTestJSON.with("gasPrice", nil, base: RequestTestJSON.dynamicFee.filter { !$0.0.hasPrefix("max") && $0.0 != "type" }),
              "missing field 'type', and no fee field to infer it from (give gasPrice, or maxFeePerGas and maxPriorityFeePerGas)"),
             (RequestTestJSON.with("nonce", "true"),
-             "field 'nonce' must be a quantity string (\"0x…\" or decimal), found a boolean"),
+             "field 'nonce' must be a quantity (\"0x…\", a decimal string or a JSON integer), found a boolean"),
             (RequestTestJSON.with("accessList", "{}"), "field 'accessList' must be an array, found an object"),
             (RequestTestJSON.with("value", "-1"), "field 'value' is negative ('-1'); a quantity is 0 or more"),
             (RequestTestJSON.with("value", "1.0"),
