@@ -7,7 +7,9 @@ import SigilNet
 /// ERC-20 transfer), and optional gas and fee overrides.
 struct IntentOptions: ParsableArguments {
     @Option(name: .long, help: "Recipient address or keystore account name (or the contract to call).") var to: String?
-    @Option(name: .long, help: "Ether to send: 1.5ether, 30gwei, 12wei (default 0).") var value: String?
+    // Amounts take the next word even when it starts with "-", so that "-1ether" is refused
+    // as a negative amount (exit 65), not taken for an option.
+    @Option(name: .long, parsing: .unconditional, help: "Ether to send: 1.5ether, 30gwei, 12wei (default 0).") var value: String?
     @Option(name: .long, help: "Raw call data, 0x-hex.") var data: String?
     @Option(name: .long, help: ArgumentHelp("Call a function: its signature; arguments follow as positional values.", valueName: "signature"))
     var call: String?
@@ -15,10 +17,10 @@ struct IntentOptions: ParsableArguments {
     @Argument(parsing: .allUnrecognized, help: ArgumentHelp("Arguments for --call (negative numbers such as -1 are values).", valueName: "args"))
     var args: [String] = []
     @Option(name: .long, help: "ERC-20 token contract: send --amount tokens to --to.") var token: String?
-    @Option(name: .long, help: "With --token: amount in token units, e.g. 12.5 (reads decimals()).") var amount: String?
+    @Option(name: .long, parsing: .unconditional, help: "With --token: amount in token units, e.g. 12.5 (reads decimals()).") var amount: String?
     @Option(name: .long, help: "Gas limit (default: the node's estimate + 20%).") var gasLimit: UInt64?
-    @Option(name: .long, help: "Max fee per gas, e.g. 40gwei (legacy: the gas price).") var maxFee: String?
-    @Option(name: .long, help: "Max priority fee per gas (tip), e.g. 1.5gwei.") var priorityFee: String?
+    @Option(name: .long, parsing: .unconditional, help: "Max fee per gas, e.g. 40gwei (legacy: the gas price).") var maxFee: String?
+    @Option(name: .long, parsing: .unconditional, help: "Max priority fee per gas (tip), e.g. 1.5gwei.") var priorityFee: String?
     @Flag(name: .long, help: "Build a legacy (type 0, EIP-155) transaction instead of EIP-1559.") var legacy = false
     @Option(name: .long, help: "Refuse unless the peers are on this chain id.") var chainId: String?
 

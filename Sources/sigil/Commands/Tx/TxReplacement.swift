@@ -12,8 +12,8 @@ struct ReplacementOptions: ParsableArguments {
     @Argument(help: ArgumentHelp("The stuck transaction: its hash, or its nonce (the account is --from or --private-key-file's).",
                                  valueName: "nonce|hash"))
     var target: String
-    @Option(name: .long, help: "New max fee per gas (legacy: gas price); at least +10%.") var maxFee: String?
-    @Option(name: .long, help: "New priority fee per gas; at least +10%.") var priorityFee: String?
+    @Option(name: .long, parsing: .unconditional, help: "New max fee per gas (legacy: gas price); at least +10%.") var maxFee: String?
+    @Option(name: .long, parsing: .unconditional, help: "New priority fee per gas; at least +10%.") var priorityFee: String?
     @Option(name: .long, help: "With a nonce: the chain (default: the config network's, else the peers').") var chainId: String?
     @Flag(name: .long, help: "Do not ask for confirmation (required off a terminal).") var yes = false
     @OptionGroup var wallet: WalletOptions
