@@ -174,6 +174,9 @@ import Testing
         let toWei = try run(["units", "1.5", "ether", "--to", "wei"])
         #expect(toWei.status == 0 && toWei.stdoutText == "1500000000000000000\n", "\(toWei.stderrText)")
         expectFailure(try run(["units", "1", "ether", "extra"]), status: 64, message: "give one amount")
+        // A mistyped option among the values is still named as one.
+        expectFailure(try run(["abi", "encode", "f(int256)", "-1", "--jsno"]), status: 64, message: "unknown option '--jsno'")
+        expectFailure(try run(["units", "1ether", "--too", "wei"]), status: 64, message: "unknown option '--too'")
         // Amount options too: the value is refused as negative, never taken for an option.
         expectFailure(try run(["tx", "build", "--from", keyOneAddress, "--to", keyOneAddress, "--value", "-1ether",
                                "--rpc", "http://127.0.0.1:9"]), status: 65, message: "negative amounts are not allowed: '-1ether'")

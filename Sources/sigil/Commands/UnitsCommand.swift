@@ -34,13 +34,14 @@ struct UnitsCommand: ParsableCommand {
     @OptionGroup var output: OutputOptions
 
     func validate() throws {
-        guard (1...2).contains(words.count) else {
-            throw ValidationError(words.isEmpty ? "give an amount, e.g. 1.5ether or 1.5 ether" : "give one amount: a number and its unit, e.g. 1.5 ether")
+        try PositionalValues.refuseOptions(words)
+        guard (1...2).contains(PositionalValues.values(words).count) else {
+            throw ValidationError(PositionalValues.values(words).isEmpty ? "give an amount, e.g. 1.5ether or 1.5 ether" : "give one amount: a number and its unit, e.g. 1.5 ether")
         }
     }
 
     func run() throws {
-        let amount = words.joined()
+        let amount = PositionalValues.values(words).joined()
         let wei = try amount.hasPrefix("0x") ? U256(hexQuantity: amount) : Amount.parse(amount, defaultUnit: .wei)
         if let to {
             guard let unit = EtherUnit(name: to) else {

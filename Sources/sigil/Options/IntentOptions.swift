@@ -28,7 +28,8 @@ struct IntentOptions: ParsableArguments {
         if data != nil && (call != nil || token != nil) { throw ValidationError("--data cannot be combined with --call or --token") }
         if call != nil && token != nil { throw ValidationError("--call and --token cannot be combined") }
         if (token == nil) != (amount == nil) { throw ValidationError("--token and --amount go together") }
-        if call == nil && !args.isEmpty { throw ValidationError("unexpected arguments \(args) (they are for --call)") }
+        try PositionalValues.refuseOptions(args)
+        if call == nil && !PositionalValues.values(args).isEmpty { throw ValidationError("unexpected arguments \(args) (they are for --call)") }
     }
 
     /// The intent; an ERC-20 transfer reads the token's decimals() through `reader`. Names in
@@ -44,7 +45,7 @@ struct IntentOptions: ParsableArguments {
         if let data { intent.data = try Hex.decode(data) }
         if let call {
             let function = try ABIFunction(parsing: call)
-            intent.data = try function.encodeCall(ABIArgumentParser.parse(args, as: function.inputTypes))
+            intent.data = try function.encodeCall(ABIArgumentParser.parse(PositionalValues.values(args), as: function.inputTypes))
         }
         if let token, let amount {
             guard let recipient = intent.to else { throw CommandFailure(.usage, "--token needs --to (the token recipient)") }

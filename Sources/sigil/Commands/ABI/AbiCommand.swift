@@ -35,9 +35,11 @@ struct AbiEncodeCommand: ParsableCommand {
     @Flag(name: .long, help: "Prefix the 4-byte selector (calldata for a call).") var calldata = false
     @OptionGroup var output: OutputOptions
 
+    func validate() throws { try PositionalValues.refuseOptions(arguments) }
+
     func run() throws {
         let function = try ABIFunction(parsing: signature)
-        let values = try ABIArgumentParser.parse(arguments, as: function.inputTypes)
+        let values = try ABIArgumentParser.parse(PositionalValues.values(arguments), as: function.inputTypes)
         let encoded = calldata ? try function.encodeCall(values) : try ABIEncoder.encode(values, as: function.inputTypes)
         output.emit(line: encoded.hexString, json: .object([
             ("signature", .string(function.signature)), ("selector", .string(function.selector.hexString)),
