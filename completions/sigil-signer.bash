@@ -282,7 +282,7 @@ _sigil-signer_sign() {
 
 _sigil-signer_sign-message() {
     repeating_flags=()
-    non_repeating_flags=(--hex --yes --json --version -h --help)
+    non_repeating_flags=(--hex --text --yes --json --version -h --help)
     repeating_options=()
     non_repeating_options=(--file --policy --audit-log --from --private-key-file --keystore --password-file --color)
     __sigil-signer_offer_flags_options 1

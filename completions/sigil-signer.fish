@@ -29,7 +29,7 @@ function __sigil-signer_parse_tokens -S
         case 'sign'
             __sigil-signer_parse_subcommand 1 'o/output=' 'policy=' 'audit-log=' 'yes' 'from=' 'private-key-file=' 'keystore=' 'password-file=' 'json' 'color=' 'version' 'h/help'
         case 'sign-message'
-            __sigil-signer_parse_subcommand 1 'hex' 'file=' 'policy=' 'audit-log=' 'yes' 'from=' 'private-key-file=' 'keystore=' 'password-file=' 'json' 'color=' 'version' 'h/help'
+            __sigil-signer_parse_subcommand 1 'hex' 'text' 'file=' 'policy=' 'audit-log=' 'yes' 'from=' 'private-key-file=' 'keystore=' 'password-file=' 'json' 'color=' 'version' 'h/help'
         case 'sign-typed-data'
             __sigil-signer_parse_subcommand 1 'policy=' 'audit-log=' 'yes' 'from=' 'private-key-file=' 'keystore=' 'password-file=' 'json' 'color=' 'version' 'h/help'
         case 'policy'
@@ -103,7 +103,7 @@ complete -c 'sigil-signer' -n '__sigil-signer_should_offer_completions_for_flags
 complete -c 'sigil-signer' -n '__sigil-signer_should_offer_completions_for_flags_or_options "sigil-signer" h help' -s 'h' -l 'help' -d 'Show help information.'
 complete -c 'sigil-signer' -n '__sigil-signer_should_offer_completions_for_positional "sigil-signer" -eq 1' -fa 'address' -d 'Print the address of the signing key.'
 complete -c 'sigil-signer' -n '__sigil-signer_should_offer_completions_for_positional "sigil-signer" -eq 1' -fa 'list' -d 'List the keystore accounts this signer can use.'
-complete -c 'sigil-signer' -n '__sigil-signer_should_offer_completions_for_positional "sigil-signer" -eq 1' -fa 'sign' -d 'Sign an unsigned transaction request (sigil.unsigned-tx/1 file or cast --raw-unsigned hex).'
+complete -c 'sigil-signer' -n '__sigil-signer_should_offer_completions_for_positional "sigil-signer" -eq 1' -fa 'sign' -d 'Sign an unsigned transaction request: a sigil, JSON-RPC or eth-account JSON file, or cast --raw-unsigned hex.'
 complete -c 'sigil-signer' -n '__sigil-signer_should_offer_completions_for_positional "sigil-signer" -eq 1' -fa 'sign-message' -d 'Sign a message with EIP-191 (personal_sign): 65-byte r‖s‖v, v = 27/28.'
 complete -c 'sigil-signer' -n '__sigil-signer_should_offer_completions_for_positional "sigil-signer" -eq 1' -fa 'sign-typed-data' -d 'Sign EIP-712 typed data (an eth_signTypedData_v4 JSON document).'
 complete -c 'sigil-signer' -n '__sigil-signer_should_offer_completions_for_positional "sigil-signer" -eq 1' -fa 'policy' -d 'Work with signing policies.'
@@ -134,7 +134,8 @@ complete -c 'sigil-signer' -n '__sigil-signer_should_offer_completions_for_flags
 complete -c 'sigil-signer' -n '__sigil-signer_should_offer_completions_for_flags_or_options "sigil-signer sign" color' -l 'color' -d 'When to colour: auto = on a terminal, unless NO_COLOR is set or TERM=dumb. JSON is never coloured.' -rfka 'auto always never'
 complete -c 'sigil-signer' -n '__sigil-signer_should_offer_completions_for_flags_or_options "sigil-signer sign" version' -l 'version' -d 'Show the version.'
 complete -c 'sigil-signer' -n '__sigil-signer_should_offer_completions_for_flags_or_options "sigil-signer sign" h help' -s 'h' -l 'help' -d 'Show help information.'
-complete -c 'sigil-signer' -n '__sigil-signer_should_offer_completions_for_flags_or_options "sigil-signer sign-message" hex' -l 'hex' -d 'The message argument is hex bytes (0x…), not text.'
+complete -c 'sigil-signer' -n '__sigil-signer_should_offer_completions_for_flags_or_options "sigil-signer sign-message" hex' -l 'hex' -d 'The message argument must be hex bytes (0x…); refused otherwise.'
+complete -c 'sigil-signer' -n '__sigil-signer_should_offer_completions_for_flags_or_options "sigil-signer sign-message" text' -l 'text' -d 'The message argument is text even when it starts with 0x.'
 complete -c 'sigil-signer' -n '__sigil-signer_should_offer_completions_for_flags_or_options "sigil-signer sign-message" file' -l 'file' -d 'Read the message bytes from a file (- for standard input).' -rF
 complete -c 'sigil-signer' -n '__sigil-signer_should_offer_completions_for_flags_or_options "sigil-signer sign-message" policy' -l 'policy' -d 'Signing policy: policy.toml or policy.json (see \'sigil-signer policy --help\'); a refusal exits 5.' -rF
 complete -c 'sigil-signer' -n '__sigil-signer_should_offer_completions_for_flags_or_options "sigil-signer sign-message" audit-log' -l 'audit-log' -d 'Audit log (JSON Lines, hash-chained). Default: <data dir>/signer-audit.jsonl.' -rF

@@ -568,7 +568,7 @@ _sigil_sign() {
 
 _sigil_sign_message() {
     repeating_flags=()
-    non_repeating_flags=(--hex --json --version -h --help)
+    non_repeating_flags=(--hex --text --json --version -h --help)
     repeating_options=()
     non_repeating_options=(--file --from --private-key-file --keystore --password-file --color)
     __sigil_offer_flags_options 1
@@ -780,7 +780,7 @@ _sigil_verify() {
 
 _sigil_verify_message() {
     repeating_flags=()
-    non_repeating_flags=(--hex --json --version -h --help)
+    non_repeating_flags=(--hex --text --json --version -h --help)
     repeating_options=()
     non_repeating_options=(--file --address --signature --color)
     __sigil_offer_flags_options 1
@@ -878,7 +878,7 @@ _sigil_recover() {
 
 _sigil_recover_message() {
     repeating_flags=()
-    non_repeating_flags=(--hex --json --version -h --help)
+    non_repeating_flags=(--hex --text --json --version -h --help)
     repeating_options=()
     non_repeating_options=(--file --signature --color)
     __sigil_offer_flags_options 1
@@ -1398,7 +1398,7 @@ _sigil_units() {
     non_repeating_flags=(--json --version -h --help)
     repeating_options=()
     non_repeating_options=(--to --color)
-    __sigil_offer_flags_options 1
+    __sigil_offer_flags_options -1
 
     # Offer option value completions
     case "${prev}" in

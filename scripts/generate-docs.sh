@@ -50,14 +50,24 @@ tmp="$(mktemp -d)"
 trap 'rm -rf "$tmp"' EXIT
 rm -rf "$out/man"
 mkdir -p "$out/man/man1"
+# generate-manual drops every character outside ASCII (an example's "…" would vanish), so it
+# reads each tool through a wrapper that writes those characters as ASCII placeholders
+# (@@U2026@@); below they become mdoc's \[u2026] escapes, which man renders as the character.
+mkdir -p "$tmp/bin" "$tmp/pages"
 for tool in "${tools[@]}"; do
-    "$GENERATE_MANUAL" "$SIGIL_BIN_DIR/$tool" --multi-page --date "$manual_date" --section 1 \
-        --output-directory "$tmp" >&2
+    cat >"$tmp/bin/$tool" <<WRAPPER
+#!/usr/bin/env bash
+set -o pipefail
+"$SIGIL_BIN_DIR/$tool" "\$@" | perl -CS -pe 's/([^\\x00-\\x7f])/sprintf("\\@\\@U%04X\\@\\@", ord(\$1))/ge'
+WRAPPER
+    chmod +x "$tmp/bin/$tool"
+    "$GENERATE_MANUAL" "$tmp/bin/$tool" --multi-page --date "$manual_date" --section 1 \
+        --output-directory "$tmp/pages" >&2
 done
 # In every page the DESCRIPTION (the command's discussion text) is made proper mdoc: blank
 # lines become paragraph breaks and indented lines (examples) literal displays. In the two
 # top-level pages, the "Exit status:" table (ExitStatus.helpTable) moves into EXIT STATUS.
-for page in "$tmp"/*.1; do
+for page in "$tmp"/pages/*.1; do
     name="$(basename "$page")"
     awk '
         function closeliteral() { if (literal) { print ".Ed"; literal = 0 } }
@@ -87,6 +97,6 @@ for page in "$tmp"/*.1; do
             next
         }
         { print }
-    ' "$page" >"$out/man/man1/$name"
+    ' "$page" | perl -pe 's/\@\@U([0-9A-F]{4,6})\@\@/\\[u$1]/g' >"$out/man/man1/$name"
 done
 echo "wrote $out/completions and $out/man/man1 ($(ls "$out/man/man1" | wc -l) pages)" >&2

@@ -14,12 +14,15 @@ public struct KeystoreOptions: ParsableArguments {
 
     /// The folder chosen by `--keystore`, `SIGIL_KEYSTORE`, the config file or the data directory.
     public var directory: KeystoreDirectory {
-        get throws {
-            guard let path = try EffectiveSettings.resolveKeystore(flag: keystore).value else {
-                throw CommandFailure(.failure, "no keystore folder could be determined")
-            }
-            return KeystoreDirectory(path: path)
+        get throws { try Self.directory(flag: keystore) }
+    }
+
+    /// The folder for a `--keystore` value (nil: `SIGIL_KEYSTORE`, the config file, the data directory).
+    public static func directory(flag: String?) throws -> KeystoreDirectory {
+        guard let path = try EffectiveSettings.resolveKeystore(flag: flag).value else {
+            throw CommandFailure(.failure, "no keystore folder could be determined")
         }
+        return KeystoreDirectory(path: path)
     }
 
     /// Writes a new key file into the folder (see `KeystoreDirectory.store`), warning first when

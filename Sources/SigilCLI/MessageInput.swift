@@ -1,14 +1,19 @@
 import ArgumentParser
 import SigilCore
 
-/// The message of `sign|verify|recover message`: text (default), hex with `--hex`, or the bytes
-/// of a file with `--file` (`-` for standard input).
+/// The message of `sign|verify|recover message`: an argument that starts with 0x is hex bytes
+/// and anything else UTF-8 text (as `hash keccak` and cast read them); `--text` signs an
+/// argument that starts with 0x as text; `--file` reads the bytes of a file (`-` for standard
+/// input) as they are.
 public struct MessageInput: ParsableArguments {
-    @Argument(help: ArgumentHelp("The message: UTF-8 text, or hex bytes with --hex.", valueName: "message"))
+    @Argument(help: ArgumentHelp("The message: 0x-hex bytes, or UTF-8 text (see --text).", valueName: "message"))
     public var message: String?
 
-    @Flag(name: .long, help: "The message argument is hex bytes (0x…), not text.")
+    @Flag(name: .long, help: "The message argument must be hex bytes (0x…); refused otherwise.")
     public var hex = false
+
+    @Flag(name: .long, help: "The message argument is text even when it starts with 0x.")
+    public var text = false
 
     @Option(name: .long, help: ArgumentHelp("Read the message bytes from a file (- for standard input).", valueName: "file"),
             completion: .file())
@@ -20,12 +25,15 @@ public struct MessageInput: ParsableArguments {
         guard (message != nil) != (file != nil) else {
             throw ValidationError("give the message as an argument or with --file (one of them)")
         }
-        if hex && file != nil { throw ValidationError("--hex applies to a message argument, not to --file") }
+        if (hex || text) && file != nil { throw ValidationError("--hex and --text apply to a message argument, not to --file") }
+        if hex && text { throw ValidationError("give --hex or --text, not both") }
     }
 
     public func bytes() throws -> [UInt8] {
         if let file { return try FileIO.read(file) }
-        return hex ? try Hex.decode(message!) : Array(message!.utf8)
+        if text { return Array(message!.utf8) }
+        if hex { return try Hex.decode(message!) }
+        return try ByteInput.bytes(from: message!, forceText: message! == "-")
     }
 }
 

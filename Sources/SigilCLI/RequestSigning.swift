@@ -3,10 +3,27 @@ import SigilCore
 /// Loading, checking and signing unsigned transaction requests: shared by `sigil sign tx` and
 /// `sigil-signer sign`.
 public enum RequestSigning {
-    /// A request from a `sigil.unsigned-tx/1` file, from cast's `--raw-unsigned` hex (an argument
-    /// or a file holding it), or from standard input with `-`.
+    /// The request shapes and fields, as the help (and man page) of every command that reads
+    /// a request states them; docs/request-format.md has the full table.
+    public static let formatHelp = """
+        Request shapes (told by the first byte): Sigil's file ({"format": \
+        "sigil.unsigned-tx/1", ...}), a JSON-RPC transaction object (eth_signTransaction \
+        params), an eth-account/web3.py dict written by json.dumps, cast's --raw-unsigned hex \
+        (0x...), or the unsigned transaction bytes. JSON fields: type (optional: inferred from \
+        the fee fields), chainId, nonce, from (optional: the expected signer), to (absent: \
+        contract creation), value (default 0), data or input (default empty), gas or \
+        gasLimit, gasPrice (types 0, 1) or maxFeePerGas and maxPriorityFeePerGas (types 2-4), \
+        accessList (default empty), maxFeePerBlobGas and blobVersionedHashes (type 3), \
+        authorizationList (type 4; 'sign authorization --json' output pastes in as it is), \
+        format (optional). Quantities: "0x2a", "42", or JSON integers of any size, read \
+        exactly; a fraction, an exponent or a minus sign is refused naming the field (exit \
+        65), and so is any unknown field. See docs/request-format.md.
+        """
+    /// A request in any shape `RequestReader` takes (a JSON file of Sigil's, JSON-RPC's or
+    /// eth-account's shape, cast's `--raw-unsigned` hex, unsigned transaction bytes): an
+    /// argument holding the hex, a file, or standard input with `-`.
     public static func load(_ argument: String) throws -> TransactionRequest {
-        if argument.hasPrefix("0x") { return try TransactionRequest(rawUnsigned: Hex.decode(argument)) }
+        if argument.hasPrefix("0x") || argument.hasPrefix("0X") { return try RequestReader.read(hex: argument) }
         let bytes: [UInt8]
         do {
             bytes = try FileIO.read(argument, limit: RequestFile.maximumSize)
@@ -15,9 +32,7 @@ public enum RequestSigning {
             throw CommandFailure(.invalidInput, "request \(argument == "-" ? "on standard input" : "'\(argument)'") "
                 + "is larger than \(RequestFile.maximumSize) bytes (1 MiB), the most a request may be")
         }
-        let text = String(decoding: bytes, as: UTF8.self).trimmingWhitespace()
-        if text.hasPrefix("0x") { return try TransactionRequest(rawUnsigned: Hex.decode(text)) }
-        return try RequestFile.parse(bytes)
+        return try RequestReader.read(bytes)
     }
 
     /// Everything a request must satisfy before it is shown, evaluated or signed: every rule of

@@ -33,24 +33,20 @@ public struct TransactionPresenter {
         add("to", payload.to?.checksummed ?? "contract creation", payload.to.map { .string($0.checksummed) } ?? .null)
         add("value", "\(Amount.format(payload.value, as: .ether)) ether", .string(payload.value.decimalString))
         add("gasLimit", String(payload.gasLimit), .string(String(payload.gasLimit)))
-        switch payload {
-        case let legacy as LegacyTransaction: quantity("gasPrice", legacy.gasPrice, unit: .gwei)
-        case let t as AccessListTransaction: quantity("gasPrice", t.gasPrice, unit: .gwei)
-        case let t as DynamicFeeTransaction:
-            quantity("maxFeePerGas", t.maxFeePerGas, unit: .gwei)
-            quantity("maxPriorityFeePerGas", t.maxPriorityFeePerGas, unit: .gwei)
-        case let t as BlobTransaction:
-            quantity("maxFeePerGas", t.maxFeePerGas, unit: .gwei)
-            quantity("maxPriorityFeePerGas", t.maxPriorityFeePerGas, unit: .gwei)
+        if let legacy = payload as? LegacyTransaction { quantity("gasPrice", legacy.gasPrice, unit: .gwei) }
+        if let typed = payload as? AccessListTransaction { quantity("gasPrice", typed.gasPrice, unit: .gwei) }
+        if let market = payload as? any FeeMarketTransaction {
+            quantity("maxFeePerGas", market.fees.maxFeePerGas, unit: .gwei)
+            quantity("maxPriorityFeePerGas", market.fees.maxPriorityFeePerGas, unit: .gwei)
+        }
+        if let t = payload as? BlobTransaction {
             quantity("maxFeePerBlobGas", t.maxFeePerBlobGas, unit: .gwei)
             add("blobVersionedHashes", t.blobVersionedHashes.map(\.hexString).joined(separator: ", "),
                 .array(t.blobVersionedHashes.map { .string($0.hexString) }))
-        case let t as SetCodeTransaction:
-            quantity("maxFeePerGas", t.maxFeePerGas, unit: .gwei)
-            quantity("maxPriorityFeePerGas", t.maxPriorityFeePerGas, unit: .gwei)
+        }
+        if let t = payload as? SetCodeTransaction {
             add("authorizationList", t.authorizationList.map(Self.authorizationText).joined(separator: "; "),
                 .array(t.authorizationList.map(Self.authorizationJSON)))
-        default: break
         }
         if let list = Self.accessList(of: payload), !list.isEmpty {
             add("accessList", list.entries.map { "\($0.address.checksummed) (\($0.storageKeys.count) keys)" }.joined(separator: ", "),
@@ -82,13 +78,7 @@ public struct TransactionPresenter {
     public var lines: [(String, String)] { fields().map { ($0.0, $0.1) } }
 
     static func accessList(of payload: any TransactionPayload) -> AccessList? {
-        switch payload {
-        case let t as AccessListTransaction: t.accessList
-        case let t as DynamicFeeTransaction: t.accessList
-        case let t as BlobTransaction: t.accessList
-        case let t as SetCodeTransaction: t.accessList
-        default: nil
-        }
+        (payload as? any AccessListCarrying)?.accessList
     }
 
     static func authorizationText(_ auth: SignedAuthorization) -> String {

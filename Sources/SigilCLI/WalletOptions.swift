@@ -25,15 +25,15 @@ public struct WalletOptions: ParsableArguments {
         }
     }
 
-    /// The signing key chosen by these options.
+    /// The signing key chosen by these options, read or unlocked now. A command that needs the
+    /// address before the key (a preview, a nonce) uses `SigningKey` instead, which reads once.
     public func makeSigner() throws -> PrivateKey {
-        if let path = privateKeyFile {
-            return try Self.privateKey(fromFile: path)
-        }
-        guard let from else {
-            throw CommandFailure(.usage, "no key given: use --from ACCOUNT (a keystore account) or --private-key-file FILE")
-        }
-        let account = try keystore.directory.resolve(from)
+        try SigningKey(self).unlock()
+    }
+
+    /// Unlocks the keystore account `selector` (an address or a name) with the password options.
+    func unlock(account selector: String) throws -> PrivateKey {
+        let account = try keystore.directory.resolve(selector)
         let label = account.name ?? account.address?.checksummed ?? account.fileName
         return try account.file.unlock(password: password.password(prompt: "Password for \(label): "))
     }
@@ -46,6 +46,7 @@ public struct WalletOptions: ParsableArguments {
     }
 
     /// The address that would sign, without unlocking a keystore when it records its address.
+    /// Only for commands that never sign (they would read a key file on standard input twice).
     public func signerAddress() throws -> Address {
         try SigningKey(self).address
     }

@@ -100,7 +100,7 @@ import Testing
         let cases: [(text: String, message: String)] = [
             (Self.request(adding: ", \"summary\": \"send 1 ETH\""), "unknown field 'summary'"),
             (Self.request(replacing: "nonce", with: nil), "missing field 'nonce'"),
-            (Self.request(replacing: "value", with: "100"), "field 'value' is a JSON number"),
+            (Self.request(replacing: "value", with: "1.5"), "field 'value' is not a whole number ('1.5')"),
             (Self.request(replacing: "gas", with: "\"0x5207\""), "gas"),
             ("{\"format\": ", "request file is not valid JSON"),
         ]

@@ -37,6 +37,9 @@ import Testing
             ("`verify message ¦ typed-data ¦ tx`", ["verify", "message", "hi", "--address", keyOneAddress, "--signature", signature]),
             ("`recover message`", ["recover", "message", "hi", "--signature", signature]),
             ("`abi encode`", ["abi", "encode", "transfer(address,uint256)", keyOneAddress, "1"]),
+            ("`tx decode REQUEST`", ["tx", "decode", try dir.file("web3.json", contents: """
+                {"nonce": 1, "gas": 21000, "to": "\(keyOneAddress)", "value": 5, "gasPrice": 1000000000, "chainId": 1}
+                """).path]),
             ("`abi decode`", ["abi", "decode", "transfer(address,uint256)", calldata]),
             ("`abi selector SIGNATURE`", ["abi", "selector", "transfer(address,uint256)"]),
             ("`abi selector 0xSELECTOR`", ["abi", "selector", "0xa9059cbb"]),

@@ -131,6 +131,43 @@ enum ShellDocsSupport {
         }
     }
 
+    /// Every rendered man page shows its examples exactly as `--help` prints them, every
+    /// character kept (generate-manual alone dropped all non-ASCII, so `sigil sign tx 0x02f0…`
+    /// read `0x02f0`).
+    @Test(.enabled(if: ShellDocsSupport.available("mandoc")))
+    func manPageExamplesEqualHelp() throws {
+        let mandoc = try ShellDocsSupport.require("mandoc")
+        let directory = ShellDocsSupport.root.appendingPathComponent("man/man1")
+        /// The lines under "Examples:" up to the next blank line, trimmed.
+        func examples(_ text: String) -> [String] {
+            let lines = text.split(separator: "\n", omittingEmptySubsequences: false).map {
+                $0.trimmingCharacters(in: .whitespaces)
+            }
+            guard let start = lines.firstIndex(of: "Examples:") else { return [] }
+            // The page puts a blank line between the heading and its display; help does not.
+            return Array(lines[(start + 1)...].drop { $0.isEmpty }.prefix { !$0.isEmpty })
+        }
+        var compared = 0, withEllipsis = 0
+        for page in try ShellDocsSupport.manPages(in: directory) {
+            let words = page.dropLast(2).split(separator: ".").map(String.init)
+            // Wide enough that help wraps no example line.
+            let help = try CLI.run(words[0], Array(words.dropFirst()) + ["--help"], environment: ["COLUMNS": "400"])
+            let expected = examples(help.stdoutText)
+            guard !expected.isEmpty else { continue }
+            let rendered = try ShellDocsSupport.run(mandoc, ["-T", "utf8", directory.appendingPathComponent(page).path],
+                                                    environment: ["LANG": "C.UTF-8", "LC_ALL": "C.UTF-8"])
+            // Drop overstrike (bold "c\bc", underline "_\bc") that -T utf8 writes.
+            var plain = ""
+            for character in rendered.stdoutText {
+                if character == "\u{8}" { if !plain.isEmpty { plain.removeLast() } } else { plain.append(character) }
+            }
+            #expect(examples(plain) == expected, "\(page): the man page's examples differ from --help's")
+            compared += 1
+            if expected.contains(where: { $0.contains("…") }) { withEllipsis += 1 }
+        }
+        #expect(compared >= 40 && withEllipsis >= 10, "\(compared) pages compared, \(withEllipsis) with …")
+    }
+
     /// A real bash sources completions/sigil.bash and completes as a user's TAB would.
     @Test func bashCompletesSubcommandsAndAccountNames() throws {
         let bash = try ShellDocsSupport.require("bash")

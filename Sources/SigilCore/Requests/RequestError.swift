@@ -1,8 +1,7 @@
-/// Why an unsigned transaction request (a `sigil.unsigned-tx/1` file or cast's
-/// `--raw-unsigned` hex) was refused.
+/// Why an unsigned transaction request (any shape `RequestReader` reads) was refused.
 ///
 /// The description is one line and names the field concerned, for example
-/// "field 'nonce' is a JSON number; write quantities as strings ...". Requests hold no
+/// "field 'value' is not a whole number ('1.0'): ...". Requests hold no
 /// secrets, so values may be quoted (shortened when long).
 public struct RequestError: CategorizedError, Equatable {
     /// The field concerned (e.g. "maxFeePerGas", "accessList[0].address"), if any.

@@ -48,7 +48,8 @@ struct RequestFieldReader {
 
     // MARK: Quantities
 
-    /// A quantity string: `0x` + hex digits, or decimal digits, without leading zeros.
+    /// A quantity: a string of `0x` + hex digits or of decimal digits, without leading zeros,
+    /// or a JSON integer (see `integer(_:field:)`).
     func quantity(_ key: String) throws(RequestError) -> U256 {
         try Self.quantity(try present(key), field: name(key))
     }
@@ -75,10 +76,9 @@ struct RequestFieldReader {
         let text: String
         switch value {
         case .string(let string): text = string
-        case .number(let literal):
-            throw .field(field, "is a JSON number (\(RequestError.quote(literal))); write quantities as strings (\"0x2a\" or \"42\") so that no precision is lost")
+        case .number(let literal): return try integer(literal, field: field)
         default:
-            throw .field(field, "must be a quantity string (\"0x…\" or decimal), found \(value.kindName)")
+            throw .field(field, "must be a quantity (\"0x…\", a decimal string or a JSON integer), found \(value.kindName)")
         }
         let utf8 = Array(text.utf8)
         let isHex = utf8.count >= 2 && utf8[0] == UInt8(ascii: "0") && (utf8[1] == UInt8(ascii: "x") || utf8[1] == UInt8(ascii: "X"))
@@ -95,6 +95,35 @@ struct RequestFieldReader {
         } catch {
             throw .field(field, "is larger than 2^256-1")
         }
+    }
+
+    /// A JSON integer, read exactly from its digits (never through a floating-point number).
+    /// A fraction, an exponent or a minus sign is refused: a quantity is a whole number ≥ 0.
+    static func integer(_ literal: String, field: String) throws(RequestError) -> U256 {
+        if literal.hasPrefix("-") {
+            throw .field(field, "is negative (\(RequestError.quote(literal))); a quantity is 0 or more")
+        }
+        guard literal.utf8.allSatisfy({ $0 >= 48 && $0 <= 57 }) else {
+            throw .field(field, "is not a whole number (\(RequestError.quote(literal))): a JSON number with a fraction or an exponent is refused; write its digits (42) or a string (\"0x2a\")")
+        }
+        do {
+            return try U256(decimal: literal)
+        } catch {
+            throw .field(field, "is larger than 2^256-1")
+        }
+    }
+
+    /// A field that has two names (`data`/`input`, `gas`/`gasLimit`): the value of whichever
+    /// is present, read by `read`; both only when they are equal; nil when neither is.
+    func alias<T: Equatable>(_ first: String, _ second: String,
+                             _ read: (JSONValue, String) throws(RequestError) -> T) throws(RequestError) -> T? {
+        let a = try value(first).map { (value) throws(RequestError) in try read(value, name(first)) }
+        let b = try value(second).map { (value) throws(RequestError) in try read(value, name(second)) }
+        if let a, let b, a != b {
+            throw RequestError(field: name(first),
+                message: "fields \(RequestError.quote(first)) and \(RequestError.quote(second)) are both present and differ; give one of them")
+        }
+        return a ?? b
     }
 
     // MARK: Bytes and addresses
@@ -177,13 +206,24 @@ struct RequestFieldReader {
 
     /// `{chainId, address, nonce, yParity, r, s}`; the signature is checked only when recovered.
     static func authorization(_ value: JSONValue, field: String) throws(RequestError) -> SignedAuthorization {
-        let reader = try object(value, field: field, keys: ["chainId", "address", "nonce", "yParity", "r", "s"])
+        guard case .object(let members) = value else {
+            throw .field(field, "must be an object, found \(value.kindName)")
+        }
+        let keys = ["chainId", "address", "nonce", "yParity", "r", "s"]
+        let reader = RequestFieldReader(members, path: field)
+        try reader.refuseUnknown(allowed: keys + ["rlp"])
+        try reader.requirePresent(keys)
         let chainId = try reader.quantity("chainId")
         let address = try address(try reader.present("address"), field: "\(field).address")
         let nonce = try reader.uint64("nonce")
         let parity = try reader.uint64("yParity")
         guard parity <= 0xff else { throw .field("\(field).yParity", "is larger than 0xff") }
-        return SignedAuthorization(authorization: Authorization(chainId: chainId, address: address, nonce: nonce),
-                                   yParity: UInt8(parity), r: try reader.quantity("r"), s: try reader.quantity("s"))
+        let signed = SignedAuthorization(authorization: Authorization(chainId: chainId, address: address, nonce: nonce),
+                                         yParity: UInt8(parity), r: try reader.quantity("r"), s: try reader.quantity("s"))
+        // `sigil sign authorization` also prints the tuple's RLP: taken when it encodes these fields.
+        if let rlp = try reader.optionalBytes("rlp"), rlp != signed.encoded {
+            throw .field("\(field).rlp", "does not encode the authorization's other fields; remove it or fix them")
+        }
+        return signed
     }
 }

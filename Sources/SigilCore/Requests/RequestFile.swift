@@ -1,33 +1,42 @@
-/// The unsigned request file (`"format": "sigil.unsigned-tx/1"`): the hand-off from the
-/// online machine (`sigil tx build`) to the offline signer (`sigil sign tx`, `sigil-signer sign`).
+/// The unsigned request in JSON: Sigil's own file (`"format": "sigil.unsigned-tx/1"`, the
+/// hand-off from `sigil tx build` to the offline signer), a JSON-RPC transaction object (the
+/// params of `eth_signTransaction` / `eth_sendTransaction`), or an eth-account / web3.py
+/// transaction dict written with `json.dumps`. One reader takes all three; `RequestReader`
+/// adds the two binary shapes (cast's `--raw-unsigned` hex and unsigned typed-transaction RLP).
 ///
-/// The fields are those of a JSON-RPC transaction object (`eth_signTransaction`), every one
-/// spelled out. Reading is strict; the decisions:
+/// Reading is strict where it protects the signer and lenient where the three shapes differ:
 /// - at most `maximumSize` bytes; JSON by SigilCore's `JSONParser` (duplicate keys and
 ///   trailing bytes refused); the top level is an object;
-/// - `format` must be exactly `sigil.unsigned-tx/1`;
+/// - `format` is optional; when present it must be exactly `sigil.unsigned-tx/1`;
 /// - unknown fields are refused (all of them named), so the file cannot carry a "summary" the
 ///   signer might be tempted to show; fields that the type does not use are refused;
-/// - required: `format`, `type`, `chainId`, `nonce`, `to`, `value`, `data` (or `input`; both
-///   may appear only if equal), `gas`, the fee fields of the type (`gasPrice` for types 0 and 1,
-///   `maxFeePerGas` and `maxPriorityFeePerGas` for 2–4), `accessList` for types 1–4,
-///   `maxFeePerBlobGas` and `blobVersionedHashes` for 3, `authorizationList` for 4.
-///   `from` is optional. `null` is accepted for `from`, for `to` (contract creation, types
-///   0–2) and for `chainId` on legacy (pre-EIP-155; `TransactionRequest.payload` still refuses
-///   it unless allowed);
-/// - quantities (including `type`) are strings: `0x` + hex digits without leading zeros
-///   (`0x0` for zero; as geth's hexutil), or decimal digits without leading zeros. JSON
-///   numbers are refused with a message to quote them, as they lose precision in many tools;
+/// - `type` is optional: without it, the type is inferred from the fee fields as eth-account
+///   does (`authorizationList` → 4, `maxFeePerBlobGas` or `blobVersionedHashes` → 3,
+///   `maxFeePerGas` or `maxPriorityFeePerGas` → 2, `gasPrice` with `accessList` → 1,
+///   `gasPrice` alone → 0);
+/// - required: `chainId` (typed transactions; legacy may omit it or give `null`), `nonce`,
+///   `gas` (or its alias `gasLimit`; both only if equal), the fee fields of the type
+///   (`gasPrice` for 0 and 1, `maxFeePerGas` and `maxPriorityFeePerGas` for 2–4),
+///   `maxFeePerBlobGas` and `blobVersionedHashes` for 3, `authorizationList` for 4;
+/// - defaults: `to` absent or `null` creates a contract (types 0–2), `value` 0, `data` (alias
+///   `input`; both only if equal) empty, `accessList` empty, `from` unstated;
+/// - quantities (including `type`) are `0x` + hex digits without leading zeros (`0x0` for
+///   zero; as geth's hexutil), decimal digit strings without leading zeros, or JSON integers,
+///   read exactly from their digits at any size (never through a floating-point number). A
+///   JSON number with a fraction, an exponent or a minus sign is refused, naming the field;
 /// - byte strings are `0x` + an even number of hex digits; addresses are checked with EIP-55
-///   (all-lower and all-upper case are taken as unchecksummed).
+///   (all-lower and all-upper case are taken as unchecksummed);
+/// - an `authorizationList` item is `{chainId, address, nonce, yParity, r, s}`, optionally
+///   with the `rlp` that `sigil sign authorization` prints, which must encode those fields.
 public enum RequestFile {
     /// The value of the `format` field.
     public static let format = "sigil.unsigned-tx/1"
     /// The largest file read: 1 MiB.
     public static let maximumSize = 1 << 20
 
-    /// Reads a request file; see the type's documentation for the rules. The result passed
-    /// `checkShape()`; call `payload(_:)` for the remaining checks before signing.
+    /// Reads a JSON request in any of its three shapes; see the type's documentation for the
+    /// rules. The result passed `checkShape()`; call `payload(_:)` for the remaining checks
+    /// before signing.
     public static func parse(_ bytes: [UInt8]) throws(RequestError) -> TransactionRequest {
         guard bytes.count <= maximumSize else {
             throw .request("request file is \(bytes.count) bytes; the limit is \(maximumSize) (1 MiB)")
@@ -42,15 +51,14 @@ public enum RequestFile {
             throw .request("request file must be a JSON object, found \(json.kindName)")
         }
         var reader = RequestFieldReader(members, path: nil)
-        guard let formatValue = reader.value("format") else {
-            throw .request("missing field 'format' (expected \"\(format)\")")
-        }
-        guard case .string(let formatText) = formatValue else {
-            throw .field("format", "must be the string \"\(format)\", found \(formatValue.kindName)")
-        }
-        guard formatText == format else {
-            throw RequestError(field: "format", category: .unsupported,
-                               message: "unsupported request format \(RequestError.quote(formatText)) (expected \(format))")
+        if let formatValue = reader.value("format") {
+            guard case .string(let formatText) = formatValue else {
+                throw .field("format", "must be the string \"\(format)\", found \(formatValue.kindName)")
+            }
+            guard formatText == format else {
+                throw RequestError(field: "format", category: .unsupported,
+                                   message: "unsupported request format \(RequestError.quote(formatText)) (expected \(format))")
+            }
         }
         try reader.refuseUnknown(allowed: Self.allFields)
         let type = try readType(&reader)
@@ -58,29 +66,31 @@ public enum RequestFile {
         for name in allFields where !allowed.contains(name) && reader.value(name) != nil {
             throw .field(name, "is not allowed in a \(RequestError.typeName(type)) transaction")
         }
-        var required = allowed.filter { $0 != "from" && $0 != "input" && $0 != "data" }
-        if reader.value("input") == nil { required.append("data") }
+        var required = ["nonce"] + feeFields(for: type)
+        if type != .legacy { required.append("chainId") }
+        if reader.value("gasLimit") == nil { required.append("gas") }
         try reader.requirePresent(required)
 
         var request = TransactionRequest(type: type, chainId: nil, nonce: 0, to: nil, value: .zero, gas: 0)
-        request.chainId = try type == .legacy ? reader.optionalQuantity("chainId") : reader.quantity("chainId")
+        request.chainId = try reader.optionalQuantity("chainId")
         request.nonce = try reader.uint64("nonce")
         request.from = try reader.optionalAddress("from")
         request.to = try reader.optionalAddress("to")
-        request.value = try reader.quantity("value")
-        let data = try reader.optionalBytes("data")
-        let input = try reader.optionalBytes("input")
-        if let data, let input, data != input {
-            throw .request("fields 'data' and 'input' are both present and differ; give one of them")
-        }
-        request.data = data ?? input ?? []
-        request.gas = try reader.uint64("gas")
+        request.value = try reader.optionalQuantity("value") ?? .zero
+        request.data = try reader.alias("data", "input") { (value, field) throws(RequestError) in
+            try RequestFieldReader.bytes(value, field: field, count: nil)
+        } ?? []
+        request.gas = try reader.alias("gas", "gasLimit") { (value, field) throws(RequestError) in
+            try RequestFieldReader.uint64(value, field: field)
+        } ?? 0
         if allowed.contains("gasPrice") { request.gasPrice = try reader.quantity("gasPrice") }
         if allowed.contains("maxFeePerGas") {
             request.maxFeePerGas = try reader.quantity("maxFeePerGas")
             request.maxPriorityFeePerGas = try reader.quantity("maxPriorityFeePerGas")
         }
-        if allowed.contains("accessList") { request.accessList = try reader.accessList("accessList") }
+        if allowed.contains("accessList"), reader.value("accessList") != nil {
+            request.accessList = try reader.accessList("accessList")
+        }
         if type == .blob {
             request.maxFeePerBlobGas = try reader.quantity("maxFeePerBlobGas")
             request.blobVersionedHashes = try reader.array("blobVersionedHashes").enumerated().map {
@@ -157,12 +167,12 @@ public enum RequestFile {
 
     /// Every field a request file may have.
     static let allFields = ["format", "type", "chainId", "nonce", "from", "to", "value", "data", "input", "gas",
-                            "gasPrice", "maxFeePerGas", "maxPriorityFeePerGas", "accessList",
+                            "gasLimit", "gasPrice", "maxFeePerGas", "maxPriorityFeePerGas", "accessList",
                             "maxFeePerBlobGas", "blobVersionedHashes", "authorizationList"]
 
     /// The fields a request of `type` may have.
     static func fields(for type: TransactionType) -> [String] {
-        let common = ["format", "type", "chainId", "nonce", "from", "to", "value", "data", "input", "gas"]
+        let common = ["format", "type", "chainId", "nonce", "from", "to", "value", "data", "input", "gas", "gasLimit"]
         switch type {
         case .legacy: return common + ["gasPrice"]
         case .accessList: return common + ["gasPrice", "accessList"]
@@ -173,9 +183,28 @@ public enum RequestFile {
         }
     }
 
-    /// `type`: a quantity string 0–4 ("0x2" or "2").
+    /// The fee fields a request of `type` must have.
+    static func feeFields(for type: TransactionType) -> [String] {
+        switch type {
+        case .legacy, .accessList: ["gasPrice"]
+        case .dynamicFee: ["maxFeePerGas", "maxPriorityFeePerGas"]
+        case .blob: ["maxFeePerGas", "maxPriorityFeePerGas", "maxFeePerBlobGas", "blobVersionedHashes"]
+        case .setCode: ["maxFeePerGas", "maxPriorityFeePerGas", "authorizationList"]
+        }
+    }
+
+    /// `type`: a quantity 0–4 ("0x2", "2" or 2), or, when absent, inferred from the fields
+    /// present as eth-account infers it.
     private static func readType(_ reader: inout RequestFieldReader) throws(RequestError) -> TransactionType {
-        guard reader.value("type") != nil else { throw .request("missing field 'type' in the request") }
+        guard reader.value("type") != nil else {
+            let present = reader
+            let has = { (name: String) in present.value(name) != nil }
+            if has("authorizationList") { return .setCode }
+            if has("maxFeePerBlobGas") || has("blobVersionedHashes") { return .blob }
+            if has("maxFeePerGas") || has("maxPriorityFeePerGas") { return .dynamicFee }
+            if has("gasPrice") { return has("accessList") ? .accessList : .legacy }
+            throw .request("missing field 'type', and no fee field to infer it from (give gasPrice, or maxFeePerGas and maxPriorityFeePerGas)")
+        }
         let value = try reader.quantity("type")
         guard let small = value.uint64Value, small <= 0xff, let type = TransactionType(rawValue: UInt8(small)) else {
             throw .field("type", "is \(value.hexQuantity): unsupported transaction type (supported: 0x0 to 0x4)",

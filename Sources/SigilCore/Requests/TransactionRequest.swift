@@ -64,30 +64,18 @@ public struct TransactionRequest: Sendable, Hashable {
     public init(payload: any TransactionPayload, from: Address? = nil) {
         self.init(type: payload.type, chainId: payload.chainId, nonce: payload.nonce, from: from, to: payload.to,
                   value: payload.value, data: payload.data, gas: payload.gasLimit)
-        switch payload {
-        case let tx as LegacyTransaction:
-            gasPrice = tx.gasPrice
-        case let tx as AccessListTransaction:
-            gasPrice = tx.gasPrice
-            accessList = tx.accessList
-        case let tx as DynamicFeeTransaction:
-            maxFeePerGas = tx.maxFeePerGas
-            maxPriorityFeePerGas = tx.maxPriorityFeePerGas
-            accessList = tx.accessList
-        case let tx as BlobTransaction:
-            maxFeePerGas = tx.maxFeePerGas
-            maxPriorityFeePerGas = tx.maxPriorityFeePerGas
-            accessList = tx.accessList
-            maxFeePerBlobGas = tx.maxFeePerBlobGas
-            blobVersionedHashes = tx.blobVersionedHashes
-        case let tx as SetCodeTransaction:
-            maxFeePerGas = tx.maxFeePerGas
-            maxPriorityFeePerGas = tx.maxPriorityFeePerGas
-            accessList = tx.accessList
-            authorizationList = tx.authorizationList
-        default:
-            break
+        if let legacy = payload as? LegacyTransaction { gasPrice = legacy.gasPrice }
+        if let typed = payload as? AccessListTransaction { gasPrice = typed.gasPrice }
+        if let listed = payload as? any AccessListCarrying { accessList = listed.accessList }
+        if let market = payload as? any FeeMarketTransaction {
+            maxFeePerGas = market.fees.maxFeePerGas
+            maxPriorityFeePerGas = market.fees.maxPriorityFeePerGas
         }
+        if let blob = payload as? BlobTransaction {
+            maxFeePerBlobGas = blob.maxFeePerBlobGas
+            blobVersionedHashes = blob.blobVersionedHashes
+        }
+        if let setCode = payload as? SetCodeTransaction { authorizationList = setCode.authorizationList }
     }
 
     /// What `payload(_:)` enforces beyond the shape of the request.

@@ -1,7 +1,7 @@
 /// An EIP-2930 transaction (type 1): a legacy-style gas price plus an access list.
 ///
 /// Fields: `[chainId, nonce, gasPrice, gasLimit, to, value, data, accessList]`.
-public struct AccessListTransaction: TransactionPayload, TypedTransactionFields, Hashable {
+public struct AccessListTransaction: AccessListCarrying, TypedTransactionFields, Hashable {
     public var chainId: U256? { chain }
     /// The chain id (always present).
     public var chain: U256

@@ -4,15 +4,13 @@
 /// Fields: `[chainId, nonce, maxPriorityFeePerGas, maxFeePerGas, gasLimit, to, value, data,
 /// accessList, maxFeePerBlobGas, blobVersionedHashes]`. Sigil signs and encodes only this plain
 /// form; the network form with the blob sidecar can be decoded (see `BlobSidecarSummary`).
-public struct BlobTransaction: TransactionPayload, TypedTransactionFields, Hashable {
+public struct BlobTransaction: FeeMarketTransaction, TypedTransactionFields, Hashable {
     public var chainId: U256? { chain }
     /// The chain id (always present).
     public var chain: U256
     public var nonce: UInt64
-    /// The tip per gas offered to the block producer.
-    public var maxPriorityFeePerGas: U256
-    /// The most the sender pays per gas.
-    public var maxFeePerGas: U256
+    /// The tip and the fee cap per gas.
+    public var fees: FeeMarketFees
     public var gasLimit: UInt64
     /// The recipient (required).
     public var destination: Address
@@ -32,8 +30,7 @@ public struct BlobTransaction: TransactionPayload, TypedTransactionFields, Hasha
         precondition(blobVersionedHashes.allSatisfy { $0.count == 32 }, "blob versioned hashes must be 32 bytes")
         self.chain = chainId
         self.nonce = nonce
-        self.maxPriorityFeePerGas = maxPriorityFeePerGas
-        self.maxFeePerGas = maxFeePerGas
+        self.fees = FeeMarketFees(maxPriorityFeePerGas: maxPriorityFeePerGas, maxFeePerGas: maxFeePerGas)
         self.gasLimit = gasLimit
         self.destination = to
         self.value = value
@@ -49,7 +46,7 @@ public struct BlobTransaction: TransactionPayload, TypedTransactionFields, Hasha
     static var fieldCount: Int { 11 }
 
     var rlpFields: [RLPItem] {
-        [chain.rlpItem, .uint(nonce), maxPriorityFeePerGas.rlpItem, maxFeePerGas.rlpItem, .uint(gasLimit),
+        [chain.rlpItem, .uint(nonce)] + fees.rlpItems + [.uint(gasLimit),
          .bytes(destination.bytes), value.rlpItem, .bytes(data), accessList.rlpItem,
          maxFeePerBlobGas.rlpItem, .list(blobVersionedHashes.map { .bytes($0) })]
     }
@@ -57,8 +54,7 @@ public struct BlobTransaction: TransactionPayload, TypedTransactionFields, Hasha
     init(decoding reader: inout TransactionFieldReader) throws(TransactionDecodingError) {
         let chainId = try reader.u256("chainId")
         let nonce = try reader.uint64("nonce")
-        let tip = try reader.u256("maxPriorityFeePerGas")
-        let feeCap = try reader.u256("maxFeePerGas")
+        let fees = try FeeMarketFees(decoding: &reader)
         let gasLimit = try reader.uint64("gasLimit")
         guard let to = try reader.address("to", allowCreation: false) else {
             throw .init(field: "to", .creationNotAllowed)
@@ -75,7 +71,7 @@ public struct BlobTransaction: TransactionPayload, TypedTransactionFields, Hasha
             }
             hashes.append(hash)
         }
-        self.init(chainId: chainId, nonce: nonce, maxPriorityFeePerGas: tip, maxFeePerGas: feeCap,
+        self.init(chainId: chainId, nonce: nonce, maxPriorityFeePerGas: fees.maxPriorityFeePerGas, maxFeePerGas: fees.maxFeePerGas,
                   gasLimit: gasLimit, to: to, value: value, data: data, accessList: accessList,
                   maxFeePerBlobGas: blobFee, blobVersionedHashes: hashes)
     }

@@ -1,15 +1,13 @@
 /// An EIP-1559 transaction (type 2): a fee cap and a priority fee instead of a gas price.
 ///
 /// Fields: `[chainId, nonce, maxPriorityFeePerGas, maxFeePerGas, gasLimit, to, value, data, accessList]`.
-public struct DynamicFeeTransaction: TransactionPayload, TypedTransactionFields, Hashable {
+public struct DynamicFeeTransaction: FeeMarketTransaction, TypedTransactionFields, Hashable {
     public var chainId: U256? { chain }
     /// The chain id (always present).
     public var chain: U256
     public var nonce: UInt64
-    /// The tip per gas offered to the block producer.
-    public var maxPriorityFeePerGas: U256
-    /// The most the sender pays per gas (base fee + tip).
-    public var maxFeePerGas: U256
+    /// The tip and the fee cap per gas.
+    public var fees: FeeMarketFees
     public var gasLimit: UInt64
     public var to: Address?
     public var value: U256
@@ -22,8 +20,7 @@ public struct DynamicFeeTransaction: TransactionPayload, TypedTransactionFields,
                 accessList: AccessList = AccessList()) {
         self.chain = chainId
         self.nonce = nonce
-        self.maxPriorityFeePerGas = maxPriorityFeePerGas
-        self.maxFeePerGas = maxFeePerGas
+        self.fees = FeeMarketFees(maxPriorityFeePerGas: maxPriorityFeePerGas, maxFeePerGas: maxFeePerGas)
         self.gasLimit = gasLimit
         self.to = to
         self.value = value
@@ -36,14 +33,16 @@ public struct DynamicFeeTransaction: TransactionPayload, TypedTransactionFields,
     static var fieldCount: Int { 9 }
 
     var rlpFields: [RLPItem] {
-        [chain.rlpItem, .uint(nonce), maxPriorityFeePerGas.rlpItem, maxFeePerGas.rlpItem, .uint(gasLimit),
+        [chain.rlpItem, .uint(nonce)] + fees.rlpItems + [.uint(gasLimit),
          to.rlpItem, value.rlpItem, .bytes(data), accessList.rlpItem]
     }
 
     init(decoding reader: inout TransactionFieldReader) throws(TransactionDecodingError) {
-        self.init(chainId: try reader.u256("chainId"), nonce: try reader.uint64("nonce"),
-                  maxPriorityFeePerGas: try reader.u256("maxPriorityFeePerGas"),
-                  maxFeePerGas: try reader.u256("maxFeePerGas"), gasLimit: try reader.uint64("gasLimit"),
+        let chainId = try reader.u256("chainId")
+        let nonce = try reader.uint64("nonce")
+        let fees = try FeeMarketFees(decoding: &reader)
+        self.init(chainId: chainId, nonce: nonce, maxPriorityFeePerGas: fees.maxPriorityFeePerGas,
+                  maxFeePerGas: fees.maxFeePerGas, gasLimit: try reader.uint64("gasLimit"),
                   to: try reader.address("to", allowCreation: true), value: try reader.u256("value"),
                   data: try reader.bytes("data"), accessList: try reader.accessList())
     }

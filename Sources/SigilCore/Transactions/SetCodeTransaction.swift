@@ -3,15 +3,13 @@
 ///
 /// Fields: `[chainId, nonce, maxPriorityFeePerGas, maxFeePerGas, gasLimit, destination,
 /// value, data, accessList, authorizationList]`. It cannot create a contract.
-public struct SetCodeTransaction: TransactionPayload, TypedTransactionFields, Hashable {
+public struct SetCodeTransaction: FeeMarketTransaction, TypedTransactionFields, Hashable {
     public var chainId: U256? { chain }
     /// The chain id (always present).
     public var chain: U256
     public var nonce: UInt64
-    /// The tip per gas offered to the block producer.
-    public var maxPriorityFeePerGas: U256
-    /// The most the sender pays per gas.
-    public var maxFeePerGas: U256
+    /// The tip and the fee cap per gas.
+    public var fees: FeeMarketFees
     public var gasLimit: UInt64
     /// The recipient (required).
     public var destination: Address
@@ -27,8 +25,7 @@ public struct SetCodeTransaction: TransactionPayload, TypedTransactionFields, Ha
                 accessList: AccessList = AccessList(), authorizationList: [SignedAuthorization]) {
         self.chain = chainId
         self.nonce = nonce
-        self.maxPriorityFeePerGas = maxPriorityFeePerGas
-        self.maxFeePerGas = maxFeePerGas
+        self.fees = FeeMarketFees(maxPriorityFeePerGas: maxPriorityFeePerGas, maxFeePerGas: maxFeePerGas)
         self.gasLimit = gasLimit
         self.destination = to
         self.value = value
@@ -43,7 +40,7 @@ public struct SetCodeTransaction: TransactionPayload, TypedTransactionFields, Ha
     static var fieldCount: Int { 10 }
 
     var rlpFields: [RLPItem] {
-        [chain.rlpItem, .uint(nonce), maxPriorityFeePerGas.rlpItem, maxFeePerGas.rlpItem, .uint(gasLimit),
+        [chain.rlpItem, .uint(nonce)] + fees.rlpItems + [.uint(gasLimit),
          .bytes(destination.bytes), value.rlpItem, .bytes(data), accessList.rlpItem,
          .list(authorizationList.map(\.rlpItem))]
     }
@@ -51,8 +48,7 @@ public struct SetCodeTransaction: TransactionPayload, TypedTransactionFields, Ha
     init(decoding reader: inout TransactionFieldReader) throws(TransactionDecodingError) {
         let chainId = try reader.u256("chainId")
         let nonce = try reader.uint64("nonce")
-        let tip = try reader.u256("maxPriorityFeePerGas")
-        let feeCap = try reader.u256("maxFeePerGas")
+        let fees = try FeeMarketFees(decoding: &reader)
         let gasLimit = try reader.uint64("gasLimit")
         let to = try reader.address("to", allowCreation: false)
         let value = try reader.u256("value")
@@ -62,7 +58,7 @@ public struct SetCodeTransaction: TransactionPayload, TypedTransactionFields, Ha
         for (index, item) in try reader.list("authorizationList").enumerated() {
             authorizations.append(try SignedAuthorization(decoding: item, field: "authorizationList[\(index)]"))
         }
-        self.init(chainId: chainId, nonce: nonce, maxPriorityFeePerGas: tip, maxFeePerGas: feeCap,
+        self.init(chainId: chainId, nonce: nonce, maxPriorityFeePerGas: fees.maxPriorityFeePerGas, maxFeePerGas: fees.maxFeePerGas,
                   gasLimit: gasLimit, to: to!, value: value, data: data, accessList: accessList,
                   authorizationList: authorizations)
     }

@@ -71,11 +71,12 @@ public enum ChainReader {
         ]
         if query.estimateGas { calls.append(estimateGasCall(query)) }
         if query.includeBalance { calls.append(RPCCall("eth_getBalance", [from, .string("latest")])) }
+        calls.append(RPCCall("eth_maxPriorityFeePerGas"))
 
         let results = try client.batch(calls)
         let chainId = try results[0].get().u256(method: "eth_chainId")
         let nonce = try results[1].get().uint64(method: "eth_getTransactionCount")
-        let (baseFee, tip) = try fees(fromHistory: results[2].get())
+        let (baseFee, tip) = try fees(fromHistory: results[2].get(), nodeTip: results.last!)
         var index = 3
         var estimate: UInt64? = nil
         if query.estimateGas {
@@ -94,6 +95,17 @@ public enum ChainReader {
         object.append(("value", query.value.json))
         object.append(("data", .string(Hex.encode(query.data))))
         return RPCCall("eth_estimateGas", [.object(object)])
+    }
+
+    /// The suggested tip, the rule `fees`, `send` and `tx build` share: the node's own
+    /// `eth_maxPriorityFeePerGas` when it answers with a quantity, else the fee-history tip
+    /// (`fees(fromHistory:)`). Returns the next base fee and that tip.
+    public static func fees(fromHistory history: JSONValue,
+                            nodeTip: Result<JSONValue, RPCError>) throws(RPCError) -> (nextBaseFee: U256, tip: U256) {
+        let (baseFee, historyTip) = try fees(fromHistory: history)
+        guard case .success(let answer) = nodeTip,
+              let tip = try? answer.u256(method: "eth_maxPriorityFeePerGas") else { return (baseFee, historyTip) }
+        return (baseFee, tip)
     }
 
     /// From an `eth_feeHistory(n, "latest", [50])` result: the next block's base fee (the last

@@ -64,14 +64,16 @@ public struct NodeReader: Sendable {
         try client.call("eth_getTransactionCount", [Self.json(address), block.json]).uint64(method: "eth_getTransactionCount")
     }
 
-    /// `eth_gasPrice` and the fee-history suggestion, in one batch.
+    /// `eth_gasPrice`, fee history and `eth_maxPriorityFeePerGas`, in one batch; the tip is
+    /// the node's when it has one (see `ChainReader.fees(fromHistory:nodeTip:)`).
     public func fees() throws(RPCError) -> FeeSummary {
         let results = try client.batch([
             RPCCall("eth_gasPrice"),
             RPCCall("eth_feeHistory", [UInt64(ChainReader.feeHistoryBlocks).json, .string("latest"), .array([.integer(50)])]),
+            RPCCall("eth_maxPriorityFeePerGas"),
         ])
         let gasPrice = try results[0].get().u256(method: "eth_gasPrice")
-        let (baseFee, tip) = try ChainReader.fees(fromHistory: results[1].get())
+        let (baseFee, tip) = try ChainReader.fees(fromHistory: results[1].get(), nodeTip: results[2])
         let policy = ChainSnapshot(chainId: .zero, pendingNonce: 0, nextBaseFee: baseFee, suggestedTip: tip,
                                    gasEstimate: nil, balance: nil)
         return FeeSummary(gasPrice: gasPrice, nextBaseFee: baseFee, suggestedTip: tip, maxFeePerGas: policy.maxFeePerGas)

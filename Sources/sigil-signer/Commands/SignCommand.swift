@@ -5,7 +5,7 @@ import SigilCore
 struct SignCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "sign",
-        abstract: "Sign an unsigned transaction request (sigil.unsigned-tx/1 file or cast --raw-unsigned hex).",
+        abstract: "Sign an unsigned transaction request: a sigil, JSON-RPC or eth-account JSON file, or cast --raw-unsigned hex.",
         discussion: """
         The request is checked in full first (unknown or missing fields, chain id 0, gas \
         limits, fees: exit 65), and a request whose "from" is not the chosen key is refused \
@@ -16,16 +16,22 @@ struct SignCommand: ParsableCommand {
         Off a terminal a policy is required, and with one the signer signs what the policy \
         allows without asking (--yes is not needed). Every decision is appended to the audit log.
 
-        A keystore account (--from) is unlocked only after the confirmation; a private key \
-        file is read before the preview.
+        The key: --from ACCOUNT, --private-key-file FILE (- for standard input), or, with \
+        neither, the keystore account whose address is the request's "from" (no "from" and \
+        no --from is a usage error, exit 64). With --from and a "from", they must agree (exit \
+        3). A keystore account is unlocked once, only after the confirmation; a private key \
+        file is read once, before the preview.
 
         Prints the signed raw transaction (hex), or {"raw","hash","from"} with --json; -o writes \
         it to a new file (never overwritten) that 'sigil broadcast' reads as it is.
+
+        \(RequestSigning.formatHelp)
 
         Examples:
           sigil-signer sign request.json --from deployer -o signed.json --json
           sigil-signer sign request.json --private-key-file key.hex --policy policy.json --yes
           cast mktx … --raw-unsigned | sigil-signer sign - --from deployer --policy policy.toml
+          sigil-signer sign web3-tx.json --policy policy.json
         """
     )
 
@@ -46,7 +52,7 @@ struct SignCommand: ParsableCommand {
         let loaded = try RequestSigning.load(request)
         try RequestSigning.check(loaded, signer: nil)
         let session = try SignerSession(signer)
-        let key = try SigningKey(wallet)
+        let key = try SigningKey(wallet, requestFrom: loaded.from)
         try RequestSigning.check(loaded, signer: key.address)
         let preview = TransactionPreview(loaded, signer: key.address)
         StandardStreams.writeError(output.errorStyle.highlightingWarnings(preview.text) + "\n")

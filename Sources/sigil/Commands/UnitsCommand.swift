@@ -8,19 +8,24 @@ struct UnitsCommand: ParsableCommand {
         abstract: "Convert an amount between wei, gwei and ether, exactly.",
         discussion: """
         The amount is a decimal number followed by a unit (wei, kwei, mwei, gwei, szabo, finney, \
-        ether); a bare integer or a 0x quantity is wei. No floating point is involved: more \
-        decimals than the unit allows, negative amounts and values above 2^256-1 wei are errors.
+        ether), written together (1.5ether) or apart (1.5 ether); a bare integer or a 0x quantity \
+        is wei. No floating point is involved: more decimals than the unit allows, negative \
+        amounts (-1ether is read as an amount, not as an option: exit 65) and values above \
+        2^256-1 wei are errors.
 
         Examples:
           sigil units 1.5ether
+          sigil units 1.5 ether --to wei
           sigil units 30gwei --to wei
           sigil units 0x2386f26fc10000 --to ether
           sigil units 12wei --json
         """
     )
 
-    @Argument(help: ArgumentHelp("The amount, e.g. 1.5ether, 30gwei, 12wei.", valueName: "amount"))
-    var amount: String
+    /// Unrecognized input is taken as the amount, so that "-1ether" is an amount (refused as
+    /// negative), not an unknown option.
+    @Argument(parsing: .allUnrecognized, help: ArgumentHelp("The amount, e.g. 1.5ether, 30gwei, 12wei, or 1.5 ether.", valueName: "amount"))
+    var words: [String] = []
 
     @Option(name: .long, help: ArgumentHelp("Print only the amount in this unit.", valueName: "unit"),
             completion: .list(EtherUnit.allCases.map(\.rawValue)))
@@ -28,7 +33,15 @@ struct UnitsCommand: ParsableCommand {
 
     @OptionGroup var output: OutputOptions
 
+    func validate() throws {
+        try PositionalValues.refuseOptions(words)
+        guard (1...2).contains(PositionalValues.values(words).count) else {
+            throw ValidationError(PositionalValues.values(words).isEmpty ? "give an amount, e.g. 1.5ether or 1.5 ether" : "give one amount: a number and its unit, e.g. 1.5 ether")
+        }
+    }
+
     func run() throws {
+        let amount = PositionalValues.values(words).joined()
         let wei = try amount.hasPrefix("0x") ? U256(hexQuantity: amount) : Amount.parse(amount, defaultUnit: .wei)
         if let to {
             guard let unit = EtherUnit(name: to) else {

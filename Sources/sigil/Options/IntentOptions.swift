@@ -6,17 +6,21 @@ import SigilNet
 /// What to send: recipient, amount, call data (raw, from a signature and arguments, or an
 /// ERC-20 transfer), and optional gas and fee overrides.
 struct IntentOptions: ParsableArguments {
-    @Option(name: .long, help: "Recipient address (or the contract to call).") var to: String?
-    @Option(name: .long, help: "Ether to send: 1.5ether, 30gwei, 12wei (default 0).") var value: String?
+    @Option(name: .long, help: "Recipient address or keystore account name (or the contract to call).") var to: String?
+    // Amounts take the next word even when it starts with "-", so that "-1ether" is refused
+    // as a negative amount (exit 65), not taken for an option.
+    @Option(name: .long, parsing: .unconditional, help: "Ether to send: 1.5ether, 30gwei, 12wei (default 0).") var value: String?
     @Option(name: .long, help: "Raw call data, 0x-hex.") var data: String?
     @Option(name: .long, help: ArgumentHelp("Call a function: its signature; arguments follow as positional values.", valueName: "signature"))
     var call: String?
-    @Argument(help: ArgumentHelp("Arguments for --call.", valueName: "args")) var args: [String] = []
+    /// Unrecognized input is an argument, so that negative numbers (-1) are values, not options.
+    @Argument(parsing: .allUnrecognized, help: ArgumentHelp("Arguments for --call (negative numbers such as -1 are values).", valueName: "args"))
+    var args: [String] = []
     @Option(name: .long, help: "ERC-20 token contract: send --amount tokens to --to.") var token: String?
-    @Option(name: .long, help: "With --token: amount in token units, e.g. 12.5 (reads decimals()).") var amount: String?
+    @Option(name: .long, parsing: .unconditional, help: "With --token: amount in token units, e.g. 12.5 (reads decimals()).") var amount: String?
     @Option(name: .long, help: "Gas limit (default: the node's estimate + 20%).") var gasLimit: UInt64?
-    @Option(name: .long, help: "Max fee per gas, e.g. 40gwei (legacy: the gas price).") var maxFee: String?
-    @Option(name: .long, help: "Max priority fee per gas (tip), e.g. 1.5gwei.") var priorityFee: String?
+    @Option(name: .long, parsing: .unconditional, help: "Max fee per gas, e.g. 40gwei (legacy: the gas price).") var maxFee: String?
+    @Option(name: .long, parsing: .unconditional, help: "Max priority fee per gas (tip), e.g. 1.5gwei.") var priorityFee: String?
     @Flag(name: .long, help: "Build a legacy (type 0, EIP-155) transaction instead of EIP-1559.") var legacy = false
     @Option(name: .long, help: "Refuse unless the peers are on this chain id.") var chainId: String?
 
@@ -24,26 +28,28 @@ struct IntentOptions: ParsableArguments {
         if data != nil && (call != nil || token != nil) { throw ValidationError("--data cannot be combined with --call or --token") }
         if call != nil && token != nil { throw ValidationError("--call and --token cannot be combined") }
         if (token == nil) != (amount == nil) { throw ValidationError("--token and --amount go together") }
-        if call == nil && !args.isEmpty { throw ValidationError("unexpected arguments \(args) (they are for --call)") }
+        try PositionalValues.refuseOptions(args)
+        if call == nil && !PositionalValues.values(args).isEmpty { throw ValidationError("unexpected arguments \(args) (they are for --call)") }
     }
 
-    /// The intent; an ERC-20 transfer reads the token's decimals() through `reader`.
-    func intent(reader: () throws -> NodeReader) throws -> PaymentIntent {
+    /// The intent; an ERC-20 transfer reads the token's decimals() through `reader`. Names in
+    /// --to and --token are keystore accounts of the folder `keystoreFlag` chooses.
+    func intent(reader: () throws -> NodeReader, keystoreFlag: String? = nil) throws -> PaymentIntent {
         if to == nil && token == nil && data == nil { throw CommandFailure(.usage, "give --to (or --data alone to create a contract)") }
         let fees = (maxFee: try maxFee.map { try Amount.parse($0, defaultUnit: .wei) },
                     tip: try priorityFee.map { try Amount.parse($0, defaultUnit: .wei) })
         let expected = try chainId.map { try U256(parsing: $0) }
-        var intent = PaymentIntent(to: try to.map(Address.init(parsing:)), value: try value.map { try Amount.parse($0, defaultUnit: .wei) } ?? .zero,
+        var intent = PaymentIntent(to: try AddressResolver.resolve(to, keystoreFlag: keystoreFlag), value: try value.map { try Amount.parse($0, defaultUnit: .wei) } ?? .zero,
                                    gasLimit: gasLimit, maxFeePerGas: fees.maxFee, maxPriorityFeePerGas: fees.tip, legacy: legacy,
                                    expectedChainId: expected)
         if let data { intent.data = try Hex.decode(data) }
         if let call {
             let function = try ABIFunction(parsing: call)
-            intent.data = try function.encodeCall(ABIArgumentParser.parse(args, as: function.inputTypes))
+            intent.data = try function.encodeCall(ABIArgumentParser.parse(PositionalValues.values(args), as: function.inputTypes))
         }
         if let token, let amount {
             guard let recipient = intent.to else { throw CommandFailure(.usage, "--token needs --to (the token recipient)") }
-            let contract = try Address(parsing: token)
+            let contract = try AddressResolver.resolve(token, keystoreFlag: keystoreFlag) as Address
             let decimals = try TokenReads.decimals(of: contract, reader: reader())
             intent.data = ERC20Call.transfer(recipient: recipient, amount: try Amount.parse(amount, decimals: decimals)).encoded
             intent.to = contract

@@ -29,13 +29,17 @@ struct AbiEncodeCommand: ParsableCommand {
     )
 
     @Argument(help: ArgumentHelp("The function signature.", valueName: "signature")) var signature: String
-    @Argument(help: ArgumentHelp("The arguments, one per parameter.", valueName: "args")) var arguments: [String] = []
+    /// Unrecognized input is an argument, so that negative numbers (-1) are values, not options.
+    @Argument(parsing: .allUnrecognized, help: ArgumentHelp("The arguments, one per parameter (negative numbers such as -1 are values).", valueName: "args"))
+    var arguments: [String] = []
     @Flag(name: .long, help: "Prefix the 4-byte selector (calldata for a call).") var calldata = false
     @OptionGroup var output: OutputOptions
 
+    func validate() throws { try PositionalValues.refuseOptions(arguments) }
+
     func run() throws {
         let function = try ABIFunction(parsing: signature)
-        let values = try ABIArgumentParser.parse(arguments, as: function.inputTypes)
+        let values = try ABIArgumentParser.parse(PositionalValues.values(arguments), as: function.inputTypes)
         let encoded = calldata ? try function.encodeCall(values) : try ABIEncoder.encode(values, as: function.inputTypes)
         output.emit(line: encoded.hexString, json: .object([
             ("signature", .string(function.signature)), ("selector", .string(function.selector.hexString)),

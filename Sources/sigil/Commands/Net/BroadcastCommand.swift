@@ -75,10 +75,13 @@ struct TxBuildCommand: ParsableCommand {
         commandName: "build",
         abstract: "Build an unsigned transaction request (sigil.unsigned-tx/1) from the chain's current state.",
         discussion: """
-        Fills chain id, pending nonce, EIP-1559 fees (2 × next base fee + tip, from fee history) \
-        and gas (estimate + 20%) in ONE batched JSON-RPC round trip. The file goes to an offline \
-        signer (`sigil-signer sign`) or to `sigil sign tx`. --from is an address or a keystore \
-        account (not unlocked).
+        Fills chain id, pending nonce, EIP-1559 fees (2 × next base fee + tip; the tip is the \
+        node's eth_maxPriorityFeePerGas, else from fee history, as 'fees --help' says) and gas \
+        (estimate + 20%) in ONE batched JSON-RPC round trip. The file goes to an offline \
+        signer (`sigil-signer sign`) or to `sigil sign tx`. --from and --to are addresses or \
+        keystore account names (nothing is unlocked).
+
+        The file written is Sigil's shape, every field spelled out. \(RequestSigning.formatHelp)
 
         Examples:
           sigil tx build --from 0x… --to 0x… --value 1.5ether -o request.json
@@ -97,9 +100,8 @@ struct TxBuildCommand: ParsableCommand {
     @OptionGroup var color: ColorOptions
 
     func run() throws {
-        let sender = from.hasPrefix("0x") && from.utf8.count == 42 ? try Address(parsing: from)
-            : try keystore.directory.resolve(from).address.orThrow(CommandFailure(.invalidInput, "account '\(from)' records no address"))
-        let intent = try intentOptions.intent(reader: network.reader)
+        let sender = try AddressResolver.resolve(from, keystore: keystore) as Address
+        let intent = try intentOptions.intent(reader: network.reader, keystoreFlag: keystore.keystore)
         let peers = try network.peers()
         let snapshot = try network.sender(peers: peers, chainIdFlag: intentOptions.chainId).snapshot(for: intent, from: sender)
         let nonce = try TransactionJournal(directory: DataDirectory.journal, chainId: snapshot.chainId, address: sender)

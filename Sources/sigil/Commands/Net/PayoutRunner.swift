@@ -19,7 +19,8 @@ struct PayoutRunner {
 
     func run(file: String, name: String?) throws {
         let batch = try PayoutBatch.parse(FileIO.read(file, limit: 64 << 20), fileName: file, name: name)
-        let from = try wallet.signerAddress()
+        let signer = try SigningKey(wallet)   // resolved once: a key on standard input is read once
+        let from = signer.address
         let reader = NodeReader(client: JSONRPCClient(urls: sender.peers, timeout: sender.timeout))
         let chainId = try reader.chainId()
         if sender.peers.count > 1 { _ = try ChainCheck.verify(peers: Array(sender.peers.dropFirst()), expected: chainId, timeout: sender.timeout) }
@@ -52,7 +53,7 @@ struct PayoutRunner {
                 throw CommandFailure(.declined, "nothing was sent")
             }
         }
-        let key = try wallet.makeSigner()
+        let key = try signer.unlock()
         let chain = BatchChainView(sender: sender, from: key.address)
         try chain.prefetchCode(of: plan.rowsToSend.filter { $0.token == nil }.map(\.to))
         var results: [JSONValue] = []

@@ -26,7 +26,7 @@ struct BalanceCommand: ParsableCommand {
         """
     )
 
-    @Argument(help: ArgumentHelp("The address.", valueName: "address")) var address: String
+    @Argument(help: ArgumentHelp("The address, or a keystore account name.", valueName: "address")) var address: String
     @Option(name: .long, help: "An ERC-20 token contract: show the token balance (reads decimals()).") var token: String?
     @Option(name: .long, help: "Block: latest, safe, finalized, earliest, a number, or pending (pending cannot be proved).")
     var block = "latest"
@@ -34,13 +34,13 @@ struct BalanceCommand: ParsableCommand {
     @OptionGroup var output: OutputOptions
 
     func run() throws {
-        let owner = try Address(parsing: address)
+        let owner = try AddressResolver.resolve(address) as Address
         let tag = try BlockTagText.parse(block)
         let peers = try network.peers()
         let verifier = tag == .pending ? nil : try network.verifier(peers: peers)
         let reason = tag == .pending ? "pending state cannot be proved" : network.unverifiedReason()
         if let token {
-            let contract = try Address(parsing: token)
+            let contract = try AddressResolver.resolve(token) as Address
             let raw: U256, decimals: Int?, label: (field: (String, String), json: (String, JSONValue))
             if let verifier, let proved = try VerificationOutput.unlessNotServed({ try verifier.tokenBalance(owner: owner, token: contract, at: tag) }) {
                 (raw, decimals, label) = (proved.value.raw, proved.value.decimals, VerificationOutput.proved(proved))
@@ -83,14 +83,14 @@ struct NonceCommand: ParsableCommand {
         """
     )
 
-    @Argument(help: ArgumentHelp("The address.", valueName: "address")) var address: String
+    @Argument(help: ArgumentHelp("The address, or a keystore account name.", valueName: "address")) var address: String
     @Option(name: .long, help: "Block: latest, safe, finalized, earliest, a number, or pending (pending cannot be proved).")
     var block = "latest"
     @OptionGroup var network: NetworkOptions
     @OptionGroup var output: OutputOptions
 
     func run() throws {
-        let owner = try Address(parsing: address)
+        let owner = try AddressResolver.resolve(address) as Address
         let tag = try BlockTagText.parse(block)
         let peers = try network.peers()
         let verifier = tag == .pending ? nil : try network.verifier(peers: peers)
@@ -150,6 +150,11 @@ struct FeesCommand: ParsableCommand {
         commandName: "fees",
         abstract: "Show the current gas price, next base fee and a suggested priority fee.",
         discussion: """
+        The suggested priority fee (tip) is the node's own eth_maxPriorityFeePerGas when the \
+        node has that method; otherwise it is the median of the 50th-percentile rewards of the \
+        last 10 blocks (eth_feeHistory), at least 1 wei. The max fee is 2 × next base fee + \
+        tip. 'send' and 'tx build' use the same rule when --priority-fee or --max-fee is not given.
+
         Examples:
           sigil fees --rpc http://127.0.0.1:8545 --json
         """

@@ -62,8 +62,9 @@ struct SendCommand: ParsableCommand {
             return try PayoutRunner(sender: sender, quorum: quorum, wallet: wallet, yes: yes, dryRun: dryRun, json: output.json)
                 .run(file: batch, name: batchName)
         }
-        let from = try wallet.signerAddress()
-        let intent = try intentOptions.intent(reader: network.reader)
+        let signer = try SigningKey(wallet)   // resolved once: a key on standard input is read once
+        let from = signer.address
+        let intent = try intentOptions.intent(reader: network.reader, keystoreFlag: wallet.keystore.keystore)
         let snapshot = try sender.snapshot(for: intent, from: from)
         for released in try sender.releaseUnknownNonces(chainId: snapshot.chainId, sender: from, provedNonce: snapshot.pendingNonce) {
             StandardStreams.writeWarning("nonce \(released.nonce) (\(released.hashHex)) is journaled but no peer has it, mined or pending: "
@@ -83,7 +84,7 @@ struct SendCommand: ParsableCommand {
             return StandardStreams.write(RequestFile.serialize(request))
         }
         try Confirmation.ask(request, yes: yes, question: "Send this transaction?")
-        let key = try wallet.makeSigner()
+        let key = try signer.unlock()
         guard key.address == from else { throw CommandFailure(.verificationFailed, "the key is not \(from.checksummed)") }
         let (signed, report) = try sender.signJournalAndBroadcast(request, key: key, pendingNonce: snapshot.pendingNonce)!
         StandardStreams.writeError(report.table().trimmingWhitespace() + "\n")

@@ -36,7 +36,7 @@ struct SignAuthorizationCommand: ParsableCommand {
         if chain.isZero && !anyChain {
             throw CommandFailure(.usage, "chain id 0 makes the authorization valid on every chain: add --any-chain if you mean it")
         }
-        let authorization = Authorization(chainId: chain, address: try Address(parsing: address), nonce: nonce)
+        let authorization = Authorization(chainId: chain, address: try AddressResolver.resolve(address), nonce: nonce)
         let signed = try wallet.makeSigner().sign(authorization)
         let json: JSONValue = .object([
             ("chainId", .string(chain.hexQuantity)),

@@ -7,9 +7,14 @@ struct SignMessageCommand: ParsableCommand {
         commandName: "message",
         abstract: "Sign a message with EIP-191 (personal_sign): 65-byte r‖s‖v, v = 27/28.",
         discussion: """
+        A message that starts with 0x is hex bytes (0x68656c6c6f signs the five bytes of \
+        "hello"), as 'hash keccak' and cast read it; anything else is UTF-8 text. --text signs \
+        a message that starts with 0x as the text itself.
+
         Examples:
           sigil sign message 'hello' --from deployer
-          sigil sign message --hex 0x68656c6c6f --private-key-file key.hex
+          sigil sign message 0x68656c6c6f --private-key-file key.hex
+          sigil sign message --text 0x68656c6c6f --private-key-file key.hex
           sigil sign message --file statement.txt --from deployer --json
         """
     )

@@ -5,16 +5,20 @@ import SigilCore
 struct SignTxCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "tx",
-        abstract: "Sign an unsigned transaction request (sigil.unsigned-tx/1 file or cast --raw-unsigned hex).",
+        abstract: "Sign an unsigned transaction request: a sigil, JSON-RPC or eth-account JSON file, or cast --raw-unsigned hex.",
         discussion: """
         Prints the signed raw transaction (hex), or {"raw","hash","from"} with --json; -o writes \
         it to a new file atomically. A request whose "from" is not the chosen key is refused \
-        (exit 3). On a terminal the decoded request is shown and confirmed first (--yes skips).
+        (exit 3). On a terminal the decoded request is shown and confirmed first (--yes skips). \
+        The key: --from, --private-key-file (- for standard input), or, with neither, the \
+        keystore account whose address is the request's "from"; it is read or unlocked once.
 
-        --batch FILE signs one request per line (JSON Lines) with one key unlock, printing one \
+        --batch FILE signs one request per line (any JSON shape, or raw-unsigned hex) with one key unlock, printing one \
         signed transaction per line in input order (blank lines are skipped). It is all or \
         nothing: if any line is refused, nothing is printed or written, and the error names the \
         first bad line ("FILE line N: …") with that line's exit status.
+
+        \(RequestSigning.formatHelp)
 
         Examples:
           sigil sign tx request.json --from deployer -o signed.json --json
@@ -46,12 +50,15 @@ struct SignTxCommand: ParsableCommand {
         RequestSigning.installCallDecoder()
         if let batch { return try signBatch(batch) }
         let loaded = try RequestSigning.load(request!)
+        try RequestSigning.check(loaded, signer: nil)
+        let signer = try SigningKey(wallet, requestFrom: loaded.from)
+        try RequestSigning.check(loaded, signer: signer.address)
         if StandardStreams.stdinIsTerminal && StandardStreams.stderrIsTerminal && !yes {
-            let preview = TransactionPreview(loaded)
+            let preview = TransactionPreview(loaded, signer: signer.address)
             StandardStreams.writeError(preview.text + (preview.text.hasSuffix("\n") ? "" : "\n"))
             guard TerminalPrompt.confirm("Sign this transaction?") else { throw CommandFailure(.declined, "not signed") }
         }
-        let key = try wallet.makeSigner()
+        let key = try signer.unlock()
         let signed = try RequestSigning.sign(loaded, with: key)
         let text = output.json ? RequestSigning.json(signed, from: key.address).serialized(pretty: true) : signed.rawBytes.hexString
         if let outputFile {
@@ -68,7 +75,7 @@ struct SignTxCommand: ParsableCommand {
         let out: String
         do {
             out = try LineBatch.map(bytes, threads: threads ?? LineBatch.defaultThreads) { line in
-                let signed = try RequestSigning.sign(RequestFile.parse(Array(line)), with: key)
+                let signed = try RequestSigning.sign(RequestReader.read(Array(line)), with: key)
                 return json ? RequestSigning.json(signed, from: key.address).serialized() : signed.rawBytes.hexString
             }
         } catch {

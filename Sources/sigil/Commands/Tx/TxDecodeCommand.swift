@@ -5,12 +5,17 @@ import SigilCore
 struct TxDecodeCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "decode",
-        abstract: "Decode a signed transaction of any type, offline: every field, the sender, the call.",
+        abstract: "Decode a signed transaction of any type, or preview an unsigned request, offline.",
         discussion: """
         Shows the type, every field, the value in ether and fees in gwei, the sender recovered \
         from the signature, the hash, whether the signature is canonical (low s), and the decoded \
         call when the selector is a known one (ERC-20, ERC-721, ERC-1155, WETH, multicall). Blob \
         transactions are read in either form (with or without the blobs).
+
+        An unsigned request is previewed as the signers show it ("signed: no", then every \
+        field): a request file in any shape 'sigil sign tx' reads (sigil.unsigned-tx/1, a \
+        JSON-RPC transaction object, an eth-account dict), cast's --raw-unsigned hex, or the \
+        unsigned bytes. With --json: {"signed": false, "signingHash", "rawUnsigned", "request", "preview"}.
 
         With --batch FILE, each line of FILE is a raw transaction; one line of output each: \
         "<hash> <sender>" (or one JSON object per line with --json), in input order. If any \
@@ -20,11 +25,12 @@ struct TxDecodeCommand: ParsableCommand {
         Examples:
           sigil tx decode 0x02f8…
           sigil tx decode signed.json --json
+          sigil tx decode request.json
           sigil tx decode --batch raws.txt > senders.txt
         """
     )
 
-    @Argument(help: ArgumentHelp("Raw signed transaction: 0x-hex, a file, or - for standard input.", valueName: "raw"))
+    @Argument(help: ArgumentHelp("Raw signed transaction or unsigned request: 0x-hex, a file, or - for standard input.", valueName: "raw"))
     var raw: String?
 
     @Option(name: .long, help: ArgumentHelp("A file with one raw transaction per line (- for standard input).", valueName: "file"),
@@ -40,8 +46,20 @@ struct TxDecodeCommand: ParsableCommand {
 
     func run() throws {
         if let batch { return try decodeBatch(batch) }
-        let presenter = TransactionPresenter(try SignedTransaction.decode(RawTransactionInput.bytes(raw!)))
-        output.emit(presenter.lines, json: presenter.json)
+        switch try DecodableTransaction.read(raw!) {
+        case .signed(let signed):
+            let presenter = TransactionPresenter(signed)
+            output.emit(presenter.lines, json: presenter.json)
+        case .unsigned(let request):
+            RequestSigning.installCallDecoder()
+            let preview = TransactionPreview(request)
+            let unsigned = try request.rawUnsigned()
+            let hash = Keccak256.hash(unsigned).hexString
+            output.emit([("signed", "no (an unsigned request)"), ("signingHash", hash)]
+                        + preview.lines.map { ($0.label, $0.value) } + preview.warnings.map { ("Warning", $0) },
+                        json: .object([("signed", .bool(false)), ("signingHash", .string(hash)), ("rawUnsigned", .string(unsigned.hexString)),
+                                       ("request", RequestFile.json(request)), ("preview", preview.json)]))
+        }
     }
 
     private func decodeBatch(_ path: String) throws {

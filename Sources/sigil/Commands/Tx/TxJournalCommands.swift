@@ -14,12 +14,12 @@ struct TxListCommand: ParsableCommand {
         """
     )
 
-    @Option(name: .long, help: "Only this sender.") var address: String?
+    @Option(name: .long, help: "Only this sender (an address or keystore account name).") var address: String?
     @Option(name: .long, help: "Only this chain id.") var chainId: String?
     @OptionGroup var output: OutputOptions
 
     func run() throws {
-        let sender = try address.map(Address.init(parsing:))
+        let sender = try AddressResolver.resolve(address)
         let chain = try chainId.map { try U256(parsing: $0) }
         var rows: [(TransactionJournal, JournalRecord)] = []
         for journal in JournalDirectory.journals(in: DataDirectory.journal)

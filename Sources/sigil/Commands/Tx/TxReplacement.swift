@@ -12,8 +12,8 @@ struct ReplacementOptions: ParsableArguments {
     @Argument(help: ArgumentHelp("The stuck transaction: its hash, or its nonce (the account is --from or --private-key-file's).",
                                  valueName: "nonce|hash"))
     var target: String
-    @Option(name: .long, help: "New max fee per gas (legacy: gas price); at least +10%.") var maxFee: String?
-    @Option(name: .long, help: "New priority fee per gas; at least +10%.") var priorityFee: String?
+    @Option(name: .long, parsing: .unconditional, help: "New max fee per gas (legacy: gas price); at least +10%.") var maxFee: String?
+    @Option(name: .long, parsing: .unconditional, help: "New priority fee per gas; at least +10%.") var priorityFee: String?
     @Option(name: .long, help: "With a nonce: the chain (default: the config network's, else the peers').") var chainId: String?
     @Flag(name: .long, help: "Do not ask for confirmation (required off a terminal).") var yes = false
     @OptionGroup var wallet: WalletOptions
@@ -22,7 +22,7 @@ struct ReplacementOptions: ParsableArguments {
     @OptionGroup var output: OutputOptions
 
     /// The journal and the latest record at the target's nonce.
-    func stuckTransaction() throws -> (TransactionJournal, JournalRecord) {
+    func stuckTransaction(signer: SigningKey) throws -> (TransactionJournal, JournalRecord) {
         if target.hasPrefix("0x") || target.hasPrefix("0X") {
             let digest = try Hex.decode(target, count: 32)
             guard let (journal, found) = try JournalDirectory.find(hash: digest, in: DataDirectory.journal) else {
@@ -34,7 +34,7 @@ struct ReplacementOptions: ParsableArguments {
         guard let nonce = UInt64(target) else {
             throw CommandFailure(.usage, "'\(target)' is neither a transaction hash (0x + 64 hex digits) nor a nonce")
         }
-        let address = try wallet.signerAddress()
+        let address = signer.address
         let chain = try network.requestedChainId(chainId) ?? peersChainId()
         let journal = TransactionJournal(directory: DataDirectory.journal, chainId: chain, address: address)
         guard let record = try journal.withLock(timeout: 120, { $0.latest(nonce: nonce) }) else {
@@ -52,7 +52,8 @@ struct ReplacementOptions: ParsableArguments {
     }
 
     func run(cancel: Bool) throws {
-        let (journal, record) = try stuckTransaction()
+        let signer = try SigningKey(wallet)   // resolved once: a key on standard input is read once
+        let (journal, record) = try stuckTransaction(signer: signer)
         if let required = try network.requestedChainId(chainId), required != journal.chainId {
             throw CommandFailure(.refusedByPolicy, "\(record.hashHex) is on chain \(journal.chainId.decimalString), not \(required.decimalString)")
         }
@@ -79,7 +80,7 @@ struct ReplacementOptions: ParsableArguments {
         // The peers first: one that cannot be used stops here, before any question.
         let sender = try p2p.sender(network: network, chainId: journal.chainId)
         try Confirmation.ask(request, yes: yes, question: cancel ? "Cancel with this transaction?" : "Replace with these fees?")
-        let key = try wallet.makeSigner()
+        let key = try signer.unlock()
         guard key.address == journal.address else { throw CommandFailure(.verificationFailed, "the key is not \(journal.address.checksummed)") }
         let signed = try journal.withLock(timeout: 120) { session -> SignedTransaction in
             let signed = try key.sign(request.payload())

@@ -14,12 +14,12 @@ struct VerifyMessageCommand: ParsableCommand {
     )
 
     @OptionGroup var input: MessageInput
-    @Option(name: .long, help: "The address that should have signed.") var address: String
+    @Option(name: .long, help: "The address (or keystore account name) that should have signed.") var address: String
     @Option(name: .long, help: "The 65-byte signature (0x r‖s‖v).") var signature: String
     @OptionGroup var output: OutputOptions
 
     func run() throws {
-        let expected = try Address(parsing: address)
+        let expected = try AddressResolver.resolve(address) as Address
         let sig = try SignatureText.parse(signature)
         let message = try input.bytes()
         let signer = try VerificationReport.recover { try PersonalMessage.recover(message: message, signature: sig) }
@@ -62,12 +62,12 @@ struct VerifyTypedDataCommand: ParsableCommand {
 
     @Argument(help: ArgumentHelp("The typed-data JSON file, or - for standard input.", valueName: "file"), completion: .file())
     var file: String
-    @Option(name: .long, help: "The address that should have signed.") var address: String
+    @Option(name: .long, help: "The address (or keystore account name) that should have signed.") var address: String
     @Option(name: .long, help: "The 65-byte signature (0x r‖s‖v).") var signature: String
     @OptionGroup var output: OutputOptions
 
     func run() throws {
-        let expected = try Address(parsing: address)
+        let expected = try AddressResolver.resolve(address) as Address
         let sig = try SignatureText.parse(signature)
         let document = try TypedData(json: JSONParser.parse(FileIO.read(file, limit: 4 << 20)))
         let signer = try VerificationReport.recover { try document.recover(signature: sig) }

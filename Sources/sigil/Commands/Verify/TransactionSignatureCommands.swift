@@ -15,11 +15,11 @@ struct VerifyTxCommand: ParsableCommand {
 
     @Argument(help: ArgumentHelp("Raw signed transaction: 0x-hex, a file, or - for standard input.", valueName: "raw"))
     var raw: String
-    @Option(name: .long, help: "The address that should have signed.") var from: String
+    @Option(name: .long, help: "The address (or keystore account name) that should have signed.") var from: String
     @OptionGroup var output: OutputOptions
 
     func run() throws {
-        let expected = try Address(parsing: from)
+        let expected = try AddressResolver.resolve(from) as Address
         let transaction = try SignedTransaction.decode(RawTransactionInput.bytes(raw))
         let sender: Address
         do { sender = try transaction.recoverSender() } catch {
