@@ -46,7 +46,8 @@ public struct TransactionSender: Sendable {
         // What the signature relies on is proved: the nonce and balance come from an account
         // proof against an agreed header, never from one peer's word.
         let account: Verified<ProvedAccount>
-        do { account = try verifier.account(from) } catch VerificationError.proofsNotServed(let what, _) {
+        do { account = try verifier.account(from) } catch {
+            guard case .proofsNotServed(let what, _) = error else { throw error }
             onProofsNotServed?(what)
             return snapshot   // no peer offers proofs: the peers' word, said so
         }

@@ -25,7 +25,8 @@ enum VerificationOutput {
     /// The proved value, or nil (after a warning) when no peer serves the proof: the caller then
     /// falls back to the peers' word, labelled. Lies and disagreement still throw.
     static func unlessNotServed<T>(_ body: () throws -> Verified<T>) throws -> Verified<T>? {
-        do { return try body() } catch VerificationError.proofsNotServed(let what, let faults) {
+        do { return try body() } catch {
+            guard case VerificationError.proofsNotServed(let what, let faults) = error else { throw error }
             StandardStreams.writeWarning("no peer serves the proof of \(what) (\(faults.map(\.url).joined(separator: ", "))): "
                                          + "the answer below is the peers' word, unverified")
             return nil
