@@ -109,7 +109,7 @@ import Testing
         let balance = try run(["balance", try address(4), "--json", "--agree", "1"], peers: peers)
         #expect(balance.status == 0, "\(balance.stderrText)")
         #expect(try jsonOutput(balance)["wei"] as? String == "1000000000000000000000000")
-        let built = try run(["tx", "build", "--from", try address(4), "--to", try address(9), "--value", "1gwei"], peers: peers)
+        let built = try run(["tx", "build", "--from", try address(4), "--to", try address(9), "--value", "1gwei", "--agree", "1"], peers: peers)
         #expect(built.status == 0, "\(built.stderrText)")
         #expect(built.stdoutText.contains("sigil.unsigned-tx/1"))
         let sent = try run(["send", "--to", try address(9), "--value", "1gwei", "--private-key-file", try keyFile(4), "--yes", "--json",
