@@ -13,8 +13,9 @@ struct SignTxCommand: ParsableCommand {
         The key: --from, --private-key-file (- for standard input), or, with neither, the \
         keystore account whose address is the request's "from"; it is read or unlocked once.
 
-        --batch FILE signs one request per line (any JSON shape, or raw-unsigned hex) with one key unlock, printing one \
-        signed transaction per line in input order (blank lines are skipped). It is all or \
+        --batch FILE signs one request per line (any JSON shape, or raw-unsigned hex) with one \
+        key unlock, printing one signed transaction per line in input order (blank lines are \
+        skipped). It is all or \
         nothing: if any line is refused, nothing is printed or written, and the error names the \
         first bad line ("FILE line N: …") with that line's exit status.
 
