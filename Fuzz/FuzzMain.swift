@@ -21,6 +21,7 @@ let fuzzTargets: [String: ([UInt8]) -> Void] = [
     "EthMessages": fuzzEthMessages,
     "TrieProof": fuzzTrieProof,
     "BlockHeader": fuzzBlockHeader,
+    "ReceiptProof": fuzzReceiptProof,
 ]
 
 nonisolated(unsafe) let selectedTarget: ([UInt8]) -> Void = {

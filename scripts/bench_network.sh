@@ -6,7 +6,11 @@
 #     wall time it adds over the node alone, as a fraction of its wall time (target <= 5%); also
 #     Sigil's own CPU time per payment and the node's CPU time in both runs;
 #  2. broadcast to 16 nodes that each answer after 50 ms (and do not execute the transaction),
-#     against broadcast to one such node.
+#     against broadcast to one such node;
+#  3. verified reads (issue 13): `sigil balance` against 3 honest proxies (faultpeer.py --mode
+#     honest) in front of one devnode, verified vs --no-verify: requests per run (at the node and
+#     at each peer), round trips (target: at most one more than --no-verify) and Sigil's own CPU
+#     time (target: at most 2 ms more), by scripts/bench/verified_balance.py.
 # Any failed run stops the script with its error: nothing that failed is timed.
 set -euo pipefail
 shopt -s inherit_errexit
@@ -14,8 +18,10 @@ here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 bin="${SIGIL_BIN_DIR:?set SIGIL_BIN_DIR}"
 rows="${SIGIL_BENCH_PAYOUTS:-1000}"
 work="$(mktemp -d)"
+peer_pids=()
 cleanup() {
-    for nodes in one alone slow; do "$here/devnode.sh" stop "$work/$nodes" >/dev/null 2>&1 || true; done
+    for pid in "${peer_pids[@]+"${peer_pids[@]}"}"; do kill "$pid" 2>/dev/null || true; done
+    for nodes in one alone slow verify; do "$here/devnode.sh" stop "$work/$nodes" >/dev/null 2>&1 || true; done
     rm -rf "$work"
 }
 trap cleanup EXIT
@@ -93,3 +99,39 @@ awk -v one="$(median "${one[@]}")" -v all="$(median "${all[@]}")" 'BEGIN {
     printf "broadcast, peers answering after 50 ms (median of 3)\n"
     printf "  1 peer   %5d ms\n  16 peers %5d ms   ratio %.2fx (target <= 1.3x: %s)\n", one, all, all / one, (all / one <= 1.3 ? "pass" : "MISS")
 }'
+
+# 3. Verified reads: the same release `sigil balance`, verified (header + account proof from every
+# peer in one batch each) and --no-verify, alternately, through 3 honest proxies of one node.
+"$here/devnode.sh" stop "$work/slow" >/dev/null
+"$here/devnode.sh" start "$work/verify" --count 1 >/dev/null
+verify_node="$(cat "$work"/verify/node-1.url)"
+verify_runs="${SIGIL_BENCH_VERIFY_RUNS:-30}"
+peer_args=()
+for i in 1 2 3; do
+    "$python" "$here/../Tests/Support/devnode/faultpeer.py" --upstream "$verify_node" --mode honest --verbose --port 0 \
+        >"$work/peer-$i.url" 2>"$work/peer-$i.log" &
+    peer_pids+=($!)
+done
+for i in 1 2 3; do
+    for _ in $(seq 100); do [ -s "$work/peer-$i.url" ] && break; sleep 0.05; done
+    [ -s "$work/peer-$i.url" ] || { echo "bench: faultpeer $i did not start" >&2; cat "$work/peer-$i.log" >&2; exit 1; }
+    peer_args+=("$(head -n 1 "$work/peer-$i.url")=$work/peer-$i.log")
+done
+"$python" "$here/bench/verified_balance.py" "$bin/sigil" "$verify_node" "$verify_runs" 0x7E5F4552091A69125d5DfCb7b8C2659029395Bdf \
+    "${peer_args[@]}" >"$work/verify.out" || exit 1
+awk '
+    { for (i = 2; i < NF; i += 2) v[$1, $i] = $(i + 1) }
+    END {
+        extra_rounds = v["verified", "rounds"] - v["no-verify", "rounds"]
+        extra_cpu = v["verified", "cpu_ms"] - v["no-verify", "cpu_ms"]
+        printf "sigil balance, 3 honest peers (faultpeer.py) in front of one node (mean of %d runs each, alternated)\n", v["verified", "runs"]
+        printf "  %-11s  %13s  %17s  %11s  %12s  %9s\n", "", "node requests", "requests per peer", "round trips", "sigil CPU", "wall"
+        for (n = 1; n <= 2; n++) {
+            name = n == 1 ? "verified" : "no-verify"
+            printf "  %-11s  %13.2f  %17s  %11.2f  %9.3f ms  %6.2f ms\n", (n == 1 ? "verified" : "--no-verify"), v[name, "node_requests"],
+                v[name, "per_peer"], v[name, "rounds"], v[name, "cpu_ms"], v[name, "wall_ms"]
+        }
+        printf "  extra round trips %.2f (target <= 1: %s); extra sigil CPU %+.3f ms, ratio %.2fx (target <= 2 ms: %s)\n",
+            extra_rounds, (extra_rounds <= 1 ? "pass" : "MISS"), extra_cpu, v["verified", "cpu_ms"] / v["no-verify", "cpu_ms"],
+            (extra_cpu <= 2 ? "pass" : "MISS")
+    }' "$work/verify.out"
