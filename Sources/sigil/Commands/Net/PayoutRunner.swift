@@ -18,7 +18,7 @@ struct PayoutRunner {
     let json: Bool
 
     func run(file: String, name: String?) throws {
-        let batch = try PayoutBatch.parse(FileIO.read(file, limit: 64 << 20), fileName: file, name: name)
+        let batch = try PayoutBatch.parse(FileIO.read(file, limit: LineBatch.maximumInputSize), fileName: file, name: name)
         let from = try wallet.signerAddress()
         let reader = NodeReader(client: JSONRPCClient(urls: sender.peers, timeout: sender.timeout))
         let chainId = try reader.chainId()
