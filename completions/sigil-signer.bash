@@ -186,7 +186,7 @@ _sigil-signer() {
 
 _sigil-signer_address() {
     repeating_flags=()
-    non_repeating_flags=(--json --version -h --help)
+    non_repeating_flags=(--strict-permissions --json --version -h --help)
     repeating_options=()
     non_repeating_options=(--from --private-key-file --keystore --password-file --color)
     __sigil-signer_offer_flags_options 0
@@ -218,7 +218,7 @@ _sigil-signer_address() {
 
 _sigil-signer_list() {
     repeating_flags=()
-    non_repeating_flags=(--json --version -h --help)
+    non_repeating_flags=(--strict-permissions --json --version -h --help)
     repeating_options=()
     non_repeating_options=(--keystore --color)
     __sigil-signer_offer_flags_options 0
@@ -238,7 +238,7 @@ _sigil-signer_list() {
 
 _sigil-signer_sign() {
     repeating_flags=()
-    non_repeating_flags=(--yes --json --version -h --help)
+    non_repeating_flags=(--yes --strict-permissions --json --version -h --help)
     repeating_options=()
     non_repeating_options=(-o --output --policy --audit-log --from --private-key-file --keystore --password-file --color)
     __sigil-signer_offer_flags_options 1
@@ -282,7 +282,7 @@ _sigil-signer_sign() {
 
 _sigil-signer_sign-message() {
     repeating_flags=()
-    non_repeating_flags=(--hex --yes --json --version -h --help)
+    non_repeating_flags=(--hex --yes --strict-permissions --json --version -h --help)
     repeating_options=()
     non_repeating_options=(--file --policy --audit-log --from --private-key-file --keystore --password-file --color)
     __sigil-signer_offer_flags_options 1
@@ -326,7 +326,7 @@ _sigil-signer_sign-message() {
 
 _sigil-signer_sign-typed-data() {
     repeating_flags=()
-    non_repeating_flags=(--yes --json --version -h --help)
+    non_repeating_flags=(--yes --strict-permissions --json --version -h --help)
     repeating_options=()
     non_repeating_options=(--policy --audit-log --from --private-key-file --keystore --password-file --color)
     __sigil-signer_offer_flags_options 1

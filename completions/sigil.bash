@@ -209,7 +209,7 @@ _sigil_key() {
 
 _sigil_key_new() {
     repeating_flags=()
-    non_repeating_flags=(--light --json --version -h --help)
+    non_repeating_flags=(--light --strict-permissions --json --version -h --help)
     repeating_options=()
     non_repeating_options=(--name --keystore --password-file --color)
     __sigil_offer_flags_options 0
@@ -236,7 +236,7 @@ _sigil_key_new() {
 
 _sigil_key_import() {
     repeating_flags=()
-    non_repeating_flags=(--light --json --version -h --help)
+    non_repeating_flags=(--light --strict-permissions --json --version -h --help)
     repeating_options=()
     non_repeating_options=(--private-key-file --keystore-file --mnemonic-file --passphrase-file --path --name --keystore --password-file --color)
     __sigil_offer_flags_options 0
@@ -282,7 +282,7 @@ _sigil_key_import() {
 
 _sigil_key_export() {
     repeating_flags=()
-    non_repeating_flags=(--private-key --yes --version -h --help)
+    non_repeating_flags=(--private-key --yes --strict-permissions --version -h --help)
     repeating_options=()
     non_repeating_options=(--keystore --password-file --color)
     __sigil_offer_flags_options 1
@@ -314,7 +314,7 @@ _sigil_key_export() {
 
 _sigil_key_list() {
     repeating_flags=()
-    non_repeating_flags=(--json --version -h --help)
+    non_repeating_flags=(--strict-permissions --json --version -h --help)
     repeating_options=()
     non_repeating_options=(--keystore --color)
     __sigil_offer_flags_options 0
@@ -334,7 +334,7 @@ _sigil_key_list() {
 
 _sigil_key_inspect() {
     repeating_flags=()
-    non_repeating_flags=(--json --version -h --help)
+    non_repeating_flags=(--strict-permissions --json --version -h --help)
     repeating_options=()
     non_repeating_options=(--private-key-file --keystore --color)
     __sigil_offer_flags_options 1
@@ -366,7 +366,7 @@ _sigil_key_inspect() {
 
 _sigil_key_change-password() {
     repeating_flags=()
-    non_repeating_flags=(--light --json --version -h --help)
+    non_repeating_flags=(--light --strict-permissions --json --version -h --help)
     repeating_options=()
     non_repeating_options=(--keystore --password-file --new-password-file --color)
     __sigil_offer_flags_options 1
@@ -402,7 +402,7 @@ _sigil_key_change-password() {
 
 _sigil_key_remove() {
     repeating_flags=()
-    non_repeating_flags=(--yes --json --version -h --help)
+    non_repeating_flags=(--yes --strict-permissions --json --version -h --help)
     repeating_options=()
     non_repeating_options=(--keystore --color)
     __sigil_offer_flags_options 1
@@ -430,7 +430,7 @@ _sigil_key_remove() {
 
 _sigil_key_vanity() {
     repeating_flags=()
-    non_repeating_flags=(--checksum-case --light --json --version -h --help)
+    non_repeating_flags=(--checksum-case --light --strict-permissions --json --version -h --help)
     repeating_options=()
     non_repeating_options=(--prefix --suffix --threads --name --keystore --password-file --color)
     __sigil_offer_flags_options 0
@@ -568,7 +568,7 @@ _sigil_sign() {
 
 _sigil_sign_message() {
     repeating_flags=()
-    non_repeating_flags=(--hex --json --version -h --help)
+    non_repeating_flags=(--hex --strict-permissions --json --version -h --help)
     repeating_options=()
     non_repeating_options=(--file --from --private-key-file --keystore --password-file --color)
     __sigil_offer_flags_options 1
@@ -604,7 +604,7 @@ _sigil_sign_message() {
 
 _sigil_sign_typed-data() {
     repeating_flags=()
-    non_repeating_flags=(--json --version -h --help)
+    non_repeating_flags=(--strict-permissions --json --version -h --help)
     repeating_options=()
     non_repeating_options=(--from --private-key-file --keystore --password-file --color)
     __sigil_offer_flags_options 1
@@ -644,7 +644,7 @@ _sigil_sign_typed-data() {
 
 _sigil_sign_tx() {
     repeating_flags=()
-    non_repeating_flags=(--yes --json --version -h --help)
+    non_repeating_flags=(--yes --strict-permissions --json --version -h --help)
     repeating_options=()
     non_repeating_options=(--batch -o --output --threads --from --private-key-file --keystore --password-file --color)
     __sigil_offer_flags_options 1
@@ -687,7 +687,7 @@ _sigil_sign_tx() {
 
 _sigil_sign_hash() {
     repeating_flags=()
-    non_repeating_flags=(--raw-digest --json --version -h --help)
+    non_repeating_flags=(--raw-digest --strict-permissions --json --version -h --help)
     repeating_options=()
     non_repeating_options=(--from --private-key-file --keystore --password-file --color)
     __sigil_offer_flags_options 1
@@ -719,7 +719,7 @@ _sigil_sign_hash() {
 
 _sigil_sign_authorization() {
     repeating_flags=()
-    non_repeating_flags=(--any-chain --json --version -h --help)
+    non_repeating_flags=(--any-chain --strict-permissions --json --version -h --help)
     repeating_options=()
     non_repeating_options=(--chain-id --nonce --from --private-key-file --keystore --password-file --color)
     __sigil_offer_flags_options 1
@@ -967,7 +967,7 @@ _sigil_tx() {
 
 _sigil_tx_build() {
     repeating_flags=()
-    non_repeating_flags=(--legacy --version -h --help)
+    non_repeating_flags=(--legacy --strict-permissions --version -h --help)
     repeating_options=(--rpc)
     non_repeating_options=(--from --to --value --data --call --token --amount --gas-limit --max-fee --priority-fee --chain-id -o --output --keystore --network --config --timeout --color)
     __sigil_offer_flags_options -1
@@ -1121,7 +1121,7 @@ _sigil_tx_status() {
 
 _sigil_tx_bump() {
     repeating_flags=()
-    non_repeating_flags=(--yes --p2p-only --json --version -h --help)
+    non_repeating_flags=(--yes --strict-permissions --p2p-only --json --version -h --help)
     repeating_options=(--rpc --peer)
     non_repeating_options=(--max-fee --priority-fee --chain-id --from --private-key-file --keystore --password-file --network --config --timeout --p2p-mode --color)
     __sigil_offer_flags_options 1
@@ -1183,7 +1183,7 @@ _sigil_tx_bump() {
 
 _sigil_tx_cancel() {
     repeating_flags=()
-    non_repeating_flags=(--yes --p2p-only --json --version -h --help)
+    non_repeating_flags=(--yes --strict-permissions --p2p-only --json --version -h --help)
     repeating_options=(--rpc --peer)
     non_repeating_options=(--max-fee --priority-fee --chain-id --from --private-key-file --keystore --password-file --network --config --timeout --p2p-mode --color)
     __sigil_offer_flags_options 1
@@ -1438,7 +1438,7 @@ _sigil_config() {
 
 _sigil_config_show() {
     repeating_flags=()
-    non_repeating_flags=(--json --version -h --help)
+    non_repeating_flags=(--strict-permissions --json --version -h --help)
     repeating_options=(--rpc)
     non_repeating_options=(--network --config --timeout --from --keystore --color)
     __sigil_offer_flags_options 0
@@ -1476,7 +1476,7 @@ _sigil_config_show() {
 
 _sigil_send() {
     repeating_flags=()
-    non_repeating_flags=(--legacy --dry-run --wait --yes --p2p-only --json --version -h --help)
+    non_repeating_flags=(--legacy --dry-run --wait --yes --strict-permissions --p2p-only --json --version -h --help)
     repeating_options=(--rpc --peer)
     non_repeating_options=(--to --value --data --call --token --amount --gas-limit --max-fee --priority-fee --chain-id --batch --batch-name --quorum --confirmations --wait-timeout --from --private-key-file --keystore --password-file --network --config --timeout --p2p-mode --color)
     __sigil_offer_flags_options -1

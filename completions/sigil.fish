@@ -26,21 +26,21 @@ function __sigil_parse_tokens -S
             __sigil_parse_subcommand 0 'version' 'h/help'
             switch $unparsed_tokens[1]
             case 'new'
-                __sigil_parse_subcommand 0 'name=' 'light' 'keystore=' 'password-file=' 'json' 'color=' 'version' 'h/help'
+                __sigil_parse_subcommand 0 'name=' 'light' 'keystore=' 'strict-permissions' 'password-file=' 'json' 'color=' 'version' 'h/help'
             case 'import'
-                __sigil_parse_subcommand 0 'private-key-file=' 'keystore-file=' 'mnemonic-file=' 'passphrase-file=' 'path=' 'name=' 'light' 'keystore=' 'password-file=' 'json' 'color=' 'version' 'h/help'
+                __sigil_parse_subcommand 0 'private-key-file=' 'keystore-file=' 'mnemonic-file=' 'passphrase-file=' 'path=' 'name=' 'light' 'keystore=' 'strict-permissions' 'password-file=' 'json' 'color=' 'version' 'h/help'
             case 'export'
-                __sigil_parse_subcommand 1 'private-key' 'yes' 'keystore=' 'password-file=' 'color=' 'version' 'h/help'
+                __sigil_parse_subcommand 1 'private-key' 'yes' 'keystore=' 'strict-permissions' 'password-file=' 'color=' 'version' 'h/help'
             case 'list'
-                __sigil_parse_subcommand 0 'keystore=' 'json' 'color=' 'version' 'h/help'
+                __sigil_parse_subcommand 0 'keystore=' 'strict-permissions' 'json' 'color=' 'version' 'h/help'
             case 'inspect'
-                __sigil_parse_subcommand 1 'private-key-file=' 'keystore=' 'json' 'color=' 'version' 'h/help'
+                __sigil_parse_subcommand 1 'private-key-file=' 'keystore=' 'strict-permissions' 'json' 'color=' 'version' 'h/help'
             case 'change-password'
-                __sigil_parse_subcommand 1 'light' 'keystore=' 'password-file=' 'new-password-file=' 'json' 'color=' 'version' 'h/help'
+                __sigil_parse_subcommand 1 'light' 'keystore=' 'strict-permissions' 'password-file=' 'new-password-file=' 'json' 'color=' 'version' 'h/help'
             case 'remove'
-                __sigil_parse_subcommand 1 'yes' 'keystore=' 'json' 'color=' 'version' 'h/help'
+                __sigil_parse_subcommand 1 'yes' 'keystore=' 'strict-permissions' 'json' 'color=' 'version' 'h/help'
             case 'vanity'
-                __sigil_parse_subcommand 0 'prefix=' 'suffix=' 'checksum-case' 'threads=' 'name=' 'light' 'keystore=' 'password-file=' 'json' 'color=' 'version' 'h/help'
+                __sigil_parse_subcommand 0 'prefix=' 'suffix=' 'checksum-case' 'threads=' 'name=' 'light' 'keystore=' 'strict-permissions' 'password-file=' 'json' 'color=' 'version' 'h/help'
             end
         case 'mnemonic'
             __sigil_parse_subcommand 0 'version' 'h/help'
@@ -54,15 +54,15 @@ function __sigil_parse_tokens -S
             __sigil_parse_subcommand 0 'version' 'h/help'
             switch $unparsed_tokens[1]
             case 'message'
-                __sigil_parse_subcommand 1 'hex' 'file=' 'from=' 'private-key-file=' 'keystore=' 'password-file=' 'json' 'color=' 'version' 'h/help'
+                __sigil_parse_subcommand 1 'hex' 'file=' 'from=' 'private-key-file=' 'keystore=' 'strict-permissions' 'password-file=' 'json' 'color=' 'version' 'h/help'
             case 'typed-data'
-                __sigil_parse_subcommand 1 'from=' 'private-key-file=' 'keystore=' 'password-file=' 'json' 'color=' 'version' 'h/help'
+                __sigil_parse_subcommand 1 'from=' 'private-key-file=' 'keystore=' 'strict-permissions' 'password-file=' 'json' 'color=' 'version' 'h/help'
             case 'tx'
-                __sigil_parse_subcommand 1 'batch=' 'o/output=' 'threads=' 'yes' 'from=' 'private-key-file=' 'keystore=' 'password-file=' 'json' 'color=' 'version' 'h/help'
+                __sigil_parse_subcommand 1 'batch=' 'o/output=' 'threads=' 'yes' 'from=' 'private-key-file=' 'keystore=' 'strict-permissions' 'password-file=' 'json' 'color=' 'version' 'h/help'
             case 'hash'
-                __sigil_parse_subcommand 1 'raw-digest' 'from=' 'private-key-file=' 'keystore=' 'password-file=' 'json' 'color=' 'version' 'h/help'
+                __sigil_parse_subcommand 1 'raw-digest' 'from=' 'private-key-file=' 'keystore=' 'strict-permissions' 'password-file=' 'json' 'color=' 'version' 'h/help'
             case 'authorization'
-                __sigil_parse_subcommand 1 'chain-id=' 'nonce=' 'any-chain' 'from=' 'private-key-file=' 'keystore=' 'password-file=' 'json' 'color=' 'version' 'h/help'
+                __sigil_parse_subcommand 1 'chain-id=' 'nonce=' 'any-chain' 'from=' 'private-key-file=' 'keystore=' 'strict-permissions' 'password-file=' 'json' 'color=' 'version' 'h/help'
             end
         case 'verify'
             __sigil_parse_subcommand 0 'version' 'h/help'
@@ -88,7 +88,7 @@ function __sigil_parse_tokens -S
             __sigil_parse_subcommand 0 'version' 'h/help'
             switch $unparsed_tokens[1]
             case 'build'
-                __sigil_parse_subcommand -r 1 'from=' 'to=' 'value=' 'data=' 'call=' 'token=' 'amount=' 'gas-limit=' 'max-fee=' 'priority-fee=' 'legacy' 'chain-id=' 'o/output=' 'keystore=' 'network=' 'config=' 'rpc=+' 'timeout=' 'color=' 'version' 'h/help'
+                __sigil_parse_subcommand -r 1 'from=' 'to=' 'value=' 'data=' 'call=' 'token=' 'amount=' 'gas-limit=' 'max-fee=' 'priority-fee=' 'legacy' 'chain-id=' 'o/output=' 'keystore=' 'strict-permissions' 'network=' 'config=' 'rpc=+' 'timeout=' 'color=' 'version' 'h/help'
             case 'decode'
                 __sigil_parse_subcommand 1 'batch=' 'threads=' 'json' 'color=' 'version' 'h/help'
             case 'hash'
@@ -98,9 +98,9 @@ function __sigil_parse_tokens -S
             case 'status'
                 __sigil_parse_subcommand 1 'rpc=+' 'timeout=' 'json' 'color=' 'version' 'h/help'
             case 'bump'
-                __sigil_parse_subcommand 1 'max-fee=' 'priority-fee=' 'chain-id=' 'yes' 'from=' 'private-key-file=' 'keystore=' 'password-file=' 'network=' 'config=' 'rpc=+' 'timeout=' 'peer=+' 'p2p-mode=' 'p2p-only' 'json' 'color=' 'version' 'h/help'
+                __sigil_parse_subcommand 1 'max-fee=' 'priority-fee=' 'chain-id=' 'yes' 'from=' 'private-key-file=' 'keystore=' 'strict-permissions' 'password-file=' 'network=' 'config=' 'rpc=+' 'timeout=' 'peer=+' 'p2p-mode=' 'p2p-only' 'json' 'color=' 'version' 'h/help'
             case 'cancel'
-                __sigil_parse_subcommand 1 'max-fee=' 'priority-fee=' 'chain-id=' 'yes' 'from=' 'private-key-file=' 'keystore=' 'password-file=' 'network=' 'config=' 'rpc=+' 'timeout=' 'peer=+' 'p2p-mode=' 'p2p-only' 'json' 'color=' 'version' 'h/help'
+                __sigil_parse_subcommand 1 'max-fee=' 'priority-fee=' 'chain-id=' 'yes' 'from=' 'private-key-file=' 'keystore=' 'strict-permissions' 'password-file=' 'network=' 'config=' 'rpc=+' 'timeout=' 'peer=+' 'p2p-mode=' 'p2p-only' 'json' 'color=' 'version' 'h/help'
             case 'rebroadcast'
                 __sigil_parse_subcommand 1 'quorum=' 'network=' 'config=' 'rpc=+' 'timeout=' 'peer=+' 'p2p-mode=' 'p2p-only' 'json' 'color=' 'version' 'h/help'
             end
@@ -126,10 +126,10 @@ function __sigil_parse_tokens -S
             __sigil_parse_subcommand 0 'version' 'h/help'
             switch $unparsed_tokens[1]
             case 'show'
-                __sigil_parse_subcommand 0 'network=' 'config=' 'rpc=+' 'timeout=' 'from=' 'keystore=' 'json' 'color=' 'version' 'h/help'
+                __sigil_parse_subcommand 0 'network=' 'config=' 'rpc=+' 'timeout=' 'from=' 'keystore=' 'strict-permissions' 'json' 'color=' 'version' 'h/help'
             end
         case 'send'
-            __sigil_parse_subcommand -r 1 'to=' 'value=' 'data=' 'call=' 'token=' 'amount=' 'gas-limit=' 'max-fee=' 'priority-fee=' 'legacy' 'chain-id=' 'batch=' 'batch-name=' 'dry-run' 'quorum=' 'wait' 'confirmations=' 'wait-timeout=' 'yes' 'from=' 'private-key-file=' 'keystore=' 'password-file=' 'network=' 'config=' 'rpc=+' 'timeout=' 'peer=+' 'p2p-mode=' 'p2p-only' 'json' 'color=' 'version' 'h/help'
+            __sigil_parse_subcommand -r 1 'to=' 'value=' 'data=' 'call=' 'token=' 'amount=' 'gas-limit=' 'max-fee=' 'priority-fee=' 'legacy' 'chain-id=' 'batch=' 'batch-name=' 'dry-run' 'quorum=' 'wait' 'confirmations=' 'wait-timeout=' 'yes' 'from=' 'private-key-file=' 'keystore=' 'strict-permissions' 'password-file=' 'network=' 'config=' 'rpc=+' 'timeout=' 'peer=+' 'p2p-mode=' 'p2p-only' 'json' 'color=' 'version' 'h/help'
         case 'broadcast'
             __sigil_parse_subcommand 1 'quorum=' 'network=' 'config=' 'rpc=+' 'timeout=' 'peer=+' 'p2p-mode=' 'p2p-only' 'json' 'color=' 'version' 'h/help'
         case 'p2p'
@@ -234,6 +234,7 @@ complete -c 'sigil' -n '__sigil_should_offer_completions_for_positional "sigil k
 complete -c 'sigil' -n '__sigil_should_offer_completions_for_flags_or_options "sigil key new" name' -l 'name' -d 'A local name for the account (the file name).' -rfka ''
 complete -c 'sigil' -n '__sigil_should_offer_completions_for_flags_or_options "sigil key new" light' -l 'light' -d 'Use light scrypt parameters (n=4096, p=6): fast, for test keys.'
 complete -c 'sigil' -n '__sigil_should_offer_completions_for_flags_or_options "sigil key new" keystore' -l 'keystore' -d 'Keystore folder (default: $SIGIL_KEYSTORE, else [defaults].keystore in the config file, else the data directory\'s keystore/; geth\'s and foundry\'s folders work as they are).' -rfa '(__sigil_complete_directories)'
+complete -c 'sigil' -n '__sigil_should_offer_completions_for_flags_or_options "sigil key new" strict-permissions' -l 'strict-permissions' -d 'Refuse (exit 5) a key file that is a symbolic link, readable by group or others, or in a folder writable by them, instead of warning.'
 complete -c 'sigil' -n '__sigil_should_offer_completions_for_flags_or_options "sigil key new" password-file' -l 'password-file' -d 'File whose first line is the keystore password (else SIGIL_PASSWORD, else a prompt on a terminal).' -rF
 complete -c 'sigil' -n '__sigil_should_offer_completions_for_flags_or_options "sigil key new" json' -l 'json' -d 'Print the result as one JSON document (stable schema; errors as JSON on stderr).'
 complete -c 'sigil' -n '__sigil_should_offer_completions_for_flags_or_options "sigil key new" color' -l 'color' -d 'When to colour: auto = on a terminal, unless NO_COLOR is set or TERM=dumb. JSON is never coloured.' -rfka 'auto always never'
@@ -247,6 +248,7 @@ complete -c 'sigil' -n '__sigil_should_offer_completions_for_flags_or_options "s
 complete -c 'sigil' -n '__sigil_should_offer_completions_for_flags_or_options "sigil key import" name' -l 'name' -d 'A local name for the account (the file name).' -rfka ''
 complete -c 'sigil' -n '__sigil_should_offer_completions_for_flags_or_options "sigil key import" light' -l 'light' -d 'Use light scrypt parameters (n=4096, p=6): fast, for test keys.'
 complete -c 'sigil' -n '__sigil_should_offer_completions_for_flags_or_options "sigil key import" keystore' -l 'keystore' -d 'Keystore folder (default: $SIGIL_KEYSTORE, else [defaults].keystore in the config file, else the data directory\'s keystore/; geth\'s and foundry\'s folders work as they are).' -rfa '(__sigil_complete_directories)'
+complete -c 'sigil' -n '__sigil_should_offer_completions_for_flags_or_options "sigil key import" strict-permissions' -l 'strict-permissions' -d 'Refuse (exit 5) a key file that is a symbolic link, readable by group or others, or in a folder writable by them, instead of warning.'
 complete -c 'sigil' -n '__sigil_should_offer_completions_for_flags_or_options "sigil key import" password-file' -l 'password-file' -d 'File whose first line is the keystore password (else SIGIL_PASSWORD, else a prompt on a terminal).' -rF
 complete -c 'sigil' -n '__sigil_should_offer_completions_for_flags_or_options "sigil key import" json' -l 'json' -d 'Print the result as one JSON document (stable schema; errors as JSON on stderr).'
 complete -c 'sigil' -n '__sigil_should_offer_completions_for_flags_or_options "sigil key import" color' -l 'color' -d 'When to colour: auto = on a terminal, unless NO_COLOR is set or TERM=dumb. JSON is never coloured.' -rfka 'auto always never'
@@ -256,11 +258,13 @@ complete -c 'sigil' -n '__sigil_should_offer_completions_for_positional "sigil k
 complete -c 'sigil' -n '__sigil_should_offer_completions_for_flags_or_options "sigil key export" private-key' -l 'private-key' -d 'Print the raw private key (hex) instead of the keystore JSON.'
 complete -c 'sigil' -n '__sigil_should_offer_completions_for_flags_or_options "sigil key export" yes' -l 'yes' -d 'With --private-key: do not ask for confirmation (required off a terminal).'
 complete -c 'sigil' -n '__sigil_should_offer_completions_for_flags_or_options "sigil key export" keystore' -l 'keystore' -d 'Keystore folder (default: $SIGIL_KEYSTORE, else [defaults].keystore in the config file, else the data directory\'s keystore/; geth\'s and foundry\'s folders work as they are).' -rfa '(__sigil_complete_directories)'
+complete -c 'sigil' -n '__sigil_should_offer_completions_for_flags_or_options "sigil key export" strict-permissions' -l 'strict-permissions' -d 'Refuse (exit 5) a key file that is a symbolic link, readable by group or others, or in a folder writable by them, instead of warning.'
 complete -c 'sigil' -n '__sigil_should_offer_completions_for_flags_or_options "sigil key export" password-file' -l 'password-file' -d 'File whose first line is the keystore password (else SIGIL_PASSWORD, else a prompt on a terminal).' -rF
 complete -c 'sigil' -n '__sigil_should_offer_completions_for_flags_or_options "sigil key export" color' -l 'color' -d 'When to colour: auto = on a terminal, unless NO_COLOR is set or TERM=dumb. JSON is never coloured.' -rfka 'auto always never'
 complete -c 'sigil' -n '__sigil_should_offer_completions_for_flags_or_options "sigil key export" version' -l 'version' -d 'Show the version.'
 complete -c 'sigil' -n '__sigil_should_offer_completions_for_flags_or_options "sigil key export" h help' -s 'h' -l 'help' -d 'Show help information.'
 complete -c 'sigil' -n '__sigil_should_offer_completions_for_flags_or_options "sigil key list" keystore' -l 'keystore' -d 'Keystore folder (default: $SIGIL_KEYSTORE, else [defaults].keystore in the config file, else the data directory\'s keystore/; geth\'s and foundry\'s folders work as they are).' -rfa '(__sigil_complete_directories)'
+complete -c 'sigil' -n '__sigil_should_offer_completions_for_flags_or_options "sigil key list" strict-permissions' -l 'strict-permissions' -d 'Refuse (exit 5) a key file that is a symbolic link, readable by group or others, or in a folder writable by them, instead of warning.'
 complete -c 'sigil' -n '__sigil_should_offer_completions_for_flags_or_options "sigil key list" json' -l 'json' -d 'Print the result as one JSON document (stable schema; errors as JSON on stderr).'
 complete -c 'sigil' -n '__sigil_should_offer_completions_for_flags_or_options "sigil key list" color' -l 'color' -d 'When to colour: auto = on a terminal, unless NO_COLOR is set or TERM=dumb. JSON is never coloured.' -rfka 'auto always never'
 complete -c 'sigil' -n '__sigil_should_offer_completions_for_flags_or_options "sigil key list" version' -l 'version' -d 'Show the version.'
@@ -268,6 +272,7 @@ complete -c 'sigil' -n '__sigil_should_offer_completions_for_flags_or_options "s
 complete -c 'sigil' -n '__sigil_should_offer_completions_for_positional "sigil key inspect" -eq 1' -fka '(__sigil_custom_completion ---completion key inspect -- positional@0 (count (__sigil_tokens -pc)) (__sigil_tokens -tC))'
 complete -c 'sigil' -n '__sigil_should_offer_completions_for_flags_or_options "sigil key inspect" private-key-file' -l 'private-key-file' -d 'File holding a hex private key, or - for standard input.' -rF
 complete -c 'sigil' -n '__sigil_should_offer_completions_for_flags_or_options "sigil key inspect" keystore' -l 'keystore' -d 'Keystore folder (default: $SIGIL_KEYSTORE, else [defaults].keystore in the config file, else the data directory\'s keystore/; geth\'s and foundry\'s folders work as they are).' -rfa '(__sigil_complete_directories)'
+complete -c 'sigil' -n '__sigil_should_offer_completions_for_flags_or_options "sigil key inspect" strict-permissions' -l 'strict-permissions' -d 'Refuse (exit 5) a key file that is a symbolic link, readable by group or others, or in a folder writable by them, instead of warning.'
 complete -c 'sigil' -n '__sigil_should_offer_completions_for_flags_or_options "sigil key inspect" json' -l 'json' -d 'Print the result as one JSON document (stable schema; errors as JSON on stderr).'
 complete -c 'sigil' -n '__sigil_should_offer_completions_for_flags_or_options "sigil key inspect" color' -l 'color' -d 'When to colour: auto = on a terminal, unless NO_COLOR is set or TERM=dumb. JSON is never coloured.' -rfka 'auto always never'
 complete -c 'sigil' -n '__sigil_should_offer_completions_for_flags_or_options "sigil key inspect" version' -l 'version' -d 'Show the version.'
@@ -275,6 +280,7 @@ complete -c 'sigil' -n '__sigil_should_offer_completions_for_flags_or_options "s
 complete -c 'sigil' -n '__sigil_should_offer_completions_for_positional "sigil key change-password" -eq 1' -fka '(__sigil_custom_completion ---completion key change-password -- positional@0 (count (__sigil_tokens -pc)) (__sigil_tokens -tC))'
 complete -c 'sigil' -n '__sigil_should_offer_completions_for_flags_or_options "sigil key change-password" light' -l 'light' -d 'Use light scrypt parameters (n=4096, p=6) for the new encryption.'
 complete -c 'sigil' -n '__sigil_should_offer_completions_for_flags_or_options "sigil key change-password" keystore' -l 'keystore' -d 'Keystore folder (default: $SIGIL_KEYSTORE, else [defaults].keystore in the config file, else the data directory\'s keystore/; geth\'s and foundry\'s folders work as they are).' -rfa '(__sigil_complete_directories)'
+complete -c 'sigil' -n '__sigil_should_offer_completions_for_flags_or_options "sigil key change-password" strict-permissions' -l 'strict-permissions' -d 'Refuse (exit 5) a key file that is a symbolic link, readable by group or others, or in a folder writable by them, instead of warning.'
 complete -c 'sigil' -n '__sigil_should_offer_completions_for_flags_or_options "sigil key change-password" password-file' -l 'password-file' -d 'File whose first line is the keystore password (else SIGIL_PASSWORD, else a prompt on a terminal).' -rF
 complete -c 'sigil' -n '__sigil_should_offer_completions_for_flags_or_options "sigil key change-password" new-password-file' -l 'new-password-file' -d 'File whose first line is the new password (else SIGIL_NEW_PASSWORD, else a prompt asked twice).' -rF
 complete -c 'sigil' -n '__sigil_should_offer_completions_for_flags_or_options "sigil key change-password" json' -l 'json' -d 'Print the result as one JSON document (stable schema; errors as JSON on stderr).'
@@ -284,6 +290,7 @@ complete -c 'sigil' -n '__sigil_should_offer_completions_for_flags_or_options "s
 complete -c 'sigil' -n '__sigil_should_offer_completions_for_positional "sigil key remove" -eq 1' -fka '(__sigil_custom_completion ---completion key remove -- positional@0 (count (__sigil_tokens -pc)) (__sigil_tokens -tC))'
 complete -c 'sigil' -n '__sigil_should_offer_completions_for_flags_or_options "sigil key remove" yes' -l 'yes' -d 'Do not ask for confirmation (required off a terminal).'
 complete -c 'sigil' -n '__sigil_should_offer_completions_for_flags_or_options "sigil key remove" keystore' -l 'keystore' -d 'Keystore folder (default: $SIGIL_KEYSTORE, else [defaults].keystore in the config file, else the data directory\'s keystore/; geth\'s and foundry\'s folders work as they are).' -rfa '(__sigil_complete_directories)'
+complete -c 'sigil' -n '__sigil_should_offer_completions_for_flags_or_options "sigil key remove" strict-permissions' -l 'strict-permissions' -d 'Refuse (exit 5) a key file that is a symbolic link, readable by group or others, or in a folder writable by them, instead of warning.'
 complete -c 'sigil' -n '__sigil_should_offer_completions_for_flags_or_options "sigil key remove" json' -l 'json' -d 'Print the result as one JSON document (stable schema; errors as JSON on stderr).'
 complete -c 'sigil' -n '__sigil_should_offer_completions_for_flags_or_options "sigil key remove" color' -l 'color' -d 'When to colour: auto = on a terminal, unless NO_COLOR is set or TERM=dumb. JSON is never coloured.' -rfka 'auto always never'
 complete -c 'sigil' -n '__sigil_should_offer_completions_for_flags_or_options "sigil key remove" version' -l 'version' -d 'Show the version.'
@@ -295,6 +302,7 @@ complete -c 'sigil' -n '__sigil_should_offer_completions_for_flags_or_options "s
 complete -c 'sigil' -n '__sigil_should_offer_completions_for_flags_or_options "sigil key vanity" name' -l 'name' -d 'A local name for the account.' -rfka ''
 complete -c 'sigil' -n '__sigil_should_offer_completions_for_flags_or_options "sigil key vanity" light' -l 'light' -d 'Use light scrypt parameters (n=4096, p=6) for the key file.'
 complete -c 'sigil' -n '__sigil_should_offer_completions_for_flags_or_options "sigil key vanity" keystore' -l 'keystore' -d 'Keystore folder (default: $SIGIL_KEYSTORE, else [defaults].keystore in the config file, else the data directory\'s keystore/; geth\'s and foundry\'s folders work as they are).' -rfa '(__sigil_complete_directories)'
+complete -c 'sigil' -n '__sigil_should_offer_completions_for_flags_or_options "sigil key vanity" strict-permissions' -l 'strict-permissions' -d 'Refuse (exit 5) a key file that is a symbolic link, readable by group or others, or in a folder writable by them, instead of warning.'
 complete -c 'sigil' -n '__sigil_should_offer_completions_for_flags_or_options "sigil key vanity" password-file' -l 'password-file' -d 'File whose first line is the keystore password (else SIGIL_PASSWORD, else a prompt on a terminal).' -rF
 complete -c 'sigil' -n '__sigil_should_offer_completions_for_flags_or_options "sigil key vanity" json' -l 'json' -d 'Print the result as one JSON document (stable schema; errors as JSON on stderr).'
 complete -c 'sigil' -n '__sigil_should_offer_completions_for_flags_or_options "sigil key vanity" color' -l 'color' -d 'When to colour: auto = on a terminal, unless NO_COLOR is set or TERM=dumb. JSON is never coloured.' -rfka 'auto always never'
@@ -331,6 +339,7 @@ complete -c 'sigil' -n '__sigil_should_offer_completions_for_flags_or_options "s
 complete -c 'sigil' -n '__sigil_should_offer_completions_for_flags_or_options "sigil sign message" from' -l 'from' -d 'Keystore account to sign with: its address or local name.' -rfka '(__sigil_custom_completion ---completion sign message -- --from (count (__sigil_tokens -pc)) (__sigil_tokens -tC))'
 complete -c 'sigil' -n '__sigil_should_offer_completions_for_flags_or_options "sigil sign message" private-key-file' -l 'private-key-file' -d 'File holding a hex private key (64 hex digits, optional 0x), or - for standard input.' -rF
 complete -c 'sigil' -n '__sigil_should_offer_completions_for_flags_or_options "sigil sign message" keystore' -l 'keystore' -d 'Keystore folder (default: $SIGIL_KEYSTORE, else [defaults].keystore in the config file, else the data directory\'s keystore/; geth\'s and foundry\'s folders work as they are).' -rfa '(__sigil_complete_directories)'
+complete -c 'sigil' -n '__sigil_should_offer_completions_for_flags_or_options "sigil sign message" strict-permissions' -l 'strict-permissions' -d 'Refuse (exit 5) a key file that is a symbolic link, readable by group or others, or in a folder writable by them, instead of warning.'
 complete -c 'sigil' -n '__sigil_should_offer_completions_for_flags_or_options "sigil sign message" password-file' -l 'password-file' -d 'File whose first line is the keystore password (else SIGIL_PASSWORD, else a prompt on a terminal).' -rF
 complete -c 'sigil' -n '__sigil_should_offer_completions_for_flags_or_options "sigil sign message" json' -l 'json' -d 'Print the result as one JSON document (stable schema; errors as JSON on stderr).'
 complete -c 'sigil' -n '__sigil_should_offer_completions_for_flags_or_options "sigil sign message" color' -l 'color' -d 'When to colour: auto = on a terminal, unless NO_COLOR is set or TERM=dumb. JSON is never coloured.' -rfka 'auto always never'
@@ -340,6 +349,7 @@ complete -c 'sigil' -n '__sigil_should_offer_completions_for_positional "sigil s
 complete -c 'sigil' -n '__sigil_should_offer_completions_for_flags_or_options "sigil sign typed-data" from' -l 'from' -d 'Keystore account to sign with: its address or local name.' -rfka '(__sigil_custom_completion ---completion sign typed-data -- --from (count (__sigil_tokens -pc)) (__sigil_tokens -tC))'
 complete -c 'sigil' -n '__sigil_should_offer_completions_for_flags_or_options "sigil sign typed-data" private-key-file' -l 'private-key-file' -d 'File holding a hex private key (64 hex digits, optional 0x), or - for standard input.' -rF
 complete -c 'sigil' -n '__sigil_should_offer_completions_for_flags_or_options "sigil sign typed-data" keystore' -l 'keystore' -d 'Keystore folder (default: $SIGIL_KEYSTORE, else [defaults].keystore in the config file, else the data directory\'s keystore/; geth\'s and foundry\'s folders work as they are).' -rfa '(__sigil_complete_directories)'
+complete -c 'sigil' -n '__sigil_should_offer_completions_for_flags_or_options "sigil sign typed-data" strict-permissions' -l 'strict-permissions' -d 'Refuse (exit 5) a key file that is a symbolic link, readable by group or others, or in a folder writable by them, instead of warning.'
 complete -c 'sigil' -n '__sigil_should_offer_completions_for_flags_or_options "sigil sign typed-data" password-file' -l 'password-file' -d 'File whose first line is the keystore password (else SIGIL_PASSWORD, else a prompt on a terminal).' -rF
 complete -c 'sigil' -n '__sigil_should_offer_completions_for_flags_or_options "sigil sign typed-data" json' -l 'json' -d 'Print the result as one JSON document (stable schema; errors as JSON on stderr).'
 complete -c 'sigil' -n '__sigil_should_offer_completions_for_flags_or_options "sigil sign typed-data" color' -l 'color' -d 'When to colour: auto = on a terminal, unless NO_COLOR is set or TERM=dumb. JSON is never coloured.' -rfka 'auto always never'
@@ -352,6 +362,7 @@ complete -c 'sigil' -n '__sigil_should_offer_completions_for_flags_or_options "s
 complete -c 'sigil' -n '__sigil_should_offer_completions_for_flags_or_options "sigil sign tx" from' -l 'from' -d 'Keystore account to sign with: its address or local name.' -rfka '(__sigil_custom_completion ---completion sign tx -- --from (count (__sigil_tokens -pc)) (__sigil_tokens -tC))'
 complete -c 'sigil' -n '__sigil_should_offer_completions_for_flags_or_options "sigil sign tx" private-key-file' -l 'private-key-file' -d 'File holding a hex private key (64 hex digits, optional 0x), or - for standard input.' -rF
 complete -c 'sigil' -n '__sigil_should_offer_completions_for_flags_or_options "sigil sign tx" keystore' -l 'keystore' -d 'Keystore folder (default: $SIGIL_KEYSTORE, else [defaults].keystore in the config file, else the data directory\'s keystore/; geth\'s and foundry\'s folders work as they are).' -rfa '(__sigil_complete_directories)'
+complete -c 'sigil' -n '__sigil_should_offer_completions_for_flags_or_options "sigil sign tx" strict-permissions' -l 'strict-permissions' -d 'Refuse (exit 5) a key file that is a symbolic link, readable by group or others, or in a folder writable by them, instead of warning.'
 complete -c 'sigil' -n '__sigil_should_offer_completions_for_flags_or_options "sigil sign tx" password-file' -l 'password-file' -d 'File whose first line is the keystore password (else SIGIL_PASSWORD, else a prompt on a terminal).' -rF
 complete -c 'sigil' -n '__sigil_should_offer_completions_for_flags_or_options "sigil sign tx" json' -l 'json' -d 'Print the result as one JSON document (stable schema; errors as JSON on stderr).'
 complete -c 'sigil' -n '__sigil_should_offer_completions_for_flags_or_options "sigil sign tx" color' -l 'color' -d 'When to colour: auto = on a terminal, unless NO_COLOR is set or TERM=dumb. JSON is never coloured.' -rfka 'auto always never'
@@ -361,6 +372,7 @@ complete -c 'sigil' -n '__sigil_should_offer_completions_for_flags_or_options "s
 complete -c 'sigil' -n '__sigil_should_offer_completions_for_flags_or_options "sigil sign hash" from' -l 'from' -d 'Keystore account to sign with: its address or local name.' -rfka '(__sigil_custom_completion ---completion sign hash -- --from (count (__sigil_tokens -pc)) (__sigil_tokens -tC))'
 complete -c 'sigil' -n '__sigil_should_offer_completions_for_flags_or_options "sigil sign hash" private-key-file' -l 'private-key-file' -d 'File holding a hex private key (64 hex digits, optional 0x), or - for standard input.' -rF
 complete -c 'sigil' -n '__sigil_should_offer_completions_for_flags_or_options "sigil sign hash" keystore' -l 'keystore' -d 'Keystore folder (default: $SIGIL_KEYSTORE, else [defaults].keystore in the config file, else the data directory\'s keystore/; geth\'s and foundry\'s folders work as they are).' -rfa '(__sigil_complete_directories)'
+complete -c 'sigil' -n '__sigil_should_offer_completions_for_flags_or_options "sigil sign hash" strict-permissions' -l 'strict-permissions' -d 'Refuse (exit 5) a key file that is a symbolic link, readable by group or others, or in a folder writable by them, instead of warning.'
 complete -c 'sigil' -n '__sigil_should_offer_completions_for_flags_or_options "sigil sign hash" password-file' -l 'password-file' -d 'File whose first line is the keystore password (else SIGIL_PASSWORD, else a prompt on a terminal).' -rF
 complete -c 'sigil' -n '__sigil_should_offer_completions_for_flags_or_options "sigil sign hash" json' -l 'json' -d 'Print the result as one JSON document (stable schema; errors as JSON on stderr).'
 complete -c 'sigil' -n '__sigil_should_offer_completions_for_flags_or_options "sigil sign hash" color' -l 'color' -d 'When to colour: auto = on a terminal, unless NO_COLOR is set or TERM=dumb. JSON is never coloured.' -rfka 'auto always never'
@@ -372,6 +384,7 @@ complete -c 'sigil' -n '__sigil_should_offer_completions_for_flags_or_options "s
 complete -c 'sigil' -n '__sigil_should_offer_completions_for_flags_or_options "sigil sign authorization" from' -l 'from' -d 'Keystore account to sign with: its address or local name.' -rfka '(__sigil_custom_completion ---completion sign authorization -- --from (count (__sigil_tokens -pc)) (__sigil_tokens -tC))'
 complete -c 'sigil' -n '__sigil_should_offer_completions_for_flags_or_options "sigil sign authorization" private-key-file' -l 'private-key-file' -d 'File holding a hex private key (64 hex digits, optional 0x), or - for standard input.' -rF
 complete -c 'sigil' -n '__sigil_should_offer_completions_for_flags_or_options "sigil sign authorization" keystore' -l 'keystore' -d 'Keystore folder (default: $SIGIL_KEYSTORE, else [defaults].keystore in the config file, else the data directory\'s keystore/; geth\'s and foundry\'s folders work as they are).' -rfa '(__sigil_complete_directories)'
+complete -c 'sigil' -n '__sigil_should_offer_completions_for_flags_or_options "sigil sign authorization" strict-permissions' -l 'strict-permissions' -d 'Refuse (exit 5) a key file that is a symbolic link, readable by group or others, or in a folder writable by them, instead of warning.'
 complete -c 'sigil' -n '__sigil_should_offer_completions_for_flags_or_options "sigil sign authorization" password-file' -l 'password-file' -d 'File whose first line is the keystore password (else SIGIL_PASSWORD, else a prompt on a terminal).' -rF
 complete -c 'sigil' -n '__sigil_should_offer_completions_for_flags_or_options "sigil sign authorization" json' -l 'json' -d 'Print the result as one JSON document (stable schema; errors as JSON on stderr).'
 complete -c 'sigil' -n '__sigil_should_offer_completions_for_flags_or_options "sigil sign authorization" color' -l 'color' -d 'When to colour: auto = on a terminal, unless NO_COLOR is set or TERM=dumb. JSON is never coloured.' -rfka 'auto always never'
@@ -448,6 +461,7 @@ complete -c 'sigil' -n '__sigil_should_offer_completions_for_flags_or_options "s
 complete -c 'sigil' -n '__sigil_should_offer_completions_for_flags_or_options "sigil tx build" chain-id' -l 'chain-id' -d 'Refuse unless the peers are on this chain id.' -rfka ''
 complete -c 'sigil' -n '__sigil_should_offer_completions_for_flags_or_options "sigil tx build" o output' -s 'o' -l 'output' -d 'Write the request to this new file.' -rF
 complete -c 'sigil' -n '__sigil_should_offer_completions_for_flags_or_options "sigil tx build" keystore' -l 'keystore' -d 'Keystore folder (default: $SIGIL_KEYSTORE, else [defaults].keystore in the config file, else the data directory\'s keystore/; geth\'s and foundry\'s folders work as they are).' -rfa '(__sigil_complete_directories)'
+complete -c 'sigil' -n '__sigil_should_offer_completions_for_flags_or_options "sigil tx build" strict-permissions' -l 'strict-permissions' -d 'Refuse (exit 5) a key file that is a symbolic link, readable by group or others, or in a folder writable by them, instead of warning.'
 complete -c 'sigil' -n '__sigil_should_offer_completions_for_flags_or_options "sigil tx build" network' -l 'network' -d 'A network from the config file (default: $SIGIL_NETWORK, else the config\'s default); sending checks that its peers serve its chainId.' -rfka '(__sigil_custom_completion ---completion tx build -- --network (count (__sigil_tokens -pc)) (__sigil_tokens -tC))'
 complete -c 'sigil' -n '__sigil_should_offer_completions_for_flags_or_options "sigil tx build" config' -l 'config' -d 'Config file (default: $SIGIL_CONFIG, else $XDG_CONFIG_HOME/sigil/config.toml).' -rfa '(for p in (string match -e -- \'*/\' (commandline -t);or printf \n)*.\'toml\';printf %s\n $p;end;__fish_complete_directories (commandline -t) \'\')'
 complete -c 'sigil' -n '__sigil_should_offer_completions_for_flags_or_options "sigil tx build"' -l 'rpc' -d 'A JSON-RPC peer, http:// or https:// (repeatable; default: $SIGIL_RPC, comma-separated).' -rfka ''
@@ -484,6 +498,7 @@ complete -c 'sigil' -n '__sigil_should_offer_completions_for_flags_or_options "s
 complete -c 'sigil' -n '__sigil_should_offer_completions_for_flags_or_options "sigil tx bump" from' -l 'from' -d 'Keystore account to sign with: its address or local name.' -rfka '(__sigil_custom_completion ---completion tx bump -- --from (count (__sigil_tokens -pc)) (__sigil_tokens -tC))'
 complete -c 'sigil' -n '__sigil_should_offer_completions_for_flags_or_options "sigil tx bump" private-key-file' -l 'private-key-file' -d 'File holding a hex private key (64 hex digits, optional 0x), or - for standard input.' -rF
 complete -c 'sigil' -n '__sigil_should_offer_completions_for_flags_or_options "sigil tx bump" keystore' -l 'keystore' -d 'Keystore folder (default: $SIGIL_KEYSTORE, else [defaults].keystore in the config file, else the data directory\'s keystore/; geth\'s and foundry\'s folders work as they are).' -rfa '(__sigil_complete_directories)'
+complete -c 'sigil' -n '__sigil_should_offer_completions_for_flags_or_options "sigil tx bump" strict-permissions' -l 'strict-permissions' -d 'Refuse (exit 5) a key file that is a symbolic link, readable by group or others, or in a folder writable by them, instead of warning.'
 complete -c 'sigil' -n '__sigil_should_offer_completions_for_flags_or_options "sigil tx bump" password-file' -l 'password-file' -d 'File whose first line is the keystore password (else SIGIL_PASSWORD, else a prompt on a terminal).' -rF
 complete -c 'sigil' -n '__sigil_should_offer_completions_for_flags_or_options "sigil tx bump" network' -l 'network' -d 'A network from the config file (default: $SIGIL_NETWORK, else the config\'s default); sending checks that its peers serve its chainId.' -rfka '(__sigil_custom_completion ---completion tx bump -- --network (count (__sigil_tokens -pc)) (__sigil_tokens -tC))'
 complete -c 'sigil' -n '__sigil_should_offer_completions_for_flags_or_options "sigil tx bump" config' -l 'config' -d 'Config file (default: $SIGIL_CONFIG, else $XDG_CONFIG_HOME/sigil/config.toml).' -rfa '(for p in (string match -e -- \'*/\' (commandline -t);or printf \n)*.\'toml\';printf %s\n $p;end;__fish_complete_directories (commandline -t) \'\')'
@@ -503,6 +518,7 @@ complete -c 'sigil' -n '__sigil_should_offer_completions_for_flags_or_options "s
 complete -c 'sigil' -n '__sigil_should_offer_completions_for_flags_or_options "sigil tx cancel" from' -l 'from' -d 'Keystore account to sign with: its address or local name.' -rfka '(__sigil_custom_completion ---completion tx cancel -- --from (count (__sigil_tokens -pc)) (__sigil_tokens -tC))'
 complete -c 'sigil' -n '__sigil_should_offer_completions_for_flags_or_options "sigil tx cancel" private-key-file' -l 'private-key-file' -d 'File holding a hex private key (64 hex digits, optional 0x), or - for standard input.' -rF
 complete -c 'sigil' -n '__sigil_should_offer_completions_for_flags_or_options "sigil tx cancel" keystore' -l 'keystore' -d 'Keystore folder (default: $SIGIL_KEYSTORE, else [defaults].keystore in the config file, else the data directory\'s keystore/; geth\'s and foundry\'s folders work as they are).' -rfa '(__sigil_complete_directories)'
+complete -c 'sigil' -n '__sigil_should_offer_completions_for_flags_or_options "sigil tx cancel" strict-permissions' -l 'strict-permissions' -d 'Refuse (exit 5) a key file that is a symbolic link, readable by group or others, or in a folder writable by them, instead of warning.'
 complete -c 'sigil' -n '__sigil_should_offer_completions_for_flags_or_options "sigil tx cancel" password-file' -l 'password-file' -d 'File whose first line is the keystore password (else SIGIL_PASSWORD, else a prompt on a terminal).' -rF
 complete -c 'sigil' -n '__sigil_should_offer_completions_for_flags_or_options "sigil tx cancel" network' -l 'network' -d 'A network from the config file (default: $SIGIL_NETWORK, else the config\'s default); sending checks that its peers serve its chainId.' -rfka '(__sigil_custom_completion ---completion tx cancel -- --network (count (__sigil_tokens -pc)) (__sigil_tokens -tC))'
 complete -c 'sigil' -n '__sigil_should_offer_completions_for_flags_or_options "sigil tx cancel" config' -l 'config' -d 'Config file (default: $SIGIL_CONFIG, else $XDG_CONFIG_HOME/sigil/config.toml).' -rfa '(for p in (string match -e -- \'*/\' (commandline -t);or printf \n)*.\'toml\';printf %s\n $p;end;__fish_complete_directories (commandline -t) \'\')'
@@ -567,6 +583,7 @@ complete -c 'sigil' -n '__sigil_should_offer_completions_for_flags_or_options "s
 complete -c 'sigil' -n '__sigil_should_offer_completions_for_flags_or_options "sigil config show" timeout' -l 'timeout' -d 'Seconds to wait for each peer\'s answer.' -rfka ''
 complete -c 'sigil' -n '__sigil_should_offer_completions_for_flags_or_options "sigil config show" from' -l 'from' -d 'Keystore account: its address or local name.' -rfka '(__sigil_custom_completion ---completion config show -- --from (count (__sigil_tokens -pc)) (__sigil_tokens -tC))'
 complete -c 'sigil' -n '__sigil_should_offer_completions_for_flags_or_options "sigil config show" keystore' -l 'keystore' -d 'Keystore folder (default: $SIGIL_KEYSTORE, else [defaults].keystore in the config file, else the data directory\'s keystore/; geth\'s and foundry\'s folders work as they are).' -rfa '(__sigil_complete_directories)'
+complete -c 'sigil' -n '__sigil_should_offer_completions_for_flags_or_options "sigil config show" strict-permissions' -l 'strict-permissions' -d 'Refuse (exit 5) a key file that is a symbolic link, readable by group or others, or in a folder writable by them, instead of warning.'
 complete -c 'sigil' -n '__sigil_should_offer_completions_for_flags_or_options "sigil config show" json' -l 'json' -d 'Print the result as one JSON document (stable schema; errors as JSON on stderr).'
 complete -c 'sigil' -n '__sigil_should_offer_completions_for_flags_or_options "sigil config show" color' -l 'color' -d 'When to colour: auto = on a terminal, unless NO_COLOR is set or TERM=dumb. JSON is never coloured.' -rfka 'auto always never'
 complete -c 'sigil' -n '__sigil_should_offer_completions_for_flags_or_options "sigil config show" version' -l 'version' -d 'Show the version.'
@@ -593,6 +610,7 @@ complete -c 'sigil' -n '__sigil_should_offer_completions_for_flags_or_options "s
 complete -c 'sigil' -n '__sigil_should_offer_completions_for_flags_or_options "sigil send" from' -l 'from' -d 'Keystore account to sign with: its address or local name.' -rfka '(__sigil_custom_completion ---completion send -- --from (count (__sigil_tokens -pc)) (__sigil_tokens -tC))'
 complete -c 'sigil' -n '__sigil_should_offer_completions_for_flags_or_options "sigil send" private-key-file' -l 'private-key-file' -d 'File holding a hex private key (64 hex digits, optional 0x), or - for standard input.' -rF
 complete -c 'sigil' -n '__sigil_should_offer_completions_for_flags_or_options "sigil send" keystore' -l 'keystore' -d 'Keystore folder (default: $SIGIL_KEYSTORE, else [defaults].keystore in the config file, else the data directory\'s keystore/; geth\'s and foundry\'s folders work as they are).' -rfa '(__sigil_complete_directories)'
+complete -c 'sigil' -n '__sigil_should_offer_completions_for_flags_or_options "sigil send" strict-permissions' -l 'strict-permissions' -d 'Refuse (exit 5) a key file that is a symbolic link, readable by group or others, or in a folder writable by them, instead of warning.'
 complete -c 'sigil' -n '__sigil_should_offer_completions_for_flags_or_options "sigil send" password-file' -l 'password-file' -d 'File whose first line is the keystore password (else SIGIL_PASSWORD, else a prompt on a terminal).' -rF
 complete -c 'sigil' -n '__sigil_should_offer_completions_for_flags_or_options "sigil send" network' -l 'network' -d 'A network from the config file (default: $SIGIL_NETWORK, else the config\'s default); sending checks that its peers serve its chainId.' -rfka '(__sigil_custom_completion ---completion send -- --network (count (__sigil_tokens -pc)) (__sigil_tokens -tC))'
 complete -c 'sigil' -n '__sigil_should_offer_completions_for_flags_or_options "sigil send" config' -l 'config' -d 'Config file (default: $SIGIL_CONFIG, else $XDG_CONFIG_HOME/sigil/config.toml).' -rfa '(for p in (string match -e -- \'*/\' (commandline -t);or printf \n)*.\'toml\';printf %s\n $p;end;__fish_complete_directories (commandline -t) \'\')'

@@ -10,6 +10,10 @@ public struct KeystoreOptions: ParsableArguments {
         valueName: "dir"), completion: .directory)
     public var keystore: String?
 
+    @Flag(name: .long, help: ArgumentHelp(
+        "Refuse (exit 5) a key file that is a symbolic link, readable by group or others, or in a folder writable by them, instead of warning."))
+    public var strictPermissions = false
+
     public init() {}
 
     /// The folder chosen by `--keystore`, `SIGIL_KEYSTORE`, the config file or the data directory.
@@ -18,7 +22,14 @@ public struct KeystoreOptions: ParsableArguments {
             guard let path = try EffectiveSettings.resolveKeystore(flag: keystore).value else {
                 throw CommandFailure(.failure, "no keystore folder could be determined")
             }
-            return KeystoreDirectory(path: path)
+            let strict = strictPermissions
+            return KeystoreDirectory(path: path) { exposures in
+                if strict {
+                    throw CommandFailure(.refusedByPolicy, exposures.map(\.description).joined(separator: "; ")
+                        + " (refused: --strict-permissions)")
+                }
+                for exposure in exposures { StandardStreams.writeWarning(exposure.description) }
+            }
         }
     }
 
