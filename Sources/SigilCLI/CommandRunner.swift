@@ -51,7 +51,9 @@ public enum CommandRunner {
 
     /// `reason`: a finer machine-readable reason (`--json` only), e.g. `nonce-too-low`.
     static func report(_ message: String, status: ExitStatus, toolName: String, json: Bool, reason: String? = nil) -> Never {
-        let line = message.split(whereSeparator: \.isNewline).joined(separator: " ")
+        // Outside text inside the message is escaped where it enters; escaping the whole line again
+        // is the safety net (and keeps a stray control character from any source off the terminal).
+        let line = DisplayText.escaped(message.split(whereSeparator: \.isNewline).joined(separator: " "), limit: 8000)
         if json {
             let object: JSONValue = .object([
                 ("error", .object([

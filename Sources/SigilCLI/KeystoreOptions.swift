@@ -10,19 +10,30 @@ public struct KeystoreOptions: ParsableArguments {
         valueName: "dir"), completion: .directory)
     public var keystore: String?
 
+    @Flag(name: .long, help: ArgumentHelp(
+        "Refuse (exit 5) a key file that is a symbolic link, readable by group or others, or in a folder writable by them, instead of warning."))
+    public var strictPermissions = false
+
     public init() {}
 
     /// The folder chosen by `--keystore`, `SIGIL_KEYSTORE`, the config file or the data directory.
     public var directory: KeystoreDirectory {
-        get throws { try Self.directory(flag: keystore) }
+        get throws { try Self.directory(flag: keystore, strict: strictPermissions) }
     }
 
-    /// The folder for a `--keystore` value (nil: `SIGIL_KEYSTORE`, the config file, the data directory).
-    public static func directory(flag: String?) throws -> KeystoreDirectory {
+    /// The folder for a `--keystore` value (nil: `SIGIL_KEYSTORE`, the config file, the data
+    /// directory). Key files open to others are warned about, or refused when `strict`.
+    public static func directory(flag: String?, strict: Bool = false) throws -> KeystoreDirectory {
         guard let path = try EffectiveSettings.resolveKeystore(flag: flag).value else {
             throw CommandFailure(.failure, "no keystore folder could be determined")
         }
-        return KeystoreDirectory(path: path)
+        return KeystoreDirectory(path: path) { exposures in
+            if strict {
+                throw CommandFailure(.refusedByPolicy, exposures.map(\.description).joined(separator: "; ")
+                    + " (refused: --strict-permissions)")
+            }
+            for exposure in exposures { StandardStreams.writeWarning(exposure.description) }
+        }
     }
 
     /// Writes a new key file into the folder (see `KeystoreDirectory.store`), warning first when

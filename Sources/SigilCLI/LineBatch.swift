@@ -9,6 +9,10 @@ import Glibc
 /// Used by the batch modes (`sign tx --batch`, `tx decode --batch`): each non-blank line gives
 /// one output line; the first failing line (by line number) is reported with its number.
 public enum LineBatch {
+    /// The largest batch file read (16 MiB, some 40,000 requests or raw transactions): a
+    /// larger one, or an endless stream such as /dev/zero, is refused while it is read.
+    public static let maximumInputSize = 16 << 20
+
     public static var defaultThreads: Int { max(1, Int(sysconf(Int32(_SC_NPROCESSORS_ONLN)))) }
 
     public struct LineFailure: Error {

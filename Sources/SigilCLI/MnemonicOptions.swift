@@ -16,11 +16,11 @@ public struct MnemonicOptions: ParsableArguments {
     public func mnemonic() throws -> Mnemonic {
         guard let mnemonicFile else { throw CommandFailure(.usage, "give the mnemonic with --mnemonic-file FILE (or - for standard input)") }
         SecretFileCheck.warnIfExposed(mnemonicFile)
-        return try Mnemonic(phrase: FileIO.readSecret(mnemonicFile))
+        return try Mnemonic(phrase: FileIO.readSecret(mnemonicFile, option: "--mnemonic-file"))
     }
 
     public func passphrase() throws -> SecureBytes {
         guard let passphraseFile else { return SecureBytes(count: 0) }
-        return PasswordSource.firstLine(of: try FileIO.readSecret(passphraseFile))
+        return PasswordSource.firstLine(of: try FileIO.readSecret(passphraseFile, option: "--passphrase-file"))
     }
 }

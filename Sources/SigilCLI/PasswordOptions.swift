@@ -49,7 +49,7 @@ public struct NewPasswordOptions: ParsableArguments {
 enum PasswordSource {
     static func obtain(file: String?, environment: String, fileOption: String, prompt: String, confirm: Bool) throws -> SecureBytes {
         if let file {
-            return firstLine(of: try FileIO.readSecret(file))
+            return firstLine(of: try FileIO.readSecret(file, option: fileOption))
         }
         if let value = getenv(environment) {
             var bytes = Array(String(cString: value).utf8)

@@ -1,4 +1,5 @@
 import ArgumentParser
+import SigilCore
 
 #if canImport(Glibc)
 import Glibc
@@ -109,6 +110,6 @@ public struct TerminalStyle: Sendable, Equatable {
 extension StandardStreams {
     /// Writes `warning: MESSAGE` as one line on stderr, the prefix in the warning colour.
     public static func writeWarning(_ message: String) {
-        writeError(TerminalStyle.standardError.warning("warning:") + " " + message + "\n")
+        writeError(TerminalStyle.standardError.warning("warning:") + " " + DisplayText.escaped(message, limit: 8000) + "\n")
     }
 }

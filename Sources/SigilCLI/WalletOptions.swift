@@ -40,7 +40,7 @@ public struct WalletOptions: ParsableArguments {
 
     /// Reads a hex private key file (or stdin for `-`), warning if others can read it.
     public static func privateKey(fromFile path: String) throws -> PrivateKey {
-        let secret = try FileIO.readSecret(path)
+        let secret = try FileIO.readSecret(path, option: "--private-key-file")
         SecretFileCheck.warnIfExposed(path)
         return try PrivateKey(parsing: secret)
     }

@@ -49,7 +49,7 @@ private let keyOneSecret = Secrets(privateKeys: [keyOneHex])
 
     @Test func missingFileAndMissingOption() throws {
         expectFailure(try sigil("key", "inspect", "--private-key-file", "/nonexistent/key"), status: 66,
-                      message: "sigil: error: '/nonexistent/key': no such file")
+                      message: "sigil: error: --private-key-file: no such file")
         expectFailure(try sigil("key", "inspect"), status: 64, message: "--private-key-file")
     }
 }

@@ -111,6 +111,7 @@ import Testing
         try FileManager.default.createDirectory(atPath: keystore, withIntermediateDirectories: true)
         let bytes = Data(content.utf8)
         try bytes.write(to: URL(fileURLWithPath: keystore + "/from-ethers"))
+        try FileManager.default.setAttributes([.posixPermissions: 0o600], ofItemAtPath: keystore + "/from-ethers")
         let exported = try run(["key", "export", "from-ethers", "--keystore", keystore])
         #expect(exported.status == 0, "\(exported.stderrText)")
         #expect(exported.stdout == bytes)

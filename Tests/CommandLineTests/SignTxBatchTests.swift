@@ -119,4 +119,22 @@ import Testing
         expectFailure(try sigil("tx", "decode", "--batch", highS.path), status: 3, message: "\(highS.path) line 291: ")
         expectFailure(try sigil("tx", "decode", "--batch", "-", stdin: "0x02\n"), status: 65, message: "standard input line 1: ")
     }
+
+    /// An endless stream is refused once it passes the batch limit, naming the limit, before the
+    /// key is even read (memory stays near the limit: measured with /usr/bin/time, not here).
+    @Test func endlessOrHugeBatchInputIsRefusedAtTheLimit() throws {
+        for arguments in [["sign", "tx", "--batch", "/dev/zero", "--private-key-file", keyFile],
+                          ["tx", "decode", "--batch", "/dev/zero"]] {
+            expectFailure(try sigil(arguments), status: 65,
+                          message: "'/dev/zero' is larger than 16777216 bytes (16 MiB), the limit for this input")
+        }
+        // a regular file over the limit is refused by its size, without being read
+        let big = dir.url.appendingPathComponent("big.jsonl")
+        FileManager.default.createFile(atPath: big.path, contents: nil)
+        let handle = try FileHandle(forWritingTo: big)
+        try handle.truncate(atOffset: 16 << 20 + 1)
+        try handle.close()
+        expectFailure(try sigil("sign", "tx", "--batch", big.path, "--private-key-file", keyFile), status: 65,
+                      message: "is larger than 16777216 bytes (16 MiB)")
+    }
 }

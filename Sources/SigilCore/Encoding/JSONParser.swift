@@ -241,5 +241,5 @@ public struct JSONParseError: CategorizedError, Equatable {
         self.offset = offset
     }
     public var category: ErrorCategory { .invalidInput }
-    public var description: String { "invalid JSON at byte \(offset): \(message)" }
+    public var description: String { "invalid JSON at byte \(offset): \(DisplayText.escaped(message))" }
 }

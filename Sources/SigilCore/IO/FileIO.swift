@@ -6,15 +6,22 @@ import Glibc
 /// atomic writes (temp file in the same directory, fsync, rename, fsync of the directory),
 /// so that a crash never leaves a half-written file under the final name.
 public enum FileIO {
-    /// Largest file read by default: inputs to a wallet are small, and a bound keeps a
+    /// Largest file read by default (16 MiB): inputs to a wallet are small, and a bound keeps a
     /// mistaken path (a disk image, /dev/zero) from exhausting memory.
-    public static let defaultLimit = 64 << 20
+    public static let defaultLimit = 16 << 20
 
-    /// Reads a whole file, or standard input when `path` is "-".
+    /// Reads a whole file, or standard input when `path` is "-", refusing more than `limit`
+    /// bytes: a regular file larger than that at once (by its size), a stream (a pipe, a device
+    /// such as /dev/zero) as soon as it has sent more, so memory stays within about the limit.
     public static func read(_ path: String, limit: Int = defaultLimit) throws(FileError) -> [UInt8] {
         let fd = try open(path)
         defer { if path != "-" { close(fd) } }
         var out = [UInt8]()
+        var info = stat()
+        if fstat(fd, &info) == 0, (info.st_mode & S_IFMT) == S_IFREG {
+            if Int(info.st_size) > limit { throw FileError(path: path, reason: .tooLarge(limit)) }
+            out.reserveCapacity(Int(info.st_size) + 1)
+        }
         var chunk = [UInt8](repeating: 0, count: 65536)
         while true {
             let n = chunk.withUnsafeMutableBytes { Glibc.read(fd, $0.baseAddress, $0.count) }
@@ -31,8 +38,12 @@ public enum FileIO {
 
     /// Reads a secret (a key file, a password file) straight into a wiped-on-release buffer.
     /// Intermediate buffers are wiped too.
-    public static func readSecret(_ path: String, limit: Int = 1 << 20) throws(FileError) -> SecureBytes {
-        let fd = try open(path)
+    ///
+    /// Errors name `option` (e.g. `--password-file`), never the path: a secret typed by mistake
+    /// where its file's path belongs must not be echoed back.
+    public static func readSecret(_ path: String, option: String = "the secret file", limit: Int = 1 << 20) throws(FileError) -> SecureBytes {
+        let fd: Int32
+        do { fd = try open(path) } catch { throw FileError(path: path, reason: error.reason, shownAs: option) }
         defer { if path != "-" { close(fd) } }
         var collected = [UInt8]()
         collected.reserveCapacity(4096)
@@ -45,7 +56,7 @@ public enum FileIO {
             if n < 0 {
                 if errno == EINTR { continue }
                 collected.withUnsafeMutableBytes { SecureBytes.wipe($0) }
-                throw FileError(path: path, reason: .io(errnoText()))
+                throw FileError(path: path, reason: .io(errnoText()), shownAs: option)
             }
             if n == 0 { break }
             if collected.count + n > collected.capacity {
@@ -59,7 +70,7 @@ public enum FileIO {
             collected.append(contentsOf: chunk[0..<n])
             if collected.count > limit {
                 collected.withUnsafeMutableBytes { SecureBytes.wipe($0) }
-                throw FileError(path: path, reason: .tooLarge(limit))
+                throw FileError(path: path, reason: .tooLarge(limit), shownAs: option)
             }
         }
         return SecureBytes(consuming: &collected)
@@ -240,10 +251,20 @@ public struct FileError: CategorizedError, Equatable {
 
     public let path: String
     public let reason: Reason
+    /// What the message calls the file instead of its path (an option naming a secret file).
+    public let shownAs: String?
 
-    public init(path: String, reason: Reason) {
+    public init(path: String, reason: Reason, shownAs: String? = nil) {
         self.path = path
         self.reason = reason
+        self.shownAs = shownAs
+    }
+
+    /// `16777216 bytes (16 MiB)`, or `100 bytes` below a KiB.
+    static func size(_ bytes: Int) -> String {
+        if bytes >= 1 << 20 && bytes % (1 << 20) == 0 { return "\(bytes) bytes (\(bytes >> 20) MiB)" }
+        if bytes >= 1 << 10 && bytes % (1 << 10) == 0 { return "\(bytes) bytes (\(bytes >> 10) KiB)" }
+        return "\(bytes) bytes"
     }
 
     public var category: ErrorCategory {
@@ -256,13 +277,13 @@ public struct FileError: CategorizedError, Equatable {
     }
 
     public var description: String {
-        let name = path == "-" ? "standard input" : "'\(path)'"
+        let name = shownAs ?? (path == "-" ? "standard input" : "'\(DisplayText.escaped(path, limit: 400))'")
         switch reason {
         case .notFound: return "\(name): no such file"
         case .permissionDenied: return "\(name): permission denied"
         case .isDirectory: return "\(name) is a directory, not a file"
         case .exists: return "\(name) already exists; refusing to overwrite it"
-        case .tooLarge(let limit): return "\(name) is larger than \(limit) bytes"
+        case .tooLarge(let limit): return "\(name) is larger than \(Self.size(limit)), the limit for this input"
         case .io(let text): return "\(name): \(text)"
         }
     }

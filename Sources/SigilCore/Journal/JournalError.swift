@@ -31,10 +31,10 @@ public enum JournalError: CategorizedError, Equatable {
         case .io(let path, let reason): "journal '\(path)': \(reason)"
         case .lockTimeout(let path, let seconds):
             "journal lock '\(path)' is held by another process; gave up after \(seconds) s"
-        case .corrupt(let path, let line, let reason): "journal '\(path)' line \(line) is corrupt: \(reason)"
+        case .corrupt(let path, let line, let reason): "journal '\(path)' line \(line) is corrupt: \(DisplayText.escaped(reason))"
         case .duplicateHash(let hash): "journal already holds transaction \(hash)"
         case .unknownHash(let hash): "journal holds no transaction \(hash)"
-        case .invalidRecord(let reason): "invalid journal record: \(reason)"
+        case .invalidRecord(let reason): "invalid journal record: \(DisplayText.escaped(reason))"
         case .sessionClosed: "journal session used after its lock was released"
         }
     }

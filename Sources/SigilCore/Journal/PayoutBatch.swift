@@ -182,9 +182,9 @@ public struct PayoutCSVError: CategorizedError, Equatable {
     public var category: ErrorCategory { .invalidInput }
 
     public var description: String {
-        var where_ = file
+        var where_ = DisplayText.escaped(file)
         if line > 0 { where_ += " line \(line)" }
-        if let column { where_ += ", column \(column)" }
-        return "\(where_): \(message)"
+        if let column { where_ += ", column \(DisplayText.escaped(column))" }
+        return "\(where_): \(DisplayText.escaped(message, limit: 400))"
     }
 }

@@ -120,7 +120,7 @@ public enum PayoutPlanError: CategorizedError, Equatable {
     public var description: String {
         switch self {
         case .rowAtSeveralNonces(let id, let line, let nonces):
-            "payout row \"\(id)\" (line \(line)) has live transactions at nonces \(nonces.map(String.init).joined(separator: ", ")); refusing to continue the batch"
+            "payout row \"\(DisplayText.escaped(id))\" (line \(line)) has live transactions at nonces \(nonces.map(String.init).joined(separator: ", ")); refusing to continue the batch"
         }
     }
 }

@@ -23,8 +23,14 @@ public struct KeystoreAccount: Sendable {
 /// overwrite another file.
 public struct KeystoreDirectory: Sendable {
     public let path: String
+    /// Called by `resolve` with the exposures of the account it found (see `exposures(of:)`),
+    /// when there are any: to warn, or to refuse by throwing. Nil: not checked.
+    public var exposureCheck: (@Sendable ([KeyFileExposure]) throws -> Void)?
 
-    public init(path: String) { self.path = path }
+    public init(path: String, exposureCheck: (@Sendable ([KeyFileExposure]) throws -> Void)? = nil) {
+        self.path = path
+        self.exposureCheck = exposureCheck
+    }
 
     /// Every usable keystore file in the directory, in file-name order. Hidden files and
     /// sub-directories are ignored; files that cannot be used are left out (`scan()` lists them
@@ -53,6 +59,10 @@ public struct KeystoreDirectory: Sendable {
         }
         guard matches.count == 1 else {
             throw KeystoreDirectoryError.ambiguous(selector: selector, files: matches.map(\.fileName))
+        }
+        if let exposureCheck {
+            let exposures = exposures(of: first)
+            if !exposures.isEmpty { try exposureCheck(exposures) }
         }
         return first
     }

@@ -34,7 +34,7 @@ public enum KeystoreError: CategorizedError, Equatable {
         case .unsupportedPRF(let name): "unsupported pbkdf2 prf '\(Self.clip(name))' (only hmac-sha256)"
         case .unsupportedVersion(let version): "unsupported keystore version \(Self.clip(version)) (only 3)"
         case .excessiveCost(let message): "refusing keystore: \(message)"
-        case let .malformed(path, reason): "malformed keystore field \(path): \(reason)"
+        case let .malformed(path, reason): "malformed keystore field \(DisplayText.escaped(path)): \(DisplayText.escaped(reason))"
         case .wrongPasswordOrCorrupted: "wrong password or corrupted keystore"
         case .cryptoFailure(let message): "keystore crypto failed: \(message)"
         }
@@ -42,6 +42,6 @@ public enum KeystoreError: CategorizedError, Equatable {
 
     /// Keeps names from a hostile file short in messages.
     private static func clip(_ text: String) -> String {
-        text.count <= 40 ? text : String(text.prefix(40)) + "…"
+        DisplayText.escaped(text, limit: 40)
     }
 }

@@ -29,15 +29,15 @@ public enum DevP2PError: CategorizedError, Equatable {
 
     public var description: String {
         switch self {
-        case .invalidEnode(let reason): "invalid enode URL: \(reason)"
+        case .invalidEnode(let reason): "invalid enode URL: \(DisplayText.escaped(reason))"
         case let .unreachable(endpoint, reason): "\(endpoint) unreachable: \(reason)"
         case let .timedOut(endpoint, step): "\(endpoint) did not answer in time (waiting for \(step))"
-        case let .disconnected(endpoint, reason): "\(endpoint) disconnected: \(reason)"
+        case let .disconnected(endpoint, reason): "\(endpoint) disconnected: \(DisplayText.escaped(reason))"
         case let .connectionClosed(endpoint, step, midFrame):
             "\(endpoint) closed the connection \(midFrame ? "in the middle of a frame" : "") while we waited for \(step)"
                 .replacingDoubleSpaces
-        case let .protocolViolation(endpoint, reason): "\(endpoint) broke the protocol: \(reason)"
-        case let .incompatible(endpoint, reason): "\(endpoint) is incompatible: \(reason)"
+        case let .protocolViolation(endpoint, reason): "\(endpoint) broke the protocol: \(DisplayText.escaped(reason))"
+        case let .incompatible(endpoint, reason): "\(endpoint) is incompatible: \(DisplayText.escaped(reason))"
         case .unknownChain(let reason): "cannot tell the peers which chain: \(reason)"
         }
     }

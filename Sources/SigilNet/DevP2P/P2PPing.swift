@@ -40,9 +40,9 @@ public struct DevP2PPingResult: Sendable {
         let next = status.forkID.next == 0 ? "none" : String(status.forkID.next)
         return """
         enode:        \(enode)
-        client:       \(hello.clientID)
+        client:       \(DisplayText.escaped(hello.clientID))
         p2p version:  \(hello.protocolVersion)
-        capabilities: \(hello.capabilities.map(\.description).joined(separator: ", "))
+        capabilities: \(DisplayText.escaped(hello.capabilities.map(\.description).joined(separator: ", "), limit: 400))
         network id:   \(status.networkID)
         genesis:      \(Hex.encode(status.genesis))
         head:         \(Hex.encode(status.head))

@@ -13,13 +13,13 @@ public struct PeerBroadcast: Sendable, Equatable {
         self.elapsedMilliseconds = elapsedMilliseconds
     }
 
-    /// The reason for rejected/unreachable/disconnected/incompatible/protocol-error, a short
-    /// note for timed-out and announced, else empty.
+    /// The reason for rejected/unreachable/disconnected/incompatible/protocol-error (the peer's
+    /// text, escaped and capped by `DisplayText`), a short note for timed-out and announced, else empty.
     public var detail: String {
         switch outcome {
         case .accepted, .alreadyKnown, .delivered, .fetched: ""
         case .rejected(let reason), .unreachable(let reason), .disconnected(let reason),
-             .incompatible(let reason), .protocolError(let reason): reason
+             .incompatible(let reason), .protocolError(let reason): DisplayText.escaped(reason)
         case .timedOut: "no answer in time"
         case .announced: "not requested in time (the peer may already have it)"
         }
@@ -58,7 +58,7 @@ public struct BroadcastReport: Sendable, Equatable {
     /// A plain-text table: `peer  outcome  ms  detail`, columns aligned, one line per peer.
     public func table() -> String {
         let header = ["PEER", "OUTCOME", "MS", "DETAIL"]
-        let rows = peers.map { [$0.shortName, $0.outcome.name, String(Int($0.elapsedMilliseconds.rounded())), Self.oneLine($0.detail)] }
+        let rows = peers.map { [$0.shortName, $0.outcome.name, String(Int($0.elapsedMilliseconds.rounded())), $0.detail] }
         let all = [header] + rows
         let widths = (0..<3).map { column in all.map { $0[column].count }.max() ?? 0 }
         return all.map { row in
@@ -90,9 +90,5 @@ public struct BroadcastReport: Sendable, Equatable {
                 ])
             })),
         ])
-    }
-
-    private static func oneLine(_ text: String) -> String {
-        String(text.map { $0 == "\n" || $0 == "\r" || $0 == "\t" ? " " : $0 })
     }
 }

@@ -5,7 +5,7 @@ public enum RPCError: CategorizedError, Equatable {
     /// The node answered with a JSON-RPC error object.
     case node(method: String, code: Int, message: String, data: JSONValue?)
     /// The node answered with a non-200 HTTP status and no JSON-RPC error; `excerpt` is the
-    /// start of the body (at most 200 characters, control characters replaced).
+    /// start of the body (at most 200 characters, control characters escaped).
     case httpStatus(Int, excerpt: String)
     /// The peer could not be reached: refused, unreachable, DNS failure, bad URL, https unavailable.
     case transport(TransportError)
@@ -24,17 +24,17 @@ public enum RPCError: CategorizedError, Equatable {
 
     public var description: String {
         switch self {
-        case .node(let method, let code, let message, _): "\(method): node error \(code): \(message)"
+        case .node(let method, let code, let message, _): "\(method): node error \(code): \(DisplayText.escaped(message))"
         case .httpStatus(let status, let excerpt): excerpt.isEmpty ? "HTTP \(status)" : "HTTP \(status): \(excerpt)"
         case .transport(let error): error.description
         case .timedOut(let endpoint, let seconds): "\(endpoint) did not answer within \(TransportError.format(seconds)) s"
-        case .malformed(let reason): "malformed JSON-RPC response: \(reason)"
+        case .malformed(let reason): "malformed JSON-RPC response: \(DisplayText.escaped(reason, limit: 400))"
         }
     }
 
     /// The node's message for `.node`, else the description: what a peer table shows.
     public var reason: String {
-        if case .node(_, _, let message, _) = self { return message }
+        if case .node(_, _, let message, _) = self { return DisplayText.escaped(message) }
         return description
     }
 
@@ -49,12 +49,6 @@ public enum RPCError: CategorizedError, Equatable {
     }
 
     static func excerpt(_ body: [UInt8]) -> String {
-        let text = String(decoding: body.prefix(400), as: UTF8.self)
-        var out = ""
-        for scalar in text.unicodeScalars {
-            if out.unicodeScalars.count >= 200 { out += "…"; break }
-            out.unicodeScalars.append(scalar.value < 0x20 || scalar.value == 0x7F ? " " : scalar)
-        }
-        return out.trimmingSpaces
+        DisplayText.escaped(bytes: body).trimmingSpaces
     }
 }

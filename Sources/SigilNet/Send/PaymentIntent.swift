@@ -80,7 +80,7 @@ public enum SendError: CategorizedError, Equatable {
         case .quorumNotReached(let accepted, let required, let hash):
             "only \(accepted) peer(s) accepted \(hash), \(required) required; it is journaled: `sigil tx rebroadcast \(hash)` retries the same bytes"
         case .rejected(let reason, let message, let hash):
-            "the node refused \(hash): " + (reason.summary.map { "\($0) (\"\(message)\")" } ?? message)
+            "the node refused \(hash): " + (reason.summary.map { "\($0) (\"\(DisplayText.escaped(message))\")" } ?? DisplayText.escaped(message))
                 + (reason.hint(hash: hash).map { "; \($0)" } ?? "")
         case .reverted(let hash, let gasUsed):
             "transaction \(hash) was mined but REVERTED (status 0, \(gasUsed) gas used); the value was not transferred"

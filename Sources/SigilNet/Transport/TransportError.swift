@@ -44,8 +44,8 @@ public enum TransportError: CategorizedError, Equatable {
         case .connectionRefused(let endpoint): "connection refused by \(endpoint)"
         case .unreachable(let endpoint, let reason): "\(endpoint) unreachable: \(reason)"
         case .timedOut(let endpoint, let seconds): "\(endpoint) did not answer within \(Self.format(seconds)) s"
-        case .malformedResponse(let endpoint, let reason): "malformed HTTP response from \(endpoint): \(reason)"
-        case .responseTooLarge(let endpoint, let limit): "response from \(endpoint) exceeds \(limit) bytes"
+        case .malformedResponse(let endpoint, let reason): "malformed HTTP response from \(endpoint): \(DisplayText.escaped(reason))"
+        case .responseTooLarge(let endpoint, let limit): "response from \(endpoint) exceeds \(limit) bytes, the most Sigil reads from a peer; refused"
         case .httpsUnavailable(let reason): "https:// is unavailable: \(reason)"
         }
     }

@@ -18,7 +18,7 @@ struct PayoutRunner {
     let json: Bool
 
     func run(file: String, name: String?) throws {
-        let batch = try PayoutBatch.parse(FileIO.read(file, limit: 64 << 20), fileName: file, name: name)
+        let batch = try PayoutBatch.parse(FileIO.read(file, limit: LineBatch.maximumInputSize), fileName: file, name: name)
         let signer = try SigningKey(wallet)   // resolved once: a key on standard input is read once
         let from = signer.address
         let reader = NodeReader(client: JSONRPCClient(urls: sender.peers, timeout: sender.timeout))

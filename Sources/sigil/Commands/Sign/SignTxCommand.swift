@@ -70,7 +70,7 @@ struct SignTxCommand: ParsableCommand {
     }
 
     private func signBatch(_ path: String) throws {
-        let bytes = try FileIO.read(path, limit: 1 << 30)
+        let bytes = try FileIO.read(path, limit: LineBatch.maximumInputSize)
         let key = try wallet.makeSigner()
         let json = output.json
         let out: String

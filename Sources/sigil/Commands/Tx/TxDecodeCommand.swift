@@ -63,7 +63,7 @@ struct TxDecodeCommand: ParsableCommand {
     }
 
     private func decodeBatch(_ path: String) throws {
-        let bytes = try FileIO.read(path, limit: 1 << 30)
+        let bytes = try FileIO.read(path, limit: LineBatch.maximumInputSize)
         let json = output.json
         do {
             StandardStreams.write(try LineBatch.map(bytes, threads: threads ?? LineBatch.defaultThreads) { line in

@@ -206,8 +206,9 @@ enum JournalPresenter {
     static func fields(_ record: JournalRecord) -> [(String, String)] {
         [("hash", record.hashHex), ("status", record.status.rawValue), ("nonce", String(record.nonce)),
          ("to", record.to?.checksummed ?? "contract creation"), ("value", "\(Amount.format(record.value, as: .ether)) ether"),
-         ("peers", record.peers.joined(separator: ", "))]
-            + (record.batchKey.map { [("payout row", $0)] } ?? []) + (record.note.map { [("note", $0)] } ?? [])
+         ("peers", DisplayText.escaped(record.peers.joined(separator: ", "), limit: 2000))]
+            + (record.batchKey.map { [("payout row", DisplayText.escaped($0))] } ?? [])
+            + (record.note.map { [("note", DisplayText.escaped($0))] } ?? [])
     }
 
     static func json(_ record: JournalRecord, journal: TransactionJournal) -> JSONValue {
