@@ -69,7 +69,7 @@ public struct PeerFault: Sendable, Equatable, CustomStringConvertible {
 
     public init(url: String, reason: String, invalid: Bool) {
         self.url = url
-        self.reason = reason
+        self.reason = DisplayText.escaped(reason)
         self.invalid = invalid
     }
 
