@@ -173,20 +173,20 @@ _sigil-signer() {
     unset 'unparsed_words[0]'
     unparsed_words=("${unparsed_words[@]}")
     case "${subcommand}" in
-    address|list|sign|sign-message|sign-typed-data|policy|audit|help)
+    address|list|sign|sign-message|sign-typed-data|policy|audit|verify|help)
         # Offer subcommand argument completions
         "_sigil-signer_${subcommand}"
         ;;
     *)
         # Offer subcommand completions
-        COMPREPLY+=($(compgen -W 'address list sign sign-message sign-typed-data policy audit help' -- "${cur}"))
+        COMPREPLY+=($(compgen -W 'address list sign sign-message sign-typed-data policy audit verify help' -- "${cur}"))
         ;;
     esac
 }
 
 _sigil-signer_address() {
     repeating_flags=()
-    non_repeating_flags=(--json --version -h --help)
+    non_repeating_flags=(--strict-permissions --json --version -h --help)
     repeating_options=()
     non_repeating_options=(--from --private-key-file --keystore --password-file --color)
     __sigil-signer_offer_flags_options 0
@@ -218,7 +218,7 @@ _sigil-signer_address() {
 
 _sigil-signer_list() {
     repeating_flags=()
-    non_repeating_flags=(--json --version -h --help)
+    non_repeating_flags=(--strict-permissions --json --version -h --help)
     repeating_options=()
     non_repeating_options=(--keystore --color)
     __sigil-signer_offer_flags_options 0
@@ -238,7 +238,7 @@ _sigil-signer_list() {
 
 _sigil-signer_sign() {
     repeating_flags=()
-    non_repeating_flags=(--yes --json --version -h --help)
+    non_repeating_flags=(--yes --strict-permissions --json --version -h --help)
     repeating_options=()
     non_repeating_options=(-o --output --policy --audit-log --from --private-key-file --keystore --password-file --color)
     __sigil-signer_offer_flags_options 1
@@ -282,7 +282,7 @@ _sigil-signer_sign() {
 
 _sigil-signer_sign-message() {
     repeating_flags=()
-    non_repeating_flags=(--hex --text --yes --json --version -h --help)
+    non_repeating_flags=(--hex --text --yes --strict-permissions --json --version -h --help)
     repeating_options=()
     non_repeating_options=(--file --policy --audit-log --from --private-key-file --keystore --password-file --color)
     __sigil-signer_offer_flags_options 1
@@ -326,7 +326,7 @@ _sigil-signer_sign-message() {
 
 _sigil-signer_sign-typed-data() {
     repeating_flags=()
-    non_repeating_flags=(--yes --json --version -h --help)
+    non_repeating_flags=(--yes --strict-permissions --json --version -h --help)
     repeating_options=()
     non_repeating_options=(--policy --audit-log --from --private-key-file --keystore --password-file --color)
     __sigil-signer_offer_flags_options 1
@@ -451,6 +451,56 @@ _sigil-signer_audit_verify() {
 
     # Offer option value completions
     case "${prev}" in
+    '--color')
+        __sigil-signer_add_completions -W 'auto'$'\n''always'$'\n''never'
+        return
+        ;;
+    esac
+
+    # Offer positional completions
+    case "${positional_number}" in
+    1)
+        __sigil-signer_add_completions -f
+        return
+        ;;
+    esac
+}
+
+_sigil-signer_verify() {
+    repeating_flags=()
+    non_repeating_flags=(--version -h --help)
+    repeating_options=()
+    non_repeating_options=()
+    __sigil-signer_offer_flags_options 0
+
+    # Offer subcommand / subcommand argument completions
+    local -r subcommand="${unparsed_words[0]}"
+    unset 'unparsed_words[0]'
+    unparsed_words=("${unparsed_words[@]}")
+    case "${subcommand}" in
+    receipt)
+        # Offer subcommand argument completions
+        "_sigil-signer_verify_${subcommand}"
+        ;;
+    *)
+        # Offer subcommand completions
+        COMPREPLY+=($(compgen -W 'receipt' -- "${cur}"))
+        ;;
+    esac
+}
+
+_sigil-signer_verify_receipt() {
+    repeating_flags=()
+    non_repeating_flags=(--json --version -h --help)
+    repeating_options=()
+    non_repeating_options=(--block-hash --color)
+    __sigil-signer_offer_flags_options 1
+
+    # Offer option value completions
+    case "${prev}" in
+    '--block-hash')
+        return
+        ;;
     '--color')
         __sigil-signer_add_completions -W 'auto'$'\n''always'$'\n''never'
         return

@@ -23,15 +23,15 @@ function __sigil-signer_parse_tokens -S
         __sigil-signer_parse_subcommand 0 'version' 'h/help'
         switch $unparsed_tokens[1]
         case 'address'
-            __sigil-signer_parse_subcommand 0 'from=' 'private-key-file=' 'keystore=' 'password-file=' 'json' 'color=' 'version' 'h/help'
+            __sigil-signer_parse_subcommand 0 'from=' 'private-key-file=' 'keystore=' 'strict-permissions' 'password-file=' 'json' 'color=' 'version' 'h/help'
         case 'list'
-            __sigil-signer_parse_subcommand 0 'keystore=' 'json' 'color=' 'version' 'h/help'
+            __sigil-signer_parse_subcommand 0 'keystore=' 'strict-permissions' 'json' 'color=' 'version' 'h/help'
         case 'sign'
-            __sigil-signer_parse_subcommand 1 'o/output=' 'policy=' 'audit-log=' 'yes' 'from=' 'private-key-file=' 'keystore=' 'password-file=' 'json' 'color=' 'version' 'h/help'
+            __sigil-signer_parse_subcommand 1 'o/output=' 'policy=' 'audit-log=' 'yes' 'from=' 'private-key-file=' 'keystore=' 'strict-permissions' 'password-file=' 'json' 'color=' 'version' 'h/help'
         case 'sign-message'
-            __sigil-signer_parse_subcommand 1 'hex' 'text' 'file=' 'policy=' 'audit-log=' 'yes' 'from=' 'private-key-file=' 'keystore=' 'password-file=' 'json' 'color=' 'version' 'h/help'
+            __sigil-signer_parse_subcommand 1 'hex' 'text' 'file=' 'policy=' 'audit-log=' 'yes' 'from=' 'private-key-file=' 'keystore=' 'strict-permissions' 'password-file=' 'json' 'color=' 'version' 'h/help'
         case 'sign-typed-data'
-            __sigil-signer_parse_subcommand 1 'policy=' 'audit-log=' 'yes' 'from=' 'private-key-file=' 'keystore=' 'password-file=' 'json' 'color=' 'version' 'h/help'
+            __sigil-signer_parse_subcommand 1 'policy=' 'audit-log=' 'yes' 'from=' 'private-key-file=' 'keystore=' 'strict-permissions' 'password-file=' 'json' 'color=' 'version' 'h/help'
         case 'policy'
             __sigil-signer_parse_subcommand 0 'version' 'h/help'
             switch $unparsed_tokens[1]
@@ -43,6 +43,12 @@ function __sigil-signer_parse_tokens -S
             switch $unparsed_tokens[1]
             case 'verify'
                 __sigil-signer_parse_subcommand 1 'json' 'color=' 'version' 'h/help'
+            end
+        case 'verify'
+            __sigil-signer_parse_subcommand 0 'version' 'h/help'
+            switch $unparsed_tokens[1]
+            case 'receipt'
+                __sigil-signer_parse_subcommand 1 'block-hash=' 'json' 'color=' 'version' 'h/help'
             end
         case 'help'
             __sigil-signer_parse_subcommand -r 1 'version'
@@ -108,16 +114,19 @@ complete -c 'sigil-signer' -n '__sigil-signer_should_offer_completions_for_posit
 complete -c 'sigil-signer' -n '__sigil-signer_should_offer_completions_for_positional "sigil-signer" -eq 1' -fa 'sign-typed-data' -d 'Sign EIP-712 typed data (an eth_signTypedData_v4 JSON document).'
 complete -c 'sigil-signer' -n '__sigil-signer_should_offer_completions_for_positional "sigil-signer" -eq 1' -fa 'policy' -d 'Work with signing policies.'
 complete -c 'sigil-signer' -n '__sigil-signer_should_offer_completions_for_positional "sigil-signer" -eq 1' -fa 'audit' -d 'Check the signer\'s audit log.'
+complete -c 'sigil-signer' -n '__sigil-signer_should_offer_completions_for_positional "sigil-signer" -eq 1' -fa 'verify' -d 'Offline checks: a receipt proof from `sigil tx proof`.'
 complete -c 'sigil-signer' -n '__sigil-signer_should_offer_completions_for_positional "sigil-signer" -eq 1' -fa 'help' -d 'Show subcommand help information.'
 complete -c 'sigil-signer' -n '__sigil-signer_should_offer_completions_for_flags_or_options "sigil-signer address" from' -l 'from' -d 'Keystore account to sign with: its address or local name.' -rfka '(__sigil-signer_custom_completion ---completion address -- --from (count (__sigil-signer_tokens -pc)) (__sigil-signer_tokens -tC))'
 complete -c 'sigil-signer' -n '__sigil-signer_should_offer_completions_for_flags_or_options "sigil-signer address" private-key-file' -l 'private-key-file' -d 'File holding a hex private key (64 hex digits, optional 0x), or - for standard input.' -rF
 complete -c 'sigil-signer' -n '__sigil-signer_should_offer_completions_for_flags_or_options "sigil-signer address" keystore' -l 'keystore' -d 'Keystore folder (default: $SIGIL_KEYSTORE, else [defaults].keystore in the config file, else the data directory\'s keystore/; geth\'s and foundry\'s folders work as they are).' -rfa '(__sigil-signer_complete_directories)'
+complete -c 'sigil-signer' -n '__sigil-signer_should_offer_completions_for_flags_or_options "sigil-signer address" strict-permissions' -l 'strict-permissions' -d 'Refuse (exit 5) a key file that is a symbolic link, readable by group or others, or in a folder writable by them, instead of warning.'
 complete -c 'sigil-signer' -n '__sigil-signer_should_offer_completions_for_flags_or_options "sigil-signer address" password-file' -l 'password-file' -d 'File whose first line is the keystore password (else SIGIL_PASSWORD, else a prompt on a terminal).' -rF
 complete -c 'sigil-signer' -n '__sigil-signer_should_offer_completions_for_flags_or_options "sigil-signer address" json' -l 'json' -d 'Print the result as one JSON document (stable schema; errors as JSON on stderr).'
 complete -c 'sigil-signer' -n '__sigil-signer_should_offer_completions_for_flags_or_options "sigil-signer address" color' -l 'color' -d 'When to colour: auto = on a terminal, unless NO_COLOR is set or TERM=dumb. JSON is never coloured.' -rfka 'auto always never'
 complete -c 'sigil-signer' -n '__sigil-signer_should_offer_completions_for_flags_or_options "sigil-signer address" version' -l 'version' -d 'Show the version.'
 complete -c 'sigil-signer' -n '__sigil-signer_should_offer_completions_for_flags_or_options "sigil-signer address" h help' -s 'h' -l 'help' -d 'Show help information.'
 complete -c 'sigil-signer' -n '__sigil-signer_should_offer_completions_for_flags_or_options "sigil-signer list" keystore' -l 'keystore' -d 'Keystore folder (default: $SIGIL_KEYSTORE, else [defaults].keystore in the config file, else the data directory\'s keystore/; geth\'s and foundry\'s folders work as they are).' -rfa '(__sigil-signer_complete_directories)'
+complete -c 'sigil-signer' -n '__sigil-signer_should_offer_completions_for_flags_or_options "sigil-signer list" strict-permissions' -l 'strict-permissions' -d 'Refuse (exit 5) a key file that is a symbolic link, readable by group or others, or in a folder writable by them, instead of warning.'
 complete -c 'sigil-signer' -n '__sigil-signer_should_offer_completions_for_flags_or_options "sigil-signer list" json' -l 'json' -d 'Print the result as one JSON document (stable schema; errors as JSON on stderr).'
 complete -c 'sigil-signer' -n '__sigil-signer_should_offer_completions_for_flags_or_options "sigil-signer list" color' -l 'color' -d 'When to colour: auto = on a terminal, unless NO_COLOR is set or TERM=dumb. JSON is never coloured.' -rfka 'auto always never'
 complete -c 'sigil-signer' -n '__sigil-signer_should_offer_completions_for_flags_or_options "sigil-signer list" version' -l 'version' -d 'Show the version.'
@@ -129,6 +138,7 @@ complete -c 'sigil-signer' -n '__sigil-signer_should_offer_completions_for_flags
 complete -c 'sigil-signer' -n '__sigil-signer_should_offer_completions_for_flags_or_options "sigil-signer sign" from' -l 'from' -d 'Keystore account to sign with: its address or local name.' -rfka '(__sigil-signer_custom_completion ---completion sign -- --from (count (__sigil-signer_tokens -pc)) (__sigil-signer_tokens -tC))'
 complete -c 'sigil-signer' -n '__sigil-signer_should_offer_completions_for_flags_or_options "sigil-signer sign" private-key-file' -l 'private-key-file' -d 'File holding a hex private key (64 hex digits, optional 0x), or - for standard input.' -rF
 complete -c 'sigil-signer' -n '__sigil-signer_should_offer_completions_for_flags_or_options "sigil-signer sign" keystore' -l 'keystore' -d 'Keystore folder (default: $SIGIL_KEYSTORE, else [defaults].keystore in the config file, else the data directory\'s keystore/; geth\'s and foundry\'s folders work as they are).' -rfa '(__sigil-signer_complete_directories)'
+complete -c 'sigil-signer' -n '__sigil-signer_should_offer_completions_for_flags_or_options "sigil-signer sign" strict-permissions' -l 'strict-permissions' -d 'Refuse (exit 5) a key file that is a symbolic link, readable by group or others, or in a folder writable by them, instead of warning.'
 complete -c 'sigil-signer' -n '__sigil-signer_should_offer_completions_for_flags_or_options "sigil-signer sign" password-file' -l 'password-file' -d 'File whose first line is the keystore password (else SIGIL_PASSWORD, else a prompt on a terminal).' -rF
 complete -c 'sigil-signer' -n '__sigil-signer_should_offer_completions_for_flags_or_options "sigil-signer sign" json' -l 'json' -d 'Print the result as one JSON document (stable schema; errors as JSON on stderr).'
 complete -c 'sigil-signer' -n '__sigil-signer_should_offer_completions_for_flags_or_options "sigil-signer sign" color' -l 'color' -d 'When to colour: auto = on a terminal, unless NO_COLOR is set or TERM=dumb. JSON is never coloured.' -rfka 'auto always never'
@@ -143,6 +153,7 @@ complete -c 'sigil-signer' -n '__sigil-signer_should_offer_completions_for_flags
 complete -c 'sigil-signer' -n '__sigil-signer_should_offer_completions_for_flags_or_options "sigil-signer sign-message" from' -l 'from' -d 'Keystore account to sign with: its address or local name.' -rfka '(__sigil-signer_custom_completion ---completion sign-message -- --from (count (__sigil-signer_tokens -pc)) (__sigil-signer_tokens -tC))'
 complete -c 'sigil-signer' -n '__sigil-signer_should_offer_completions_for_flags_or_options "sigil-signer sign-message" private-key-file' -l 'private-key-file' -d 'File holding a hex private key (64 hex digits, optional 0x), or - for standard input.' -rF
 complete -c 'sigil-signer' -n '__sigil-signer_should_offer_completions_for_flags_or_options "sigil-signer sign-message" keystore' -l 'keystore' -d 'Keystore folder (default: $SIGIL_KEYSTORE, else [defaults].keystore in the config file, else the data directory\'s keystore/; geth\'s and foundry\'s folders work as they are).' -rfa '(__sigil-signer_complete_directories)'
+complete -c 'sigil-signer' -n '__sigil-signer_should_offer_completions_for_flags_or_options "sigil-signer sign-message" strict-permissions' -l 'strict-permissions' -d 'Refuse (exit 5) a key file that is a symbolic link, readable by group or others, or in a folder writable by them, instead of warning.'
 complete -c 'sigil-signer' -n '__sigil-signer_should_offer_completions_for_flags_or_options "sigil-signer sign-message" password-file' -l 'password-file' -d 'File whose first line is the keystore password (else SIGIL_PASSWORD, else a prompt on a terminal).' -rF
 complete -c 'sigil-signer' -n '__sigil-signer_should_offer_completions_for_flags_or_options "sigil-signer sign-message" json' -l 'json' -d 'Print the result as one JSON document (stable schema; errors as JSON on stderr).'
 complete -c 'sigil-signer' -n '__sigil-signer_should_offer_completions_for_flags_or_options "sigil-signer sign-message" color' -l 'color' -d 'When to colour: auto = on a terminal, unless NO_COLOR is set or TERM=dumb. JSON is never coloured.' -rfka 'auto always never'
@@ -155,6 +166,7 @@ complete -c 'sigil-signer' -n '__sigil-signer_should_offer_completions_for_flags
 complete -c 'sigil-signer' -n '__sigil-signer_should_offer_completions_for_flags_or_options "sigil-signer sign-typed-data" from' -l 'from' -d 'Keystore account to sign with: its address or local name.' -rfka '(__sigil-signer_custom_completion ---completion sign-typed-data -- --from (count (__sigil-signer_tokens -pc)) (__sigil-signer_tokens -tC))'
 complete -c 'sigil-signer' -n '__sigil-signer_should_offer_completions_for_flags_or_options "sigil-signer sign-typed-data" private-key-file' -l 'private-key-file' -d 'File holding a hex private key (64 hex digits, optional 0x), or - for standard input.' -rF
 complete -c 'sigil-signer' -n '__sigil-signer_should_offer_completions_for_flags_or_options "sigil-signer sign-typed-data" keystore' -l 'keystore' -d 'Keystore folder (default: $SIGIL_KEYSTORE, else [defaults].keystore in the config file, else the data directory\'s keystore/; geth\'s and foundry\'s folders work as they are).' -rfa '(__sigil-signer_complete_directories)'
+complete -c 'sigil-signer' -n '__sigil-signer_should_offer_completions_for_flags_or_options "sigil-signer sign-typed-data" strict-permissions' -l 'strict-permissions' -d 'Refuse (exit 5) a key file that is a symbolic link, readable by group or others, or in a folder writable by them, instead of warning.'
 complete -c 'sigil-signer' -n '__sigil-signer_should_offer_completions_for_flags_or_options "sigil-signer sign-typed-data" password-file' -l 'password-file' -d 'File whose first line is the keystore password (else SIGIL_PASSWORD, else a prompt on a terminal).' -rF
 complete -c 'sigil-signer' -n '__sigil-signer_should_offer_completions_for_flags_or_options "sigil-signer sign-typed-data" json' -l 'json' -d 'Print the result as one JSON document (stable schema; errors as JSON on stderr).'
 complete -c 'sigil-signer' -n '__sigil-signer_should_offer_completions_for_flags_or_options "sigil-signer sign-typed-data" color' -l 'color' -d 'When to colour: auto = on a terminal, unless NO_COLOR is set or TERM=dumb. JSON is never coloured.' -rfka 'auto always never'
@@ -177,4 +189,13 @@ complete -c 'sigil-signer' -n '__sigil-signer_should_offer_completions_for_flags
 complete -c 'sigil-signer' -n '__sigil-signer_should_offer_completions_for_flags_or_options "sigil-signer audit verify" color' -l 'color' -d 'When to colour: auto = on a terminal, unless NO_COLOR is set or TERM=dumb. JSON is never coloured.' -rfka 'auto always never'
 complete -c 'sigil-signer' -n '__sigil-signer_should_offer_completions_for_flags_or_options "sigil-signer audit verify" version' -l 'version' -d 'Show the version.'
 complete -c 'sigil-signer' -n '__sigil-signer_should_offer_completions_for_flags_or_options "sigil-signer audit verify" h help' -s 'h' -l 'help' -d 'Show help information.'
+complete -c 'sigil-signer' -n '__sigil-signer_should_offer_completions_for_flags_or_options "sigil-signer verify" version' -l 'version' -d 'Show the version.'
+complete -c 'sigil-signer' -n '__sigil-signer_should_offer_completions_for_flags_or_options "sigil-signer verify" h help' -s 'h' -l 'help' -d 'Show help information.'
+complete -c 'sigil-signer' -n '__sigil-signer_should_offer_completions_for_positional "sigil-signer verify" -eq 1' -fa 'receipt' -d 'Check a receipt proof (from `sigil tx proof`) offline: the transaction is in that block, with that receipt.'
+complete -c 'sigil-signer' -n '__sigil-signer_should_offer_completions_for_positional "sigil-signer verify receipt" -eq 1' -F
+complete -c 'sigil-signer' -n '__sigil-signer_should_offer_completions_for_flags_or_options "sigil-signer verify receipt" block-hash' -l 'block-hash' -d 'The block hash the proof must be for.' -rfka ''
+complete -c 'sigil-signer' -n '__sigil-signer_should_offer_completions_for_flags_or_options "sigil-signer verify receipt" json' -l 'json' -d 'Print the result as one JSON document (stable schema; errors as JSON on stderr).'
+complete -c 'sigil-signer' -n '__sigil-signer_should_offer_completions_for_flags_or_options "sigil-signer verify receipt" color' -l 'color' -d 'When to colour: auto = on a terminal, unless NO_COLOR is set or TERM=dumb. JSON is never coloured.' -rfka 'auto always never'
+complete -c 'sigil-signer' -n '__sigil-signer_should_offer_completions_for_flags_or_options "sigil-signer verify receipt" version' -l 'version' -d 'Show the version.'
+complete -c 'sigil-signer' -n '__sigil-signer_should_offer_completions_for_flags_or_options "sigil-signer verify receipt" h help' -s 'h' -l 'help' -d 'Show help information.'
 complete -c 'sigil-signer' -n '__sigil-signer_should_offer_completions_for_flags_or_options "sigil-signer help" version' -l 'version' -d 'Show the version.'

@@ -209,7 +209,7 @@ _sigil_key() {
 
 _sigil_key_new() {
     repeating_flags=()
-    non_repeating_flags=(--light --json --version -h --help)
+    non_repeating_flags=(--light --strict-permissions --json --version -h --help)
     repeating_options=()
     non_repeating_options=(--name --keystore --password-file --color)
     __sigil_offer_flags_options 0
@@ -236,7 +236,7 @@ _sigil_key_new() {
 
 _sigil_key_import() {
     repeating_flags=()
-    non_repeating_flags=(--light --json --version -h --help)
+    non_repeating_flags=(--light --strict-permissions --json --version -h --help)
     repeating_options=()
     non_repeating_options=(--private-key-file --keystore-file --mnemonic-file --passphrase-file --path --name --keystore --password-file --color)
     __sigil_offer_flags_options 0
@@ -282,7 +282,7 @@ _sigil_key_import() {
 
 _sigil_key_export() {
     repeating_flags=()
-    non_repeating_flags=(--private-key --yes --version -h --help)
+    non_repeating_flags=(--private-key --yes --strict-permissions --version -h --help)
     repeating_options=()
     non_repeating_options=(--keystore --password-file --color)
     __sigil_offer_flags_options 1
@@ -314,7 +314,7 @@ _sigil_key_export() {
 
 _sigil_key_list() {
     repeating_flags=()
-    non_repeating_flags=(--json --version -h --help)
+    non_repeating_flags=(--strict-permissions --json --version -h --help)
     repeating_options=()
     non_repeating_options=(--keystore --color)
     __sigil_offer_flags_options 0
@@ -334,7 +334,7 @@ _sigil_key_list() {
 
 _sigil_key_inspect() {
     repeating_flags=()
-    non_repeating_flags=(--json --version -h --help)
+    non_repeating_flags=(--strict-permissions --json --version -h --help)
     repeating_options=()
     non_repeating_options=(--private-key-file --keystore --color)
     __sigil_offer_flags_options 1
@@ -366,7 +366,7 @@ _sigil_key_inspect() {
 
 _sigil_key_change-password() {
     repeating_flags=()
-    non_repeating_flags=(--light --json --version -h --help)
+    non_repeating_flags=(--light --strict-permissions --json --version -h --help)
     repeating_options=()
     non_repeating_options=(--keystore --password-file --new-password-file --color)
     __sigil_offer_flags_options 1
@@ -402,7 +402,7 @@ _sigil_key_change-password() {
 
 _sigil_key_remove() {
     repeating_flags=()
-    non_repeating_flags=(--yes --json --version -h --help)
+    non_repeating_flags=(--yes --strict-permissions --json --version -h --help)
     repeating_options=()
     non_repeating_options=(--keystore --color)
     __sigil_offer_flags_options 1
@@ -430,7 +430,7 @@ _sigil_key_remove() {
 
 _sigil_key_vanity() {
     repeating_flags=()
-    non_repeating_flags=(--checksum-case --light --json --version -h --help)
+    non_repeating_flags=(--checksum-case --light --strict-permissions --json --version -h --help)
     repeating_options=()
     non_repeating_options=(--prefix --suffix --threads --name --keystore --password-file --color)
     __sigil_offer_flags_options 0
@@ -568,7 +568,7 @@ _sigil_sign() {
 
 _sigil_sign_message() {
     repeating_flags=()
-    non_repeating_flags=(--hex --text --json --version -h --help)
+    non_repeating_flags=(--hex --text --strict-permissions --json --version -h --help)
     repeating_options=()
     non_repeating_options=(--file --from --private-key-file --keystore --password-file --color)
     __sigil_offer_flags_options 1
@@ -604,7 +604,7 @@ _sigil_sign_message() {
 
 _sigil_sign_typed-data() {
     repeating_flags=()
-    non_repeating_flags=(--json --version -h --help)
+    non_repeating_flags=(--strict-permissions --json --version -h --help)
     repeating_options=()
     non_repeating_options=(--from --private-key-file --keystore --password-file --color)
     __sigil_offer_flags_options 1
@@ -644,7 +644,7 @@ _sigil_sign_typed-data() {
 
 _sigil_sign_tx() {
     repeating_flags=()
-    non_repeating_flags=(--yes --json --version -h --help)
+    non_repeating_flags=(--yes --strict-permissions --json --version -h --help)
     repeating_options=()
     non_repeating_options=(--batch -o --output --threads --from --private-key-file --keystore --password-file --color)
     __sigil_offer_flags_options 1
@@ -687,7 +687,7 @@ _sigil_sign_tx() {
 
 _sigil_sign_hash() {
     repeating_flags=()
-    non_repeating_flags=(--raw-digest --json --version -h --help)
+    non_repeating_flags=(--raw-digest --strict-permissions --json --version -h --help)
     repeating_options=()
     non_repeating_options=(--from --private-key-file --keystore --password-file --color)
     __sigil_offer_flags_options 1
@@ -719,7 +719,7 @@ _sigil_sign_hash() {
 
 _sigil_sign_authorization() {
     repeating_flags=()
-    non_repeating_flags=(--any-chain --json --version -h --help)
+    non_repeating_flags=(--any-chain --strict-permissions --json --version -h --help)
     repeating_options=()
     non_repeating_options=(--chain-id --nonce --from --private-key-file --keystore --password-file --color)
     __sigil_offer_flags_options 1
@@ -767,13 +767,13 @@ _sigil_verify() {
     unset 'unparsed_words[0]'
     unparsed_words=("${unparsed_words[@]}")
     case "${subcommand}" in
-    message|typed-data|tx)
+    message|typed-data|tx|receipt)
         # Offer subcommand argument completions
         "_sigil_verify_${subcommand}"
         ;;
     *)
         # Offer subcommand completions
-        COMPREPLY+=($(compgen -W 'message typed-data tx' -- "${cur}"))
+        COMPREPLY+=($(compgen -W 'message typed-data tx receipt' -- "${cur}"))
         ;;
     esac
 }
@@ -848,6 +848,33 @@ _sigil_verify_tx() {
         ;;
     '--color')
         __sigil_add_completions -W 'auto'$'\n''always'$'\n''never'
+        return
+        ;;
+    esac
+}
+
+_sigil_verify_receipt() {
+    repeating_flags=()
+    non_repeating_flags=(--json --version -h --help)
+    repeating_options=()
+    non_repeating_options=(--block-hash --color)
+    __sigil_offer_flags_options 1
+
+    # Offer option value completions
+    case "${prev}" in
+    '--block-hash')
+        return
+        ;;
+    '--color')
+        __sigil_add_completions -W 'auto'$'\n''always'$'\n''never'
+        return
+        ;;
+    esac
+
+    # Offer positional completions
+    case "${positional_number}" in
+    1)
+        __sigil_add_completions -f
         return
         ;;
     esac
@@ -954,22 +981,22 @@ _sigil_tx() {
     unset 'unparsed_words[0]'
     unparsed_words=("${unparsed_words[@]}")
     case "${subcommand}" in
-    build|decode|hash|list|status|bump|cancel|rebroadcast)
+    build|decode|hash|list|status|bump|cancel|rebroadcast|proof)
         # Offer subcommand argument completions
         "_sigil_tx_${subcommand}"
         ;;
     *)
         # Offer subcommand completions
-        COMPREPLY+=($(compgen -W 'build decode hash list status bump cancel rebroadcast' -- "${cur}"))
+        COMPREPLY+=($(compgen -W 'build decode hash list status bump cancel rebroadcast proof' -- "${cur}"))
         ;;
     esac
 }
 
 _sigil_tx_build() {
     repeating_flags=()
-    non_repeating_flags=(--legacy --version -h --help)
+    non_repeating_flags=(--legacy --strict-permissions --no-verify --version -h --help)
     repeating_options=(--rpc)
-    non_repeating_options=(--from --to --value --data --call --token --amount --gas-limit --max-fee --priority-fee --chain-id -o --output --keystore --network --config --timeout --color)
+    non_repeating_options=(--from --to --value --data --call --token --amount --gas-limit --max-fee --priority-fee --chain-id -o --output --keystore --network --config --timeout --agree --block-hash --color)
     __sigil_offer_flags_options -1
 
     # Offer option value completions
@@ -1027,6 +1054,12 @@ _sigil_tx_build() {
         return
         ;;
     '--timeout')
+        return
+        ;;
+    '--agree')
+        return
+        ;;
+    '--block-hash')
         return
         ;;
     '--color')
@@ -1099,9 +1132,9 @@ _sigil_tx_list() {
 
 _sigil_tx_status() {
     repeating_flags=()
-    non_repeating_flags=(--json --version -h --help)
+    non_repeating_flags=(--no-verify --json --version -h --help)
     repeating_options=(--rpc)
-    non_repeating_options=(--timeout --color)
+    non_repeating_options=(--timeout --agree --color)
     __sigil_offer_flags_options 1
 
     # Offer option value completions
@@ -1110,6 +1143,9 @@ _sigil_tx_status() {
         return
         ;;
     '--timeout')
+        return
+        ;;
+    '--agree')
         return
         ;;
     '--color')
@@ -1121,9 +1157,9 @@ _sigil_tx_status() {
 
 _sigil_tx_bump() {
     repeating_flags=()
-    non_repeating_flags=(--yes --p2p-only --json --version -h --help)
+    non_repeating_flags=(--yes --strict-permissions --no-verify --p2p-only --json --version -h --help)
     repeating_options=(--rpc --peer)
-    non_repeating_options=(--max-fee --priority-fee --chain-id --from --private-key-file --keystore --password-file --network --config --timeout --p2p-mode --color)
+    non_repeating_options=(--max-fee --priority-fee --chain-id --from --private-key-file --keystore --password-file --network --config --timeout --agree --block-hash --p2p-mode --color)
     __sigil_offer_flags_options 1
 
     # Offer option value completions
@@ -1167,6 +1203,12 @@ _sigil_tx_bump() {
     '--timeout')
         return
         ;;
+    '--agree')
+        return
+        ;;
+    '--block-hash')
+        return
+        ;;
     '--peer')
         return
         ;;
@@ -1183,9 +1225,9 @@ _sigil_tx_bump() {
 
 _sigil_tx_cancel() {
     repeating_flags=()
-    non_repeating_flags=(--yes --p2p-only --json --version -h --help)
+    non_repeating_flags=(--yes --strict-permissions --no-verify --p2p-only --json --version -h --help)
     repeating_options=(--rpc --peer)
-    non_repeating_options=(--max-fee --priority-fee --chain-id --from --private-key-file --keystore --password-file --network --config --timeout --p2p-mode --color)
+    non_repeating_options=(--max-fee --priority-fee --chain-id --from --private-key-file --keystore --password-file --network --config --timeout --agree --block-hash --p2p-mode --color)
     __sigil_offer_flags_options 1
 
     # Offer option value completions
@@ -1229,6 +1271,12 @@ _sigil_tx_cancel() {
     '--timeout')
         return
         ;;
+    '--agree')
+        return
+        ;;
+    '--block-hash')
+        return
+        ;;
     '--peer')
         return
         ;;
@@ -1245,9 +1293,9 @@ _sigil_tx_cancel() {
 
 _sigil_tx_rebroadcast() {
     repeating_flags=()
-    non_repeating_flags=(--p2p-only --json --version -h --help)
+    non_repeating_flags=(--no-verify --p2p-only --json --version -h --help)
     repeating_options=(--rpc --peer)
-    non_repeating_options=(--quorum --network --config --timeout --p2p-mode --color)
+    non_repeating_options=(--quorum --network --config --timeout --agree --block-hash --p2p-mode --color)
     __sigil_offer_flags_options 1
 
     # Offer option value completions
@@ -1269,11 +1317,57 @@ _sigil_tx_rebroadcast() {
     '--timeout')
         return
         ;;
+    '--agree')
+        return
+        ;;
+    '--block-hash')
+        return
+        ;;
     '--peer')
         return
         ;;
     '--p2p-mode')
         __sigil_add_completions -W 'push'$'\n''announce'$'\n''auto'
+        return
+        ;;
+    '--color')
+        __sigil_add_completions -W 'auto'$'\n''always'$'\n''never'
+        return
+        ;;
+    esac
+}
+
+_sigil_tx_proof() {
+    repeating_flags=()
+    non_repeating_flags=(--no-verify --json --version -h --help)
+    repeating_options=(--rpc)
+    non_repeating_options=(--output -o --network --config --timeout --agree --block-hash --color)
+    __sigil_offer_flags_options 1
+
+    # Offer option value completions
+    case "${prev}" in
+    '--output'|'-o')
+        __sigil_add_completions -f
+        return
+        ;;
+    '--network')
+        __sigil_add_completions -W "$(__sigil_custom_complete ---completion tx proof -- --network "${COMP_CWORD}" "$(__sigil_cursor_index_in_current_word)")"
+        return
+        ;;
+    '--config')
+        __sigil_add_completions -o plusdirs -fX '!*.@(toml)'
+        return
+        ;;
+    '--rpc')
+        return
+        ;;
+    '--timeout')
+        return
+        ;;
+    '--agree')
+        return
+        ;;
+    '--block-hash')
         return
         ;;
     '--color')
@@ -1438,9 +1532,9 @@ _sigil_config() {
 
 _sigil_config_show() {
     repeating_flags=()
-    non_repeating_flags=(--json --version -h --help)
+    non_repeating_flags=(--no-verify --strict-permissions --json --version -h --help)
     repeating_options=(--rpc)
-    non_repeating_options=(--network --config --timeout --from --keystore --color)
+    non_repeating_options=(--network --config --timeout --agree --block-hash --from --keystore --color)
     __sigil_offer_flags_options 0
 
     # Offer option value completions
@@ -1457,6 +1551,12 @@ _sigil_config_show() {
         return
         ;;
     '--timeout')
+        return
+        ;;
+    '--agree')
+        return
+        ;;
+    '--block-hash')
         return
         ;;
     '--from')
@@ -1476,9 +1576,9 @@ _sigil_config_show() {
 
 _sigil_send() {
     repeating_flags=()
-    non_repeating_flags=(--legacy --dry-run --wait --yes --p2p-only --json --version -h --help)
+    non_repeating_flags=(--legacy --dry-run --wait --yes --strict-permissions --no-verify --p2p-only --json --version -h --help)
     repeating_options=(--rpc --peer)
-    non_repeating_options=(--to --value --data --call --token --amount --gas-limit --max-fee --priority-fee --chain-id --batch --batch-name --quorum --confirmations --wait-timeout --from --private-key-file --keystore --password-file --network --config --timeout --p2p-mode --color)
+    non_repeating_options=(--to --value --data --call --token --amount --gas-limit --max-fee --priority-fee --chain-id --batch --batch-name --quorum --confirmations --wait-timeout --from --private-key-file --keystore --password-file --network --config --timeout --agree --block-hash --p2p-mode --color)
     __sigil_offer_flags_options -1
 
     # Offer option value completions
@@ -1559,6 +1659,12 @@ _sigil_send() {
     '--timeout')
         return
         ;;
+    '--agree')
+        return
+        ;;
+    '--block-hash')
+        return
+        ;;
     '--peer')
         return
         ;;
@@ -1575,9 +1681,9 @@ _sigil_send() {
 
 _sigil_broadcast() {
     repeating_flags=()
-    non_repeating_flags=(--p2p-only --json --version -h --help)
+    non_repeating_flags=(--no-verify --p2p-only --json --version -h --help)
     repeating_options=(--rpc --peer)
-    non_repeating_options=(--quorum --network --config --timeout --p2p-mode --color)
+    non_repeating_options=(--quorum --network --config --timeout --agree --block-hash --p2p-mode --color)
     __sigil_offer_flags_options 1
 
     # Offer option value completions
@@ -1597,6 +1703,12 @@ _sigil_broadcast() {
         return
         ;;
     '--timeout')
+        return
+        ;;
+    '--agree')
+        return
+        ;;
+    '--block-hash')
         return
         ;;
     '--peer')
@@ -1657,9 +1769,9 @@ _sigil_p2p_ping() {
 
 _sigil_balance() {
     repeating_flags=()
-    non_repeating_flags=(--json --version -h --help)
+    non_repeating_flags=(--no-verify --json --version -h --help)
     repeating_options=(--rpc)
-    non_repeating_options=(--token --block --network --config --timeout --color)
+    non_repeating_options=(--token --block --network --config --timeout --agree --block-hash --color)
     __sigil_offer_flags_options 1
 
     # Offer option value completions
@@ -1684,6 +1796,12 @@ _sigil_balance() {
     '--timeout')
         return
         ;;
+    '--agree')
+        return
+        ;;
+    '--block-hash')
+        return
+        ;;
     '--color')
         __sigil_add_completions -W 'auto'$'\n''always'$'\n''never'
         return
@@ -1693,9 +1811,9 @@ _sigil_balance() {
 
 _sigil_nonce() {
     repeating_flags=()
-    non_repeating_flags=(--json --version -h --help)
+    non_repeating_flags=(--no-verify --json --version -h --help)
     repeating_options=(--rpc)
-    non_repeating_options=(--block --network --config --timeout --color)
+    non_repeating_options=(--block --network --config --timeout --agree --block-hash --color)
     __sigil_offer_flags_options 1
 
     # Offer option value completions
@@ -1717,6 +1835,12 @@ _sigil_nonce() {
     '--timeout')
         return
         ;;
+    '--agree')
+        return
+        ;;
+    '--block-hash')
+        return
+        ;;
     '--color')
         __sigil_add_completions -W 'auto'$'\n''always'$'\n''never'
         return
@@ -1726,9 +1850,9 @@ _sigil_nonce() {
 
 _sigil_chain-id() {
     repeating_flags=()
-    non_repeating_flags=(--json --version -h --help)
+    non_repeating_flags=(--no-verify --json --version -h --help)
     repeating_options=(--rpc)
-    non_repeating_options=(--network --config --timeout --color)
+    non_repeating_options=(--network --config --timeout --agree --block-hash --color)
     __sigil_offer_flags_options 0
 
     # Offer option value completions
@@ -1747,6 +1871,12 @@ _sigil_chain-id() {
     '--timeout')
         return
         ;;
+    '--agree')
+        return
+        ;;
+    '--block-hash')
+        return
+        ;;
     '--color')
         __sigil_add_completions -W 'auto'$'\n''always'$'\n''never'
         return
@@ -1756,9 +1886,9 @@ _sigil_chain-id() {
 
 _sigil_fees() {
     repeating_flags=()
-    non_repeating_flags=(--json --version -h --help)
+    non_repeating_flags=(--no-verify --json --version -h --help)
     repeating_options=(--rpc)
-    non_repeating_options=(--network --config --timeout --color)
+    non_repeating_options=(--network --config --timeout --agree --block-hash --color)
     __sigil_offer_flags_options 0
 
     # Offer option value completions
@@ -1775,6 +1905,12 @@ _sigil_fees() {
         return
         ;;
     '--timeout')
+        return
+        ;;
+    '--agree')
+        return
+        ;;
+    '--block-hash')
         return
         ;;
     '--color')
