@@ -11,8 +11,8 @@ import Testing
 ///
 /// The cost is bounded: one Python run writes every case; `sigil sign tx --batch` signs each
 /// text shape's 500 lines in one run; the byte shape takes one `sign tx` run per transaction,
-/// and `sigil-signer sign` (which has no batch mode) one run per transaction, its shape
-/// rotating through the five so that each shape is signed 100 times, eight runs at a time.
+/// and `sigil-signer sign` (which has no batch mode) one run per transaction and shape (2,500
+/// runs), eight runs at a time.
 /// The keystore account is written by eth-account (pbkdf2, one iteration, so 500 unlocks
 /// cost little).
 @Suite(.enabled(if: TestEnvironment.oraclesEnabled)) struct RequestShapeDifferentialTests {
@@ -49,8 +49,8 @@ import Testing
         }
 
         // One request per run: `sign tx` of the bytes, and `sigil-signer sign` without --from in
-        // a rotating shape: the keystore account of the request's "from" for the JSON shapes;
-        // the hex and the bytes state no "from", so they get the key file.
+        // each of the five shapes: the keystore account of the request's "from" for the JSON
+        // shapes; the hex and the bytes state no "from", so they get the key file.
         let policy = try dir.file("policy.json", contents: #"{"allowAuthorizations": true, "allowContractCreation": true}"#)
         let shapes = ["sigil", "rpc", "ethAccount", "rawUnsigned", "bin"]
         let mismatches = Mismatches()
@@ -62,13 +62,12 @@ import Testing
                 defer { done.leave() }
                 for index in stride(from: worker, to: Self.count, by: workers) {
                     let bytes = "\(folder)/unsigned-\(index).bin"
-                    let shape = shapes[index % shapes.count]
-                    let file = shape == "bin" ? bytes : "\(folder)/\(index).\(shape)"
-                    let key = shape == "rawUnsigned" || shape == "bin" ? ["--private-key-file", keyFile.path] : []
-                    let runs: [(String, [String])] = [
-                        ("sigil", ["sign", "tx", bytes, "--private-key-file", keyFile.path]),
-                        ("sigil-signer", ["sign", file, "--policy", policy.path, "--audit-log", "\(folder)/audit-\(worker).jsonl"] + key),
-                    ]
+                    var runs: [(String, [String])] = [("sigil", ["sign", "tx", bytes, "--private-key-file", keyFile.path])]
+                    for shape in shapes {
+                        let file = shape == "bin" ? bytes : "\(folder)/\(index).\(shape)"
+                        let key = shape == "rawUnsigned" || shape == "bin" ? ["--private-key-file", keyFile.path] : []
+                        runs.append(("sigil-signer", ["sign", file, "--policy", policy.path, "--audit-log", "\(folder)/audit-\(worker).jsonl"] + key))
+                    }
                     for (tool, arguments) in runs {
                         let result = try? CLI.run(tool, arguments, environment: environment)
                         let raw = result?.stdoutText.trimmingCharacters(in: .whitespacesAndNewlines)
