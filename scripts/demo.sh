@@ -51,16 +51,18 @@ echo "peer in front of it (a proxy: same chain, separate endpoint)…"
 "$here/devnode.sh" start "$nodes" --count 1 >/dev/null
 root="$(cd "$here/.." && pwd)"
 first="$(cat "$nodes/node-1.url")"
-# Starts Tests/Support/devnode/faultpeer.py in front of the node; prints its URL.
+# Starts Tests/Support/devnode/faultpeer.py in front of the node (from this shell, not a
+# subshell: it dies with its parent); sets $proxy_url.
 proxy() {
-    local out="$work/proxy-$#-$RANDOM.out"
+    local out="$work/proxy-${#proxy_pids[@]}.out"
     "$root/.venv/bin/python" "$root/Tests/Support/devnode/faultpeer.py" --upstream "$first" "$@" --die-with-parent \
         >"$out" 2>/dev/null </dev/null &
     proxy_pids+=($!)
     for _ in $(seq 1 100); do [ -s "$out" ] && break; sleep 0.1; done
-    head -1 "$out"
+    proxy_url="$(head -1 "$out")"
 }
-second="$(proxy --mode honest)"
+proxy --mode honest
+second="$proxy_url"
 rpc=(--rpc "$first" --rpc "$second")
 
 step sigil key import --private-key-file dev.key --name dev --light
@@ -92,7 +94,8 @@ step "sigil balance $alice   # alice's address: proved by an account proof again
 
 echo
 echo "A dishonest peer: it adds 1000 ether to every balance it reports (its Merkle proof stays real)."
-liar="$(proxy --mode inflate-balance)"
+proxy --mode inflate-balance
+liar="$proxy_url"
 step "sigil balance $alice --rpc LIAR   # the liar alone: its claim does not match its own proof (exit 11)"
 "$sigil" balance "$alice" --rpc "$liar" || echo "(exit code $?)"
 step "sigil balance $alice --rpc LIAR --rpc node --rpc peer   # listed first: named, and outvoted by the proof"
