@@ -1,7 +1,3 @@
-#if canImport(Glibc)
-import Glibc
-#endif
-
 /// Asks every peer at once and returns as soon as the answers collected so far are enough,
 /// instead of waiting for the slowest: a hung peer costs nothing once the others have answered.
 ///
@@ -63,62 +59,41 @@ public struct PeerRace: Sendable {
         private var version = 0
         private var seen = 0
         private var closed = false
-        private let mutex = UnsafeMutablePointer<pthread_mutex_t>.allocate(capacity: 1)
-        private let condition = UnsafeMutablePointer<pthread_cond_t>.allocate(capacity: 1)
+        private let condition = MonotonicCondition()
 
         init(count: Int) {
             slots = Array(repeating: nil, count: count)
-            pthread_mutex_init(mutex, nil)
-            var attributes = pthread_condattr_t()
-            pthread_condattr_init(&attributes)
-            pthread_condattr_setclock(&attributes, CLOCK_MONOTONIC)
-            pthread_cond_init(condition, &attributes)
-            pthread_condattr_destroy(&attributes)
-        }
-
-        deinit {
-            pthread_cond_destroy(condition)
-            pthread_mutex_destroy(mutex)
-            condition.deallocate()
-            mutex.deallocate()
         }
 
         func deliver(_ index: Int, _ value: T) {
-            pthread_mutex_lock(mutex)
-            if !closed {
+            condition.withLock {
+                guard !closed else { return }
                 slots[index] = value
                 version += 1
-                pthread_cond_signal(condition)
+                condition.signal()
             }
-            pthread_mutex_unlock(mutex)
         }
 
-        func snapshot() -> [T?] {
-            pthread_mutex_lock(mutex)
-            defer { pthread_mutex_unlock(mutex) }
-            return slots
-        }
+        func snapshot() -> [T?] { condition.withLock { slots } }
 
         /// Waits until an answer arrives that the caller has not seen, or `deadline` passes.
         func waitForChange(until deadline: Double) -> (answers: [T?], complete: Bool) {
-            var limit = timespec(tv_sec: Int(deadline), tv_nsec: Int((deadline - Double(Int(deadline))) * 1e9))
-            pthread_mutex_lock(mutex)
-            while version == seen {
-                if pthread_cond_timedwait(condition, mutex, &limit) == ETIMEDOUT { break }
+            let answers = condition.withLock { () -> [T?] in
+                while version == seen {
+                    if !condition.wait(until: deadline) { break }
+                }
+                seen = version
+                return slots
             }
-            seen = version
-            let answers = slots
-            pthread_mutex_unlock(mutex)
             return (answers, answers.allSatisfy { $0 != nil })
         }
 
         /// Stops taking answers (late threads finish in the background) and returns the slots.
         func close() -> [T?] {
-            pthread_mutex_lock(mutex)
-            closed = true
-            let answers = slots
-            pthread_mutex_unlock(mutex)
-            return answers
+            condition.withLock {
+                closed = true
+                return slots
+            }
         }
     }
 }

@@ -56,49 +56,32 @@ public enum ThreadFanOut {
         private var slots: [T?]
         private var remaining: Int
         private var closed = false
-        private let mutex = UnsafeMutablePointer<pthread_mutex_t>.allocate(capacity: 1)
-        private let condition = UnsafeMutablePointer<pthread_cond_t>.allocate(capacity: 1)
+        private let condition = MonotonicCondition()
 
         init(count: Int) {
             slots = Array(repeating: nil, count: count)
             remaining = count
-            pthread_mutex_init(mutex, nil)
-            var attributes = pthread_condattr_t()
-            pthread_condattr_init(&attributes)
-            pthread_condattr_setclock(&attributes, CLOCK_MONOTONIC)
-            pthread_cond_init(condition, &attributes)
-            pthread_condattr_destroy(&attributes)
-        }
-
-        deinit {
-            pthread_cond_destroy(condition)
-            pthread_mutex_destroy(mutex)
-            condition.deallocate()
-            mutex.deallocate()
         }
 
         func deliver(_ index: Int, _ result: T) {
-            pthread_mutex_lock(mutex)
-            if !closed {
+            condition.withLock {
+                guard !closed else { return }
                 slots[index] = result
                 remaining -= 1
-                if remaining == 0 { pthread_cond_signal(condition) }
+                if remaining == 0 { condition.signal() }
             }
-            pthread_mutex_unlock(mutex)
         }
 
         /// Waits until every slot is filled or `deadline` (monotonic seconds) passes; later
         /// deliveries are ignored.
         func wait(until deadline: Double) -> [T?] {
-            var limit = timespec(tv_sec: Int(deadline), tv_nsec: Int((deadline - Double(Int(deadline))) * 1e9))
-            pthread_mutex_lock(mutex)
-            while remaining > 0 {
-                if pthread_cond_timedwait(condition, mutex, &limit) == ETIMEDOUT { break }
+            condition.withLock {
+                while remaining > 0 {
+                    if !condition.wait(until: deadline) { break }
+                }
+                closed = true
+                return slots
             }
-            closed = true
-            let result = slots
-            pthread_mutex_unlock(mutex)
-            return result
         }
     }
 }
