@@ -171,11 +171,16 @@ struct FeesCommand: ParsableCommand {
             ("next base fee", "\(Amount.format(fees.nextBaseFee, as: .gwei)) gwei"),
             ("priority fee", "\(Amount.format(fees.suggestedTip, as: .gwei)) gwei"),
             ("max fee (2 × base + tip)", "\(Amount.format(maxFee, as: .gwei)) gwei"),
+            VerificationOutput.unproved(Self.unprovable).field,
         ], json: .object([
             ("gasPrice", .string(fees.gasPrice.decimalString)), ("nextBaseFee", .string(fees.nextBaseFee.decimalString)),
             ("priorityFee", .string(fees.suggestedTip.decimalString)), ("maxFeePerGas", .string(maxFee.decimalString)),
+            VerificationOutput.unproved(Self.unprovable).json,
         ]))
     }
+
+    /// Fee levels are a node's suggestion: nothing in a block header proves them.
+    static let unprovable = "fee levels are the node's suggestion"
 }
 
 enum BlockTagText {
