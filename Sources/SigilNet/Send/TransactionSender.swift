@@ -72,6 +72,9 @@ public struct TransactionSender: Sendable {
             var request = request
             request.nonce = session.nextNonce(pendingFromPeers: pendingNonce)
             let signed = try key.sign(request.payload())
+            if let earlier = session.record(hash: signed.hash) {
+                throw SendError.alreadyJournaled(hash: earlier.hashHex, nonce: earlier.nonce, status: earlier.status, reason: earlier.note)
+            }
             try session.append(Self.record(signed, request: request, peers: recordedPeers, batchKey: batchKey, note: note))
             let report = deliver(signed, networkForm: nil)
             try Self.recordOutcome(report, of: signed, first: true, in: &session)
