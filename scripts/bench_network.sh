@@ -1,12 +1,13 @@
 #!/usr/bin/env bash
 # Network figures for `make bench`, against real local nodes (py-evm):
-#  1. batch payouts: `sigil send --batch` of N rows (default 1000) to one node, against the node's
+#  1. batch payouts: `sigil send --batch` of N rows (default 1000, then SIGIL_BENCH_PAYOUTS_LARGE,
+#     default 10000, whose per-row time is compared with N's) to one node, against the node's
 #     time alone: the very same signed transactions (read back from Sigil's journal) sent straight
 #     to a fresh node by a small Python client (scripts/bench/send_raw.py). Sigil's share is the
 #     wall time it adds over the node alone, as a fraction of its wall time (target <= 5%); also
 #     Sigil's own CPU time per payment and the node's CPU time in both runs;
-#  2. broadcast to 16 nodes that each answer after 50 ms (and do not execute the transaction),
-#     against broadcast to one such node;
+#  2. broadcast to 16 loopback responders that each answer after 50 ms without executing anything
+#     (scripts/bench/loopback_rpc.py: one process, 16 ports), against broadcast to one of them;
 #  3. verified reads (issue 13): `sigil balance` against 3 honest proxies (faultpeer.py --mode
 #     honest) in front of one devnode, verified vs --no-verify: requests per run (at the node and
 #     at each peer), round trips (target: at most one more than --no-verify) and Sigil's own CPU
@@ -17,11 +18,15 @@ shopt -s inherit_errexit
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 bin="${SIGIL_BIN_DIR:?set SIGIL_BIN_DIR}"
 rows="${SIGIL_BENCH_PAYOUTS:-1000}"
+# The second, larger batch (per-row cost must not grow with rows); 0 skips it. 10,000 rows take
+# a few minutes with py-evm.
+rows_large="${SIGIL_BENCH_PAYOUTS_LARGE:-10000}"
 work="$(mktemp -d)"
 peer_pids=()
 cleanup() {
     for pid in "${peer_pids[@]+"${peer_pids[@]}"}"; do kill "$pid" 2>/dev/null || true; done
-    for nodes in one alone slow verify; do "$here/devnode.sh" stop "$work/$nodes" >/dev/null 2>&1 || true; done
+    for nodes in "$work"/batch-*/one "$work"/batch-*/alone "$work/verify"; do "$here/devnode.sh" stop "$nodes" >/dev/null 2>&1 || true; done
+    [ -f "$work/loopback.pid" ] && kill "$(cat "$work/loopback.pid")" 2>/dev/null || true
     rm -rf "$work"
 }
 trap cleanup EXIT
@@ -32,51 +37,74 @@ printf '0x%064x\n' 3 > "$work/key"
 cpu_ticks() { awk '{print $14 + $15}' "/proc/$1/stat"; }   # utime + stime of a process, in clock ticks
 hz=$(getconf CLK_TCK)
 
-"$here/devnode.sh" start "$work/one" --count 1 >/dev/null
-url="$(cat "$work"/one/node-1.url)"
-node_pid="$(cat "$work"/one/node-1.pid)"
-{ echo "id,to,value"; for ((i = 0; i < rows; i++)); do printf 'p%d,0x%040x,1gwei\n' "$i" $((0x70000 + i)); done; } > "$work/payouts.csv"
-node_before=$(cpu_ticks "$node_pid")
-start=$(date +%s%N)
-/usr/bin/time -f '%U %S' -o "$work/time" "$bin/sigil" send --batch "$work/payouts.csv" --private-key-file "$work/key" --yes \
-    --rpc "$url" >"$work/batch.out" 2>"$work/batch.err" \
-    || { echo "bench: sigil send --batch failed:" >&2; tail -n 5 "$work/batch.err" >&2; exit 1; }
-end=$(date +%s%N)
-node_after=$(cpu_ticks "$node_pid")
-grep -qx "sent $rows, rebroadcast 0, skipped 0, failed 0" "$work/batch.out" \
-    || { echo "bench: the batch did not send every row: $(cat "$work/batch.out")" >&2; exit 1; }
-read -r user sys < "$work/time"
+# batch_row ROWS: one batch of ROWS payouts from a fresh data directory to a fresh node, then
+# the same signed transactions to another fresh node alone; prints the row and records the
+# per-payment wall time in $work/per-row-ROWS.
+batch_row() {
+    local rows=$1 run="$work/batch-$1"
+    mkdir -p "$run"
+    export SIGIL_HOME="$run/home"
+    "$here/devnode.sh" start "$run/one" --count 1 >/dev/null
+    local url node_pid node_before node_after start end user sys sent alone_s alone_pid alone_before alone_after
+    url="$(cat "$run"/one/node-1.url)"
+    node_pid="$(cat "$run"/one/node-1.pid)"
+    { echo "id,to,value"; for ((i = 0; i < rows; i++)); do printf 'p%d,0x%040x,1gwei\n' "$i" $((0x70000 + i)); done; } > "$run/payouts.csv"
+    node_before=$(cpu_ticks "$node_pid")
+    start=$(date +%s%N)
+    /usr/bin/time -f '%U %S' -o "$run/time" "$bin/sigil" send --batch "$run/payouts.csv" --private-key-file "$work/key" --yes \
+        --rpc "$url" >"$run/batch.out" 2>"$run/batch.err" \
+        || { echo "bench: sigil send --batch failed:" >&2; tail -n 5 "$run/batch.err" >&2; exit 1; }
+    end=$(date +%s%N)
+    node_after=$(cpu_ticks "$node_pid")
+    grep -qx "sent $rows, rebroadcast 0, skipped 0, failed 0" "$run/batch.out" \
+        || { echo "bench: the batch did not send every row: $(cat "$run/batch.out")" >&2; exit 1; }
+    read -r user sys < "$run/time"
+    "$here/devnode.sh" stop "$run/one" >/dev/null
 
-# The node's time alone: the same signed transactions, straight to a fresh node (same genesis).
-journals=("$SIGIL_HOME"/journal/*/*.jsonl)
-[ ${#journals[@]} -eq 1 ] && [ -f "${journals[0]}" ] || { echo "bench: expected one journal under $SIGIL_HOME/journal" >&2; exit 1; }
-"$here/devnode.sh" start "$work/alone" --count 1 >/dev/null
-alone_pid="$(cat "$work"/alone/node-1.pid)"
-alone_before=$(cpu_ticks "$alone_pid")
-"$python" "$here/bench/send_raw.py" "$(cat "$work"/alone/node-1.url)" "${journals[0]}" >"$work/alone.out" \
-    || { echo "bench: sending the journaled transactions straight to a fresh node failed" >&2; exit 1; }
-read -r sent alone_s <"$work/alone.out"
-alone_after=$(cpu_ticks "$alone_pid")
-[ "$sent" -eq "$rows" ] || { echo "bench: the journal holds $sent transactions, expected $rows" >&2; exit 1; }
-"$here/devnode.sh" stop "$work/alone" >/dev/null
+    # The node's time alone: the same signed transactions, straight to a fresh node (same genesis).
+    local journals=("$SIGIL_HOME"/journal/*/*.jsonl)
+    [ ${#journals[@]} -eq 1 ] && [ -f "${journals[0]}" ] || { echo "bench: expected one journal under $SIGIL_HOME/journal" >&2; exit 1; }
+    "$here/devnode.sh" start "$run/alone" --count 1 >/dev/null
+    alone_pid="$(cat "$run"/alone/node-1.pid)"
+    alone_before=$(cpu_ticks "$alone_pid")
+    "$python" "$here/bench/send_raw.py" "$(cat "$run"/alone/node-1.url)" "${journals[0]}" >"$run/alone.out" \
+        || { echo "bench: sending the journaled transactions straight to a fresh node failed" >&2; exit 1; }
+    read -r sent alone_s <"$run/alone.out"
+    alone_after=$(cpu_ticks "$alone_pid")
+    [ "$sent" -eq "$rows" ] || { echo "bench: the journal holds $sent transactions, expected $rows" >&2; exit 1; }
+    "$here/devnode.sh" stop "$run/alone" >/dev/null
+    awk -v rows="$rows" -v wall_ns=$((end - start)) 'BEGIN { printf "%.6f\n", wall_ns / 1e6 / rows }' > "$work/per-row-$rows"
+    awk -v rows="$rows" -v u="$user" -v s="$sys" -v wall_ns=$((end - start)) -v node=$((node_after - node_before)) \
+        -v alone="$alone_s" -v alonecpu=$((alone_after - alone_before)) -v hz="$hz" 'BEGIN {
+        sigil = u + s; wall = wall_ns / 1e9; nodecpu = node / hz; alonecpu = alonecpu / hz
+        share = (wall - alone) / wall
+        printf "batch payouts (%d rows, one local node)\n", rows
+        printf "  wall, with sigil            %8.3f s   %7.3f ms per payment\n", wall, wall * 1000 / rows
+        printf "  wall, node alone            %8.3f s   %7.3f ms per payment (same signed txs, fresh node, Python client)\n", alone, alone * 1000 / rows
+        printf "  sigil CPU (user+sys)        %8.3f s   %7.3f ms per payment\n", sigil, sigil * 1000 / rows
+        printf "  node CPU, with sigil        %8.3f s   %7.3f ms per payment\n", nodecpu, nodecpu * 1000 / rows
+        printf "  node CPU, alone             %8.3f s   %7.3f ms per payment\n", alonecpu, alonecpu * 1000 / rows
+        printf "  sigil share: (wall - node alone) / wall = %.1f%% (target <= 5%%: %s); sigil CPU / wall = %.1f%%\n",
+            100 * share, (share <= 0.05 ? "pass" : "MISS"), 100 * sigil / wall
+    }'
+}
 
-awk -v rows="$rows" -v u="$user" -v s="$sys" -v wall_ns=$((end - start)) -v node=$((node_after - node_before)) \
-    -v alone="$alone_s" -v alonecpu=$((alone_after - alone_before)) -v hz="$hz" 'BEGIN {
-    sigil = u + s; wall = wall_ns / 1e9; nodecpu = node / hz; alonecpu = alonecpu / hz
-    share = (wall - alone) / wall
-    printf "batch payouts (%d rows, one local node)\n", rows
-    printf "  wall, with sigil            %8.3f s   %7.3f ms per payment\n", wall, wall * 1000 / rows
-    printf "  wall, node alone            %8.3f s   %7.3f ms per payment (same signed txs, fresh node, Python client)\n", alone, alone * 1000 / rows
-    printf "  sigil CPU (user+sys)        %8.3f s   %7.3f ms per payment\n", sigil, sigil * 1000 / rows
-    printf "  node CPU, with sigil        %8.3f s   %7.3f ms per payment\n", nodecpu, nodecpu * 1000 / rows
-    printf "  node CPU, alone             %8.3f s   %7.3f ms per payment\n", alonecpu, alonecpu * 1000 / rows
-    printf "  sigil share: (wall - node alone) / wall = %.1f%% (target <= 5%%: %s); sigil CPU / wall = %.1f%%\n",
-        100 * share, (share <= 0.05 ? "pass" : "MISS"), 100 * sigil / wall
-}'
+batch_row "$rows"
+if [ "$rows_large" -gt 0 ]; then
+    batch_row "$rows_large"
+    awk -v small="$(cat "$work/per-row-$rows")" -v large="$(cat "$work/per-row-$rows_large")" -v n="$rows" -v m="$rows_large" 'BEGIN {
+        printf "batch payouts, per-row wall time at %d rows vs %d rows: %.2fx (target <= 1.1x: %s)\n", m, n, large / small, (large / small <= 1.1 ? "pass" : "MISS")
+    }'
+fi
 
-# The 16 nodes accept without executing (--fail-mode drop): 16 py-evm processes mining at once on
-# this machine's cores would time the machine's CPU, not Sigil's fan-out.
-"$here/devnode.sh" start "$work/slow" --count 16 --delay-ms 50 --fail-mode drop >/dev/null
+export SIGIL_HOME="$work/home"
+# 16 loopback responders in one process, answering after 50 ms without executing: 16 py-evm
+# processes on this machine's cores would time the machine's CPU, not Sigil's fan-out.
+mkdir -p "$work/slow"
+"$python" "$here/bench/loopback_rpc.py" --count 16 --delay-ms 50 --chain-id 1337 --out "$work/slow" >/dev/null 2>&1 &
+echo $! > "$work/loopback.pid"
+for _ in $(seq 100); do [ -f "$work/slow/node-16.url" ] && break; sleep 0.05; done
+[ -f "$work/slow/node-16.url" ] || { echo "bench: the loopback responders did not start" >&2; exit 1; }
 mapfile -t urls < <(cat "$work"/slow/node-*.url)
 printf '0x%064x\n' 4 > "$work/key4"
 broadcast_ms() {   # broadcast_ms KEY NONCE URL... : wall ms of one `sigil broadcast` (every peer accepts it)
@@ -102,7 +130,8 @@ awk -v one="$(median "${one[@]}")" -v all="$(median "${all[@]}")" 'BEGIN {
 
 # 3. Verified reads: the same release `sigil balance`, verified (header + account proof from every
 # peer in one batch each) and --no-verify, alternately, through 3 honest proxies of one node.
-"$here/devnode.sh" stop "$work/slow" >/dev/null
+kill "$(cat "$work/loopback.pid")" 2>/dev/null || true
+rm -f "$work/loopback.pid"
 "$here/devnode.sh" start "$work/verify" --count 1 >/dev/null
 verify_node="$(cat "$work"/verify/node-1.url)"
 verify_runs="${SIGIL_BENCH_VERIFY_RUNS:-30}"

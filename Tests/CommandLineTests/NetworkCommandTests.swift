@@ -204,8 +204,8 @@ import Testing
         #expect(try node.requestCount() == 3, "one read batch + one proof of the nonce and balance + one eth_sendRawTransaction")
     }
 
-    /// The journal commands: list and status show what was signed; bump re-signs at the same nonce
-    /// with fees +10% (the local node mines at once, so it answers "nonce too low"); rebroadcast
+    /// The journal commands: list and status show what was signed; bump and cancel refuse the
+    /// mined nonce (the local node mines at once); rebroadcast
     /// sends the same bytes again.
     @Test func journalCommands() throws {
         let to = try address(9)
@@ -222,9 +222,15 @@ import Testing
         // the journal now says mined
         let again = try CLI.run("sigil", ["tx", "list", "--json"], environment: ["SIGIL_HOME": home.url.path])
         #expect((try JSONSerialization.jsonObject(with: again.stdout) as? [[String: Any]])?.first?["status"] as? String == "mined")
-        let bump = try run(["tx", "bump", hash, "--private-key-file", try keyFile(10), "--yes"])
-        #expect(bump.status == 6)
-        #expect(bump.stderrText.contains("nonce too low"), "\(bump.stderrText)")
+        // bump and cancel of a mined nonce are refused before anything is signed: exit 12, naming
+        // the mined transaction and its block; nothing reaches the node.
+        let sendsBefore = try nodes[0].methodCount("eth_sendRawTransaction")
+        for command in ["bump", "cancel"] {
+            let refused = try run(["tx", command, hash, "--private-key-file", try keyFile(10), "--yes"])
+            expectFailure(refused, status: 12, message: "nonce 0 is already mined: \(hash) in block")
+            #expect(refused.stderrText.contains("(status 1, succeeded)"), "\(refused.stderrText)")
+        }
+        #expect(try nodes[0].methodCount("eth_sendRawTransaction") == sendsBefore)
         expectFailure(try run(["tx", "bump", hash, "--max-fee", "1wei", "--private-key-file", try keyFile(10), "--yes"]), status: 65, message: "minimum")
         // rebroadcast of the mined transaction: the node refuses it ("nonce too low", as geth), its
         // receipt shows it mined, so there is nothing to do: success.

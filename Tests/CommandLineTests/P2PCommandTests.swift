@@ -70,6 +70,34 @@ import Testing
         #expect(peer.waitForEvent("forwarded", timeout: 2) { ($0["hash"] as? String) == hash } != nil)
     }
 
+    /// `send --batch --peer` hands each row to the devp2p peer as `send --peer` does: every row is
+    /// delivered over devp2p alone (--p2p-only), forwarded and mined once; a rerun pays nothing again.
+    @Test func batchOverDevP2PPaysEachRowOnce() throws {
+        let peer = try P2PTestPeer(rpcURL: node.url)
+        let recipients = [try address(7), try address(9)]
+        let before = try recipients.map { try hexWei(node.rpc("eth_getBalance", [$0, "latest"]) as! String) }
+        let file = try home.file("p2p-pay.csv", contents: "id,to,value\none,\(recipients[0]),11wei\ntwo,\(recipients[1]),13wei\nthree,\(recipients[0]),17wei\n")
+        let batch = ["send", "--batch", file.path, "--private-key-file", try keyFile(8), "--yes", "--rpc", node.url,
+                     "--peer", peer.enode, "--p2p-only", "--p2p-mode", "push", "--timeout", "8", "--json"]
+        let r = try run(batch)
+        #expect(r.status == 0, "\(r.stderrText)")
+        #expect(try jsonOutput(r)["sent"] as? Int == 3, "\(r.stdoutText)")
+        var forwarded = 0
+        for _ in 0..<3 where peer.waitForEvent("forwarded", timeout: 5) != nil { forwarded += 1 }
+        #expect(forwarded >= 1, "the rows reached the node through the devp2p peer")
+        let after = try recipients.map { try hexWei(node.rpc("eth_getBalance", [$0, "latest"]) as! String) }
+        #expect(after[0] == before[0] + 28 && after[1] == before[1] + 13, "each row paid once: \(before) → \(after)")
+        let again = try run(batch)
+        #expect(again.status == 0, "\(again.stderrText)")
+        #expect(try jsonOutput(again)["sent"] as? Int == 0, "\(again.stdoutText)")
+        let final = try recipients.map { try hexWei(node.rpc("eth_getBalance", [$0, "latest"]) as! String) }
+        #expect(final == after, "the rerun paid nothing")
+    }
+
+    func hexWei(_ hex: String) -> Decimal {
+        hex.dropFirst(2).reduce(Decimal(0)) { $0 * 16 + Decimal(Int(String($1), radix: 16)!) }
+    }
+
     @Test("each bad peer gives its own outcome line and exit 6; nothing hangs",
           arguments: [(P2PTestPeer.Mode.wrongGenesis, "incompatible", "genesis"), (.wrongForkID, "incompatible", "fork"),
                       (.wrongNetwork, "incompatible", "network id 1338"), (.garbage, "protocol-error", "MAC"),
@@ -103,18 +131,16 @@ import Testing
         #expect(again.status == 0, "\(again.stderrText)")
         let rows = try #require(try jsonOutput(again)["peers"] as? [[String: Any]])
         #expect(rows.map { $0["url"] as? String } == [peer.enode] && rows.map { $0["outcome"] as? String } == ["delivered"])
-        // A replacement (cancel: same nonce, fees +10%) to the devp2p peer alone, journaled with it as its peer.
+        // A replacement (cancel) of it: the node has mined the nonce, so `tx cancel` checks the
+        // chain through --rpc and refuses before signing (exit 12), even when it would go out over
+        // devp2p alone; nothing new is journaled.
         let cancel = try run(["tx", "cancel", hash, "--private-key-file", try keyFile(5), "--peer", peer.enode, "--p2p-only",
                               "--rpc", node.url, "--yes", "--json"])
-        #expect(cancel.status == 0, "\(cancel.stderrText)")
-        let replaced = try jsonOutput(cancel)
-        #expect(replaced["replaces"] as? String == hash)
-        let broadcast = try #require(replaced["broadcast"] as? [String: Any])
-        #expect((broadcast["peers"] as? [[String: Any]])?.map { $0["outcome"] as? String } == ["delivered"])
+        #expect(cancel.status == 12, "\(cancel.stderrText)")
+        #expect(cancel.stderrText.contains("already mined") && cancel.stderrText.contains(hash), "\(cancel.stderrText)")
         let list = try run(["tx", "list", "--json"])
         let records = try #require(try JSONSerialization.jsonObject(with: list.stdout) as? [[String: Any]])
-        let record = try #require(records.first { $0["hash"] as? String == replaced["hash"] as? String })
-        #expect(record["peers"] as? [String] == [peer.enode], "\(record)")
+        #expect(records.count == 1 && records.first?["hash"] as? String == hash, "\(records)")
     }
 
     @Test("a chain Sigil does not know, described in the config ([networks.NAME.forks]), needs no RPC peer")

@@ -71,7 +71,7 @@ public struct DevP2PBroadcaster: Sendable {
         let timeout = self.timeout
         let names = rpcPeers + enodes.map(\.description)
         let rawHex = rpcPeers.isEmpty ? "" : Hex.encode(transaction.networkForm)
-        let entries = ThreadFanOut.run(count: count, hardDeadline: start + timeout + 1, job: { index in
+        let entries = ThreadFanOut.run(count: count, hardDeadline: start + timeout + 1, inlineSingle: true, job: { index in
             let outcome: BroadcastOutcome
             if index < rpcPeers.count {
                 outcome = Broadcaster.submit(rawHex: rawHex, expectedHash: transaction.hash,

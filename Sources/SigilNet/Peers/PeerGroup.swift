@@ -33,7 +33,8 @@ public struct PeerGroup: Sendable {
         let timeout = self.timeout
         let hardDeadline = self.hardDeadline
         let start = MonotonicClock.now()
-        return ThreadFanOut.run(count: urls.count, hardDeadline: start + hardDeadline, job: { index in
+        // A lone peer's own timeout is within the hard deadline (the default): no thread for it.
+        return ThreadFanOut.run(count: urls.count, hardDeadline: start + hardDeadline, inlineSingle: timeout <= hardDeadline, job: { index in
             let client = JSONRPCClient(url: urls[index], timeout: timeout)
             let result: Result<T, RPCError>
             do throws(RPCError) { result = .success(try body(client)) } catch { result = .failure(error) }

@@ -5,13 +5,20 @@ import Glibc
 /// Runs one job per index, each on its own detached pthread, and collects the results in
 /// index order, waiting at most until a hard deadline: a job still running then is reported
 /// by `missing` (its thread finishes in the background and its result is dropped), so one
-/// stuck peer can never hang the caller, not even inside `getaddrinfo`.
+/// stuck peer can never hang the caller, not even inside `getaddrinfo`. A single self-bounded job
+/// runs on the caller's thread (`inlineSingle`).
 public enum ThreadFanOut {
     /// Runs `job(index)` for every index in `0..<count` concurrently; waits until all are done
     /// or `hardDeadline` (monotonic seconds) passes, then fills the gaps with `missing(index)`.
-    static func run<T: Sendable>(count: Int, hardDeadline: Double, job: @escaping @Sendable (Int) -> T,
+    ///
+    /// `inlineSingle`: the caller's jobs bound themselves by a deadline no later than
+    /// `hardDeadline` (every socket step polls with the time left), so one job alone runs on the
+    /// caller's thread: nothing to overlap, and a thread's start-up was a measurable part of a
+    /// batch row. Only a DNS lookup of a host name is then bounded by the resolver's own timeout.
+    static func run<T: Sendable>(count: Int, hardDeadline: Double, inlineSingle: Bool = false, job: @escaping @Sendable (Int) -> T,
                                  missing: (Int) -> T) -> [T] {
         guard count > 0 else { return [] }
+        if count == 1 && inlineSingle { return [job(0)] }
         let collector = Collector<T>(count: count)
         for index in 0..<count {
             let task = Job { collector.deliver(index, job(index)) }

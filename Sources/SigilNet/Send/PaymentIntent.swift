@@ -63,9 +63,13 @@ public enum SendError: CategorizedError, Equatable {
     case rejected(NodeRejection, message: String, hash: String)
     case reverted(hash: String, gasUsed: UInt64)
     case receiptTimeout(hash: String, seconds: Double)
+    /// The very same signed transaction (same nonce, fees and fields) is in the journal already,
+    /// with its status and the reason a peer gave: sending it again would change nothing.
+    case alreadyJournaled(hash: String, nonce: UInt64, status: JournalStatus, reason: String?)
 
     public var category: ErrorCategory {
         switch self {
+        case .alreadyJournaled: .invalidInput
         case .wrongChain: .refusedByPolicy
         case .quorumNotReached, .rejected: .network
         case .reverted: .reverted
@@ -84,6 +88,14 @@ public enum SendError: CategorizedError, Equatable {
                 + (reason.hint(hash: hash).map { "; \($0)" } ?? "")
         case .reverted(let hash, let gasUsed):
             "transaction \(hash) was mined but REVERTED (status 0, \(gasUsed) gas used); the value was not transferred"
+        case let .alreadyJournaled(hash, nonce, status, reason):
+            status == .rejected
+                ? "this exact transaction (\(hash), nonce \(nonce)) was already refused by every peer"
+                    + (reason.map { ": \(DisplayText.escaped($0))" } ?? "")
+                    + "; the same bytes would be refused again. Re-sign it: `sigil tx bump \(hash)` (same nonce, fees +10%), "
+                    + "or change the fees (--max-fee, --priority-fee) or the value so that it is a new transaction"
+                : "this exact transaction (\(hash), nonce \(nonce)) is already journaled as \(status.rawValue); "
+                    + "`sigil tx status \(hash)` shows it, `sigil tx rebroadcast \(hash)` sends the same bytes again"
         case .receiptTimeout(let hash, let seconds):
             "no receipt for \(hash) after \(Int(seconds)) s; it was not resent. Check with `sigil tx status \(hash)`, or replace it with `sigil tx bump \(hash)`"
         }

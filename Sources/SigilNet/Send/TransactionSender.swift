@@ -98,8 +98,12 @@ public struct TransactionSender: Sendable {
             var request = request
             request.nonce = session.nextNonce(pendingFromPeers: pendingNonce)
             let signed = try key.sign(request.payload())
-            if let earlier = session.record(hash: signed.hash), !earlier.status.reservesNonce {
-                // The same bytes as a record whose nonce was freed (dropped or refused): send them again.
+            if let earlier = session.record(hash: signed.hash) {
+                // The same bytes as a record whose nonce was freed because no peer had it (a peer
+                // that accepted and dropped it): send them again. Anything else is a repeat.
+                guard earlier.status == .dropped else {
+                    throw SendError.alreadyJournaled(hash: earlier.hashHex, nonce: earlier.nonce, status: earlier.status, reason: earlier.note)
+                }
                 try session.updateStatus(hash: signed.hash, status: .pending, note: "signed again with the same bytes")
             } else {
                 try session.append(Self.record(signed, request: request, peers: recordedPeers, batchKey: batchKey, note: note))

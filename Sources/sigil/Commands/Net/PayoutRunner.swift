@@ -10,20 +10,32 @@ import SigilNet
 /// Rows share their chain reads (`BatchChainView`): fees are re-read every few seconds, and only
 /// calls and transfers to accounts with code are estimated.
 struct PayoutRunner {
-    let sender: TransactionSender
+    private(set) var sender: TransactionSender
     let quorum: Int
     let wallet: WalletOptions
     let yes: Bool
     let dryRun: Bool
     let json: Bool
+    /// Adds the devp2p peers to `sender` once the chain is known (nil: JSON-RPC peers only).
+    var attachPeers: ((inout TransactionSender, U256) throws -> Void)?
 
-    func run(file: String, name: String?) throws {
+    init(sender: TransactionSender, quorum: Int, wallet: WalletOptions, yes: Bool, dryRun: Bool, json: Bool) {
+        self.sender = sender
+        self.quorum = quorum
+        self.wallet = wallet
+        self.yes = yes
+        self.dryRun = dryRun
+        self.json = json
+    }
+
+    mutating func run(file: String, name: String?) throws {
         let batch = try PayoutBatch.parse(FileIO.read(file, limit: LineBatch.maximumInputSize), fileName: file, name: name)
         let signer = try SigningKey(wallet)   // resolved once: a key on standard input is read once
         let from = signer.address
         let reader = NodeReader(client: JSONRPCClient(urls: sender.peers, timeout: sender.timeout))
         let chainId = try reader.chainId()
         if sender.peers.count > 1 { _ = try ChainCheck.verify(peers: Array(sender.peers.dropFirst()), expected: chainId, timeout: sender.timeout) }
+        if let attachPeers { try attachPeers(&sender, chainId) }
         let journal = sender.journal(chainId: chainId, address: from)
         var plan = try journal.withLock(timeout: 120) { try PayoutPlan(batch: batch, session: $0) }
         let unsettled = plan.rowsToRebroadcast.map(\.1.hash)
@@ -60,17 +72,24 @@ struct PayoutRunner {
         var failed = 0
         var decimals: [Address: Int] = [:]
         for (index, step) in plan.steps.enumerated() {
-            let outcome: (String, String?)
+            let outcome: (result: String, hash: String?, reason: String?)
             do {
                 outcome = try pay(step, batch: batch, key: key, chainId: chainId, reader: reader, chain: chain, decimals: &decimals)
             } catch {
-                outcome = ("failed", "\(error)")
+                outcome = ("failed", nil, DisplayText.escaped("\(error)", limit: 400))
             }
-            if outcome.0 == "failed" { failed += 1 }
-            results.append(.object([("id", .string(step.row.id)), ("result", .string(outcome.0)),
-                                    ("hash", outcome.1.map { .string($0) } ?? .null)]))
+            results.append(.object([("id", .string(step.row.id)), ("result", .string(outcome.result)),
+                                    ("hash", outcome.hash.map { .string($0) } ?? .null),
+                                    ("reason", outcome.reason.map { .string($0) } ?? .null)]))
             if StandardStreams.stderrIsTerminal {
-                StandardStreams.writeError("\r\u{1B}[K[\(index + 1)/\(plan.steps.count)] \(step.row.id): \(outcome.0)")
+                StandardStreams.writeError("\r\u{1B}[K[\(index + 1)/\(plan.steps.count)] \(DisplayText.escaped(step.row.id)): \(outcome.result)")
+            }
+            if outcome.result == "failed" {
+                failed += 1
+                // Every failed row says why, on its own line (the summary only counts them).
+                if StandardStreams.stderrIsTerminal { StandardStreams.writeError("\n") }
+                StandardStreams.writeError("row \(DisplayText.escaped(step.row.id)) (line \(step.row.line)) failed"
+                    + (outcome.hash.map { " (\($0))" } ?? "") + ": " + (outcome.reason ?? "no reason given") + "\n")
             }
         }
         if StandardStreams.stderrIsTerminal { StandardStreams.writeError("\n") }
@@ -89,21 +108,27 @@ struct PayoutRunner {
         if failed > 0 { throw CommandFailure(.network, "\(failed) row(s) failed; re-run the same command to retry them (paid rows are never paid again)") }
     }
 
-    /// One row: skip, rebroadcast the journaled bytes, or sign-journal-broadcast. Returns (result, hash).
+    /// Why a broadcast did not reach the quorum, from its report.
+    private func shortfall(_ report: BroadcastReport) -> String {
+        let reasons = report.peers.filter { !$0.outcome.hasTransaction }.map { "\($0.shortName): \($0.outcome.name)" + ($0.detail.isEmpty ? "" : " (\($0.detail))") }
+        return "\(report.acceptedCount) of \(report.peers.count) peer(s) took it, \(quorum) required; " + reasons.joined(separator: "; ")
+    }
+
+    /// One row: skip, rebroadcast the journaled bytes, or sign-journal-broadcast. Returns (result, hash, reason if failed).
     private func pay(_ step: PayoutStep, batch: PayoutBatch, key: PrivateKey, chainId: U256, reader: NodeReader,
-                     chain: BatchChainView, decimals: inout [Address: Int]) throws -> (String, String?) {
+                     chain: BatchChainView, decimals: inout [Address: Int]) throws -> (String, String?, String?) {
         switch step {
         case .skip(_, let record):
-            return ("skipped", record.hashHex)
+            return ("skipped", record.hashHex, nil)
         case .rebroadcast(_, let record):
             let signed = try SignedTransaction.decode(record.raw)
             let report = try sender.broadcast(signed, chainId: chainId, sender: key.address, first: false, networkForm: record.raw)
-            if report.meets(quorum: quorum) { return ("rebroadcast", record.hashHex) }
+            if report.meets(quorum: quorum) { return ("rebroadcast", record.hashHex, nil) }
             // Refused ("nonce too low" once it is mined, e.g. meanwhile): its receipt settles the row.
             if try sender.settle([record.hash], chainId: chainId, sender: key.address)[record.hash] != nil {
-                return ("skipped", record.hashHex)
+                return ("skipped", record.hashHex, nil)
             }
-            return ("failed", record.hashHex)
+            return ("failed", record.hashHex, "rebroadcast of the journaled transaction: " + shortfall(report))
         case .send(let row):
             var intent = PaymentIntent(to: row.to, value: row.wei ?? .zero)
             if let token = row.token {
@@ -121,9 +146,10 @@ struct PayoutRunner {
                     if case .send = try PayoutPlan.step(for: row, in: batch, session: session) { return true }
                     return false
                 }) else {
-                return ("skipped", nil)
+                return ("skipped", nil, nil)
             }
-            return (sent.report.meets(quorum: quorum) ? "sent" : "failed", sent.signed.hash.hexString)
+            let met = sent.report.meets(quorum: quorum)
+            return (met ? "sent" : "failed", sent.signed.hash.hexString, met ? nil : shortfall(sent.report))
         }
     }
 }

@@ -58,9 +58,14 @@ struct SendCommand: ParsableCommand {
         guard quorum <= targets else { throw CommandFailure(.usage, "--quorum \(quorum) but only \(targets) peer(s) given") }
         var sender = try network.sender(peers: peers, chainIdFlag: intentOptions.chainId)
         if let batch {
-            guard enodes.isEmpty else { throw CommandFailure(.unsupported, "--batch does not send to --peer enodes yet: use --rpc peers") }
-            return try PayoutRunner(sender: sender, quorum: quorum, wallet: wallet, yes: yes, dryRun: dryRun, json: output.json)
-                .run(file: batch, name: batchName)
+            // Each row goes to the devp2p peers too (or alone, with --p2p-only), as `send --peer` does;
+            // the chain (for their Status) is known once the runner has read it.
+            var runner = PayoutRunner(sender: sender, quorum: quorum, wallet: wallet, yes: yes, dryRun: dryRun, json: output.json)
+            let (p2p, network) = (p2p, network)
+            runner.attachPeers = { sender, chainId in
+                try p2p.attach(enodes, to: &sender, chainId: chainId, rpc: peers, network: network)
+            }
+            return try runner.run(file: batch, name: batchName)
         }
         let signer = try SigningKey(wallet)   // resolved once: a key on standard input is read once
         let from = signer.address

@@ -69,6 +69,12 @@ struct ReplacementOptions: ParsableArguments {
             request.maxFeePerGas = fees.maxFeePerGas
             request.maxPriorityFeePerGas = fees.maxPriorityFeePerGas
         }
+        // Then the chain, before anything is signed: a mined nonce can never be replaced (exit 12, naming what was mined).
+        let journaled = try journal.withLock(timeout: 120) { $0.records(nonce: record.nonce) }
+        let reader = try network.rpcURLs().isEmpty ? nil : try network.reader()
+        try ReplacementCheck.ensureOpen(nonce: record.nonce, journaled: journaled,
+                                        latestNonce: { try reader?.nonce(of: journal.address, at: .latest) },
+                                        receipt: { hash in try reader?.receipt(hash: hash) })
         if cancel {
             request.to = journal.address
             request.value = .zero
