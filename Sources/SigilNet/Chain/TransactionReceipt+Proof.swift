@@ -1,4 +1,4 @@
-public import SigilCore
+import SigilCore
 
 extension TransactionReceipt {
     /// This receipt with what the proof established in place of what the peer said: status,

@@ -154,7 +154,9 @@ public struct TransactionSender: Sendable {
         try session.updateStatus(hash: signed.hash, status: status, note: report.peers.compactMap(\.detail).first)
     }
 
-    /// Waits for the receipt and records mined / reverted in the journal.
+    /// Waits for the receipt and records mined / reverted in the journal: with a verifier, only
+    /// once the receipt is proved (a claim that never proves ends as `VerificationError`, and the
+    /// record stays as sent).
     public func wait(for signed: SignedTransaction, chainId: U256, sender: Address, confirmations: UInt64, timeout seconds: Double,
                      progress: @escaping @Sendable (ReceiptProgress) -> Void) throws -> TransactionReceipt {
         let waiter = ReceiptWaiter(peers: peers, requestTimeout: timeout, pollInterval: 0.5, verifier: verifier)

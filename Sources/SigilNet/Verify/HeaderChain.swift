@@ -1,4 +1,4 @@
-public import SigilCore
+import SigilCore
 
 extension ChainVerifier {
     /// Most headers fetched to link a block to the head; deeper blocks count as this many
