@@ -194,17 +194,19 @@ def die_with_parent():
     libc.prctl(pr_set_pdeathsig, signal.SIGKILL, 0, 0, 0)
 
 
-def main(argv):
-    options = parse_args(argv)
+def parent_alive(options):
+    """With --die-with-parent: exit with the parent (prctl). False when the parent already died."""
     parent = os.getppid()
     if options.die_with_parent:
         die_with_parent()
         if os.getppid() != parent:  # the parent died before prctl took effect
-            return 1
-    from node import Node  # imported after prctl: the import takes a moment
-    node = Node(chain_id=options.chain_id)
-    server = Server(("127.0.0.1", options.port), node, options)
+            return False
+    return True
 
+
+def serve(server, options, banner):
+    """The part every local server shares: the pid file, stopping on SIGTERM/SIGINT, the URL as
+    the first stdout line, then requests until stopped."""
     def stop(signum, frame):
         if options.pid_file:
             try:
@@ -219,9 +221,19 @@ def main(argv):
         with open(options.pid_file, "w") as f:
             f.write(f"{os.getpid()}\n")
     print(f"http://127.0.0.1:{server.server_address[1]}", flush=True)
-    server.log(f"chain id {options.chain_id}, listening on port {server.server_address[1]}")
+    server.log(banner)
     server.serve_forever()
     return 0
+
+
+def main(argv):
+    options = parse_args(argv)
+    if not parent_alive(options):
+        return 1
+    from node import Node  # imported after prctl: the import takes a moment
+    node = Node(chain_id=options.chain_id)
+    server = Server(("127.0.0.1", options.port), node, options)
+    return serve(server, options, f"chain id {options.chain_id}, listening on port {server.server_address[1]}")
 
 
 if __name__ == "__main__":

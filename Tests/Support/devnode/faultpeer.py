@@ -14,7 +14,6 @@ import http.client
 import json
 import os
 import select
-import signal
 import socket
 import struct
 import sys
@@ -26,7 +25,7 @@ from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 sys.dont_write_bytecode = True  # keep the source tree clean of __pycache__
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 
-from devnode import die_with_parent, only_test_methods  # noqa: E402
+from devnode import only_test_methods, parent_alive, serve  # noqa: E402
 from lies import DEFAULT_TARGET, JSON_FAULTS, LYING_MODES, Liar  # noqa: E402
 
 HTTP_FAULTS = ("hang", "reset", "garbage", "huge", "slow")
@@ -201,30 +200,10 @@ class Handler(BaseHTTPRequestHandler):
 
 def main(argv):
     options = parse_args(argv)
-    parent = os.getppid()
-    if options.die_with_parent:
-        die_with_parent()
-        if os.getppid() != parent:  # the parent died before prctl took effect
-            return 1
+    if not parent_alive(options):
+        return 1
     server = Server(("127.0.0.1", options.port), options)
-
-    def stop(signum, frame):
-        if options.pid_file:
-            try:
-                os.unlink(options.pid_file)
-            except OSError:
-                pass
-        os._exit(0)
-
-    signal.signal(signal.SIGTERM, stop)
-    signal.signal(signal.SIGINT, stop)
-    if options.pid_file:
-        with open(options.pid_file, "w") as f:
-            f.write(f"{os.getpid()}\n")
-    print(f"http://127.0.0.1:{server.server_address[1]}", flush=True)
-    server.log(f"modes {sorted(server.modes)}, upstream {options.upstream}")
-    server.serve_forever()
-    return 0
+    return serve(server, options, f"modes {sorted(server.modes)}, upstream {options.upstream}")
 
 
 if __name__ == "__main__":
