@@ -64,6 +64,11 @@ struct ENSLabelChecks {
         for codePoint in unique {
             let holding = candidates.filter { $0.contains(codePoint) }
             if holding.isEmpty {
+                // While several groups remain, a character of no group at all (valid only as
+                // part of a decomposition) is disallowed; otherwise it is an illegal mixture.
+                if !data.groups.contains(where: { $0.contains(codePoint) }) {
+                    throw failure(.disallowedCharacter, codePoint, "disallowed character: \(ENSSafeText.quoted(codePoint))")
+                }
                 throw mixture(candidates[0], codePoint)
             }
             candidates = holding

@@ -3,7 +3,7 @@ final class ENSNormalizationData: Sendable {
     static let shared = ENSNormalizationData()
 
     /// A script group: a label's characters must all belong to one.
-    struct Group: Sendable {
+    final class Group: Sendable {
         let index: Int
         let name: String
         let restricted: Bool
@@ -11,6 +11,16 @@ final class ENSNormalizationData: Sendable {
         let combiningMarksWhitelisted: Bool
         let primary: ENSCodePointSet
         let secondary: ENSCodePointSet
+
+        init(index: Int, name: String, restricted: Bool, combiningMarksWhitelisted: Bool,
+             primary: ENSCodePointSet, secondary: ENSCodePointSet) {
+            self.index = index
+            self.name = name
+            self.restricted = restricted
+            self.combiningMarksWhitelisted = combiningMarksWhitelisted
+            self.primary = primary
+            self.secondary = secondary
+        }
 
         func contains(_ codePoint: UInt32) -> Bool {
             primary.contains(codePoint) || secondary.contains(codePoint)
