@@ -39,6 +39,7 @@ final class ENSNormalizationData: Sendable {
     let fenced: [UInt32: String]
     let emoji: ENSEmojiTrie
     let groups: [Group]
+    let groupMembership: ENSGroupMembership
     /// For a confusable code point: the groups (indices) holding a look-alike it does not share
     /// a group with.
     let confusableComplements: [UInt32: [Int]]
@@ -67,6 +68,7 @@ final class ENSNormalizationData: Sendable {
                          combiningMarksWhitelisted: flags & 2 != 0,
                          primary: fields[2].codePointSet, secondary: fields[3].codePointSet)
         }
+        groupMembership = ENSGroupMembership(ENSTableText(T.groupMembership))
         var complements: [UInt32: [Int]] = [:]
         for record in ENSTableText(T.wholes).parts(";") {
             let fields = record.parts("|")
