@@ -5,7 +5,7 @@ Reads ens_normalize_spec.json and ens_normalize_nf.json (the ENSIP-15 reference 
 ../shared/vectors) and writes one Swift file holding every table as a few compact text literals,
 which SigilCore decodes lazily on first use (huge Swift collection literals would stall the type
 checker). Standard library only; the output depends on the inputs alone (byte-stable), and a test
-(ENSTablesDriftTests) fails when the committed file differs from what this script writes.
+(ENSNormalizationTablesTests) fails when the committed file differs from what this script writes.
 
 Text format (all numbers lowercase hex; whitespace and newlines are ignored everywhere):
   set       ranges "gap" or "gap+extra" joined by ",": a range starts `gap` after the end of the
@@ -187,7 +187,7 @@ def render(spec, nf, spec_bytes, nf_bytes):
         "// GENERATED FILE - DO NOT EDIT.",
         "// Written by scripts/generate-ens-tables.py from ../shared/vectors/ens_normalize_spec.json and",
         "// ens_normalize_nf.json. Regenerate with: python3 scripts/generate-ens-tables.py",
-        "// (options --vectors DIR, --out FILE). ENSTablesDriftTests fails when this file drifts.",
+        "// (options --vectors DIR, --out FILE). ENSNormalizationTablesTests fails when this file drifts.",
         f"// spec created {spec['created']}, unicode {spec['unicode']}, cldr {spec['cldr']}",
         f"// nf created {nf['created']}, unicode {nf['unicode']}",
         f"// spec sha256 {hashlib.sha256(spec_bytes).hexdigest()}",

@@ -1,7 +1,7 @@
 // GENERATED FILE - DO NOT EDIT.
 // Written by scripts/generate-ens-tables.py from ../shared/vectors/ens_normalize_spec.json and
 // ens_normalize_nf.json. Regenerate with: python3 scripts/generate-ens-tables.py
-// (options --vectors DIR, --out FILE). ENSTablesDriftTests fails when this file drifts.
+// (options --vectors DIR, --out FILE). ENSNormalizationTablesTests fails when this file drifts.
 // spec created 2025-09-14T17:56:22.939Z, unicode 17.0.0 (2025-09-10T16:58:18.331Z), cldr 47 (2025-08-02T20:26:29.295Z)
 // nf created 2025-09-10T17:13:48.396Z, unicode 17.0.0 (2025-09-10T16:58:18.331Z)
 // spec sha256 4febc8f5d285cbf80d2320fb0c1777ac25e378eb72910c34ec963d0a4e319c84

@@ -91,14 +91,4 @@ import Testing
         #expect(throws: ENSNameError.self) { try ENSName.dnsEncoded(String(repeating: "a", count: 256)) }
         #expect(throws: ENSNameError.self) { try ENSName.dnsEncoded("a..eth") }
     }
-
-    @Test func normalForms() {
-        // "é" precomposed (00E9) and decomposed (0065 0301); Hangul "한" (D55C = 1112 1161 11AB).
-        #expect(ENSNormalForm.nfd("\u{E9}").unicodeScalars.map(\.value) == [0x65, 0x301])
-        #expect(ENSNormalForm.nfc("e\u{301}").unicodeScalars.map(\.value) == [0xE9])
-        #expect(ENSNormalForm.nfd("\u{D55C}").unicodeScalars.map(\.value) == [0x1112, 0x1161, 0x11AB])
-        #expect(ENSNormalForm.nfc("\u{1112}\u{1161}\u{11AB}").unicodeScalars.map(\.value) == [0xD55C])
-        // Canonical order: dot below (ccc 220) before acute (ccc 230).
-        #expect(ENSNormalForm.nfd("a\u{301}\u{323}").unicodeScalars.map(\.value) == [0x61, 0x323, 0x301])
-    }
 }

@@ -60,24 +60,6 @@ import Testing
     }
 
     @Test(TestEnvironment.vectorsTrait)
-    func normalFormCases() throws {
-        let file = try #require(try Vectors.json("ens_normalize_nf_tests.json") as? [String: [[String]]])
-        var total = 0
-        var failures: [String] = []
-        for (section, cases) in file.sorted(by: { $0.key < $1.key }) {
-            for test in cases {
-                total += 1
-                let (input, nfd, nfc) = (test[0], test[1], test[2])
-                if ENSNormalForm.nfd(input) != nfd { failures.append("\(section) NFD \(Self.hex(input))") }
-                if ENSNormalForm.nfc(input) != nfc { failures.append("\(section) NFC \(Self.hex(input))") }
-            }
-        }
-        #expect(total == 20_034)
-        print("ENSIP-15 NF vectors: \(total - failures.count)/\(total) passed")
-        #expect(failures.isEmpty, "\(failures.count) failed: \(failures.prefix(20).joined(separator: "\n"))")
-    }
-
-    @Test(TestEnvironment.vectorsTrait)
     func namehashCases() throws {
         let file = try Vectors.cases("ens_namehash_eip137.json")
         let erc = try #require(file["erc137_test_vectors"] as? [[String: String]])

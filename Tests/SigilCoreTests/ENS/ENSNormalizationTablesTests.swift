@@ -4,7 +4,7 @@ import Testing
 
 /// The committed Sources/SigilCore/ENS/ENSNormalizationTables.swift is exactly what
 /// scripts/generate-ens-tables.py writes from the shared vectors: regenerate it when they change.
-@Suite struct ENSTablesDriftTests {
+@Suite struct ENSNormalizationTablesTests {
     /// `python3` from PATH (the script needs only the standard library).
     static let python3: String? = {
         let path = ProcessInfo.processInfo.environment["PATH"] ?? "/usr/bin:/bin"
