@@ -29,6 +29,8 @@ import Testing
                     outcome = "accepted as \(Self.hex(normalized)), expected an error"
                 } else if normalized != expected {
                     outcome = "gave \(Self.hex(normalized)), expected \(Self.hex(expected))"
+                } else if (try? ENSName.normalize(normalized)) != normalized {
+                    outcome = "gave \(Self.hex(normalized)), which does not normalize to itself"
                 } else {
                     passed += 1
                     continue
