@@ -155,6 +155,13 @@ struct ContractHarnessTests {
         let predicted = try #require(try TestContracts.call("addressOf", of: .walletFactory, at: factory, args: [Self.address1, salt], on: node).first as? String)
         #expect(predicted.lowercased() == expected)
         #expect(try node.rpc("eth_getCode", [predicted, "latest"]) as? String == "0x")
+        // The ERC-6492 form of the owner's signature for the wallet not yet deployed.
+        let factoryCalldata = try TestContracts.calldata("deploy", of: .walletFactory, args: [Self.address1, salt], on: node)
+        let wrapped = try #require((try Web3Oracle.one(node.url, [
+            "op": "wrap6492", "factory": factory, "calldata": factoryCalldata, "signature": signatures[0],
+        ]) as? [String: Any])?["signature"] as? String)
+        #expect(wrapped.hasPrefix(Self.padded(factory)) && wrapped.hasSuffix(String(repeating: "6492", count: 16)))
+        #expect(wrapped.contains(factoryCalldata.dropFirst(2)) && wrapped.contains(signatures[0].dropFirst(2)))
         let deployed = try TestContracts.send("deploy", of: .walletFactory, at: factory, args: [Self.address1, salt], on: node)
         let topics = try #require((deployed["logs"] as? [[String: Any]])?.first?["topics"] as? [String])
         #expect(topics.count == 3 && topics[1] == Self.padded(predicted) && topics[2] == Self.padded(Self.address1))

@@ -24,6 +24,8 @@ ops (blocks: a number, a 0x-hex number, a tag or a 32-byte block hash; default "
   {"op": "ensAddress", "registry": A, "name": N} -> {"address"}  (null when unset)
   {"op": "ensName", "registry": A, "address": A} -> {"name"}     (reverse, forward-checked)
   {"op": "namehash", "name": N} -> {"node"}   (web3.py's ENSIP-15 normalization and namehash)
+  {"op": "wrap6492", "factory": A, "calldata": D, "signature": S} -> {"signature"}  (ERC-6492
+      wrapping with eth-abi: abi.encode(factory, calldata, signature) ++ 0x6492…6492)
 Contract NAMEs are the artifacts of Tests/Support/contracts/build. Arguments as in
 Tests/Support/devnode/contracts.py (integers may be decimal or 0x-hex strings).
 """
@@ -37,6 +39,7 @@ from hexbytes import HexBytes
 from web3 import HTTPProvider, Web3
 from web3.middleware import SignAndSendRawMiddlewareBuilder
 
+ERC6492_MAGIC = bytes.fromhex("6492" * 16)
 BUILD = os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "Support", "contracts", "build")
 
 
@@ -195,6 +198,12 @@ def run(w3, op):
         return {"name": name if forward.get("address") == target else None}
     if kind == "namehash":
         return {"node": plain(namehash(op["name"]))}
+    if kind == "wrap6492":
+        # ERC-6492: abi.encode(address factory, bytes factoryCalldata, bytes signature) ++ magic.
+        from eth_abi import encode
+        body = encode(["address", "bytes", "bytes"], [Web3.to_checksum_address(op["factory"]),
+                                                      HexBytes(op["calldata"]), HexBytes(op["signature"])])
+        return {"signature": plain(body + ERC6492_MAGIC)}
     raise ValueError(f"unknown op {kind!r}")
 
 
