@@ -74,6 +74,8 @@ struct DevNodeLogsAndWeb3Tests {
         #expect(Self.ids(try Self.logs(node, ["blockHash": hash])) == Self.ids(second["logs"] as? [[String: Any]] ?? []))
         #expect(Self.rpcError(node, "eth_getLogs", [["blockHash": hash, "fromBlock": "0x0"]])?.code == -32602)
         #expect(Self.rpcError(node, "eth_getLogs", [["blockHash": "0x" + String(repeating: "ab", count: 32)]])?.code == -32000)
+        #expect(Self.rpcError(node, "eth_getLogs", [["fromBlock": "0x3", "toBlock": "0x2"]])?.message == "invalid block range params")
+        #expect(Self.rpcError(node, "eth_getLogs", [["topics": Array(repeating: NSNull(), count: 5)]])?.message == "exceed max topics")
 
         // web3.py reads the same logs from this node.
         let viaWeb3 = try #require(try Web3Oracle.one(node.url, ["op": "logs", "filter": ["fromBlock": "0x0", "address": token]]) as? [[String: Any]])
