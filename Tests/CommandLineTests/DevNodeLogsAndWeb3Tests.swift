@@ -133,6 +133,8 @@ struct DevNodeLogsAndWeb3Tests {
             ["op": "events", "contract": "SigilToken", "address": token, "event": "Transfer", "fromBlock": 0],
             ["op": "nonce", "address": Self.address2],
             ["op": "code", "address": token],
+            ["op": "chainId"],
+            ["op": "estimateGas", "tx": ["from": Self.address2, "to": Self.fresh, "value": "1"]],
         ])
         let receipt = try #require(try node.rpc("eth_getTransactionReceipt", [tokenHash]) as? [String: Any])
         let web3Receipt = try #require(reads[0] as? [String: Any])
@@ -150,5 +152,7 @@ struct DevNodeLogsAndWeb3Tests {
         #expect(last["value"] as? String == "4321")
         #expect(reads[4] as? String == "2")
         #expect(reads[5] as? String == (try node.rpc("eth_getCode", [token, "latest"]) as? String))
+        #expect(reads[6] as? String == "1337")
+        #expect(reads[7] as? String == "21000")
     }
 }

@@ -12,6 +12,9 @@ ops (blocks: a number, a 0x-hex number, a tag or a 32-byte block hash; default "
       web3.py fills nonce, gas and fees itself and signs (SignAndSendRawMiddleware): these
       transactions are not made by Sigil; then waits for the receipt.
   {"op": "receipt", "hash": H}          {"op": "transaction", "hash": H}
+  {"op": "chainId" | "blockNumber" | "gasPrice" | "maxPriorityFee"}
+  {"op": "estimateGas", "tx": {from, to, value, data}, "block": B}
+  {"op": "feeHistory", "count": n, "newest": B, "percentiles": [p, ...]}
   {"op": "block", "block": B, "full": false}
   {"op": "balance" | "nonce" | "code", "address": A, "block": B}
   {"op": "storage", "address": A, "slot": "n or 0x…", "block": B}
@@ -157,6 +160,24 @@ def run(w3, op):
     if kind == "storage":
         return plain(w3.eth.get_storage_at(Web3.to_checksum_address(op["address"]), number(op["slot"]),
                                            block_id(op.get("block"))))
+    if kind == "chainId":
+        return plain(w3.eth.chain_id)
+    if kind == "blockNumber":
+        return plain(w3.eth.block_number)
+    if kind == "gasPrice":
+        return plain(w3.eth.gas_price)
+    if kind == "maxPriorityFee":
+        return plain(w3.eth.max_priority_fee)
+    if kind == "estimateGas":
+        tx = {k: v for k, v in op["tx"].items()}
+        for key in ("from", "to"):
+            if tx.get(key):
+                tx[key] = Web3.to_checksum_address(tx[key])
+        if "value" in tx:
+            tx["value"] = number(tx["value"])
+        return plain(w3.eth.estimate_gas(tx, block_id(op.get("block"))))
+    if kind == "feeHistory":
+        return plain(w3.eth.fee_history(int(op["count"]), block_id(op.get("newest")), op.get("percentiles") or []))
     if kind == "call":
         entry = find_function(op["contract"], op["function"])
         bound = getattr(contract(w3, op["contract"], op["address"]).functions, op["function"])
