@@ -89,8 +89,8 @@ struct AbiDecodeEventCommand: ParsableCommand {
     }
 
     private func json(_ decoded: DecodedEvent, standard: String?, address: String?) -> JSONValue {
-        guard case .object(let members) = decoded.json else { return decoded.json }
-        return .object(members + [("standard", standard.map(JSONValue.string) ?? .null), ("address", address.map(JSONValue.string) ?? .null)])
+        guard case .object(var members) = decoded.json, let fields = members.popLast() else { return decoded.json }
+        return .object(members + [("standard", standard.map(JSONValue.string) ?? .null), ("address", address.map(JSONValue.string) ?? .null), fields])
     }
 }
 
