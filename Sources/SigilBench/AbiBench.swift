@@ -3,7 +3,8 @@ import SigilCore
 /// Issue 14's decoding figure: decoding ERC-20 Transfer logs (topic 0 checked, two address
 /// topics, a uint256 in the data, named fields built) against Keccak-256 of the same log bytes
 /// (the two 32-byte address topics and the 32 data bytes: 96 bytes), log by log over 20,000 logs.
-/// The requirement is at most 5 µs of CPU per log in a release build.
+/// The requirement is at most 5 µs per log in a release build; the ratio target of 5x (about
+/// 2 µs on a machine where the Keccak side takes 0.43 µs) flags a regression long before that.
 enum AbiBench {
     static func rows() -> [BenchRow] {
         let event = try! ABIEvent(parsing: "Transfer(address indexed from, address indexed to, uint256 value)")
@@ -30,7 +31,7 @@ enum AbiBench {
         let (sigil, keccak) = bench.compare({ decode(event, logs, $0) }, { hash(flat, $0) })
         return [BenchRow(name: "decode 20,000 Transfer logs (per log) vs Keccak-256 of their bytes", unit: .microsecondsPerCall,
                          sigil: sigil.bestNanoseconds / 1e3, baseline: keccak.bestNanoseconds / 1e3,
-                         baselineName: "Keccak256.hash(into:) of each log's 96 bytes", target: .atMost(12))]
+                         baselineName: "Keccak256.hash(into:) of each log's 96 bytes", target: .atMost(5))]
     }
 
     @inline(never)
