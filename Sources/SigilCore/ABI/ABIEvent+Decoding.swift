@@ -73,7 +73,7 @@ extension ABIEvent {
 }
 
 /// A log decoded by an `ABIEvent`.
-public struct DecodedEvent: Sendable, Hashable {
+public struct DecodedEvent: Sendable, Hashable, CustomStringConvertible {
     /// A decoded parameter value, or the topic hash an indexed dynamic value left.
     public enum Value: Sendable, Hashable {
         case value(ABIValue)
