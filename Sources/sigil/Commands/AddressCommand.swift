@@ -41,13 +41,17 @@ struct AddressComputeCommand: ParsableCommand {
         CREATE: the last 20 bytes of keccak256(rlp([deployer, nonce])), nonce being the \
         deployer's nonce when it creates the contract (a transaction's nonce for a deployment \
         from an account). CREATE2 (EIP-1014): the last 20 bytes of keccak256(0xff ++ deployer \
-        ++ salt ++ keccak256(init code)), with a 32-byte salt and the init code or its hash.
+        ++ salt ++ keccak256(init code)), with a 32-byte salt and the init code or its hash. \
+        The second example is EIP-1014's example 4.
 
         Examples:
-          sigil address compute --deployer 0x7E5F4552091A69125d5DfCb7b8C2659029395Bdf --nonce 0
-          sigil address compute --create2 --deployer 0x0000000000000000000000000000000000000000 \\
-              --salt 0x0000000000000000000000000000000000000000000000000000000000000000 --init-code 0x00
-          sigil address compute --create2 --deployer 0x… --salt 0x… --init-code-hash 0x… --json
+          sigil address compute --nonce 0 \\
+              --deployer 0x7E5F4552091A69125d5DfCb7b8C2659029395Bdf
+          sigil address compute --create2 --init-code 0xdeadbeef \\
+            --deployer 0x00000000000000000000000000000000deadbeef \\
+            --salt 0x00000000000000000000000000000000000000000000000000000000cafebabe
+          sigil address compute --create2 --deployer 0x… --salt 0x… \\
+              --init-code-hash 0x… --json
         """
     )
 

@@ -14,8 +14,8 @@ struct AbiDecodeErrorCommand: ParsableCommand {
 
         Examples:
           sigil abi decode-error 0x08c379a0000…
-          sigil abi decode-error 0x4e487b710000000000000000000000000000000000000000000000000000000000000011
-          sigil abi decode-error --error-sig "InsufficientBalance(uint256 available, uint256 required)" 0xcf479181…
+          sigil abi decode-error 0x4e487b71000…0011           # panic 0x11: overflow
+          sigil abi decode-error --error-sig "Unauthorized(address caller)" 0x8e4a23d6…
           sigil abi decode-error 0x --json
         """
     )

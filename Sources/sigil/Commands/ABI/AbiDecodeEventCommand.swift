@@ -19,10 +19,12 @@ struct AbiDecodeEventCommand: ParsableCommand {
         its event is not known).
 
         Examples:
-          sigil abi decode-event --event "Transfer(address indexed from,address indexed to,uint256 value)" \\
-              --topic 0xddf252ad… --topic 0x000…7e5f… --topic 0x000…2b5a… --data 0x…03e8
+          sigil abi decode-event --topic 0xddf252ad… --topic 0x…7e5f --topic 0x…2b5a \\
+              --data 0x…03e8
+          sigil abi decode-event --event "MyEvent(address indexed who, string note)" \\
+              --topic 0x… --topic 0x… --data 0x…
           sigil abi decode-event --log log.json
-          sigil rpc eth_getLogs '[…]' | sigil abi decode-event --log - --json
+          jq .result getlogs-response.json | sigil abi decode-event --log - --json
         """
     )
 

@@ -11,7 +11,7 @@ struct AbiEncodeCommand: ParsableCommand {
           sigil abi encode "transfer(address,uint256)" 0x7E5F4552091A69125d5DfCb7b8C2659029395Bdf 1ether
           sigil abi encode --calldata "approve(address,uint256)" 0x… 0
           sigil abi encode "f(uint256[],(bool,string))" "[1,2]" "(true,hello)"
-          sigil abi encode --packed "(int16,bytes1,uint16,string)" -1 0x42 3 "Hello, world!"
+          sigil abi encode --packed "(int16,bytes1,uint16,string)" -1 0x42 3 "Hi!"
 
         --packed follows Solidity's abi.encodePacked: values at their natural size without \
         padding, bytes and strings raw without a length, array elements padded to 32 bytes; \
