@@ -7,15 +7,16 @@ struct AbiEncodeCommand: ParsableCommand {
         commandName: "encode",
         abstract: "ABI-encode arguments for a function signature (--calldata: selector first; --packed: abi.encodePacked).",
         discussion: """
+        --packed follows Solidity's abi.encodePacked: values at their natural size without \
+        padding, bytes and strings raw without a length, array elements padded to 32 bytes; \
+        tuples, nested arrays and arrays of bytes or strings are refused (exit 65). With \
+        --packed the name may be left out: "(uint8,string)".
+
         Examples:
           sigil abi encode "transfer(address,uint256)" 0x7E5F4552091A69125d5DfCb7b8C2659029395Bdf 1ether
           sigil abi encode --calldata "approve(address,uint256)" 0x… 0
           sigil abi encode "f(uint256[],(bool,string))" "[1,2]" "(true,hello)"
           sigil abi encode --packed "(int16,bytes1,uint16,string)" -1 0x42 3 "Hi!"
-
-        --packed follows Solidity's abi.encodePacked: values at their natural size without \
-        padding, bytes and strings raw without a length, array elements padded to 32 bytes; \
-        tuples, nested arrays and arrays of bytes or strings are refused (exit 65).
         """
     )
 
