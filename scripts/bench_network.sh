@@ -12,6 +12,8 @@
 #     honest) in front of one devnode, verified vs --no-verify: requests per run (at the node and
 #     at each peer), round trips (target: at most one more than --no-verify) and Sigil's own CPU
 #     time (target: at most 2 ms more), by scripts/bench/verified_balance.py.
+#  4. a hung peer: `sigil send --agree 1` with a hung peer (faultpeer.py --mode hang) listed first
+#     and an honest one second, against the same send with the honest peer alone (target <= 1.2x).
 # Any failed run stops the script with its error: nothing that failed is timed.
 set -euo pipefail
 shopt -s inherit_errexit
@@ -164,3 +166,31 @@ awk '
             extra_rounds, (extra_rounds <= 1 ? "pass" : "MISS"), extra_cpu, v["verified", "cpu_ms"] / v["no-verify", "cpu_ms"],
             (extra_cpu <= 2 ? "pass" : "MISS")
     }' "$work/verify.out"
+
+# 4. A hung peer listed first: it must cost a short grace, never its --timeout (10 s here).
+"$python" "$here/../Tests/Support/devnode/faultpeer.py" --upstream "$verify_node" --mode hang --port 0 >"$work/hung.url" 2>/dev/null &
+peer_pids+=($!)
+for _ in $(seq 100); do [ -s "$work/hung.url" ] && break; sleep 0.05; done
+hung="$(head -n 1 "$work/hung.url")"
+send_ms() {   # send_ms VALUE URL... : wall ms of one `sigil send --agree 1` of VALUE wei
+    local value=$1; shift
+    local args=() t0 t1
+    for u in "$@"; do args+=(--rpc "$u"); done
+    t0=$(date +%s%N)
+    "$bin/sigil" send --to 0x000000000000000000000000000000000000dEaD --value "${value}wei" --private-key-file "$work/key" --yes \
+        --agree 1 --timeout 10 "${args[@]}" >/dev/null 2>"$work/send.err" \
+        || { echo "bench: sigil send to $* failed:" >&2; cat "$work/send.err" >&2; exit 1; }
+    t1=$(date +%s%N)
+    echo $(((t1 - t0) / 1000000))
+}
+alone=() hung_first=()
+for n in 1 2 3 4 5; do
+    alone+=("$(send_ms "$((2 * n))" "$verify_node")")
+    hung_first+=("$(send_ms "$((2 * n + 1))" "$hung" "$verify_node")")
+done
+median5() { printf '%s\n' "$@" | sort -n | sed -n 3p; }
+awk -v one="$(median5 "${alone[@]}")" -v hung="$(median5 "${hung_first[@]}")" 'BEGIN {
+    printf "sigil send --agree 1, a hung peer listed first (median of 5, --timeout 10)\n"
+    printf "  honest peer alone        %5d ms\n  hung first, then honest  %5d ms   ratio %.2fx (target <= 1.2x: %s)\n",
+        one, hung, hung / one, (hung / one <= 1.2 ? "pass" : "MISS")
+}'
