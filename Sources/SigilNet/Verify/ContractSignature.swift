@@ -15,6 +15,12 @@ public struct ContractSignatureVerdict: Sendable, Equatable {
     public let valid: Bool
     /// Why not valid, when the node said more than "not the magic value" (a revert message).
     public let reason: String?
+
+    public init(method: SignatureMethod, valid: Bool, reason: String?) {
+        self.method = method
+        self.valid = valid
+        self.reason = reason
+    }
 }
 
 /// ERC-1271 and ERC-6492 checks through a peer's `eth_call` (answers are the peer's word).
