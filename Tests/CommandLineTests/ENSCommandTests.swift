@@ -117,6 +117,32 @@ import Testing
             #expect(try jsonOutput(r)["name"] as? String == name.lowercased())
         }
         expectFailure(try CLI.run("sigil", ["ens", "namehash", "foo..eth"]), status: 65, message: "foo..eth")
+        // An invisible character is named, not printed.
+        expectFailure(try CLI.run("sigil", ["ens", "namehash", "x\u{200D}.eth"]), status: 65, message: "'x{200D}.eth'")
+    }
+
+    /// ENSIP-15 through the command: the ethers namehash cases (hand-named and sampled: emoji,
+    /// scripts, mixed case), valid ones hashed as the vectors say, invalid ones refused (65).
+    @Test(TestEnvironment.vectorsTrait) func normalizationCasesFromTheVectors() throws {
+        let vectors = try #require(try Vectors.json("ens_namehash_eip137.json") as? [String: Any])
+        let named = try #require(vectors["ethers_named_cases"] as? [[String: Any]])
+        let sampled = try #require(vectors["ethers_sampled_cases"] as? [[String: Any]])
+        var valid = 0, invalid = 0
+        // Every hand-named case and every 6th sampled one (the command starts once per case).
+        for (index, item) in (named + sampled).enumerated() where index < named.count || index % 6 == 0 {
+            let name = try #require(item["ensName"] as? String)
+            guard !name.isEmpty else { continue }   // an empty argument is refused before ENS
+            let r = try CLI.run("sigil", ["ens", "namehash", name, "--json"])
+            if item["error"] != nil {
+                #expect(r.status == 65, "\(item["name"] ?? name) should be refused: \(r.stdoutText)")
+                invalid += 1
+            } else {
+                #expect(r.status == 0, "\(item["name"] ?? name): \(r.stderrText)")
+                #expect(try jsonOutput(r)["namehash"] as? String == item["namehash"] as? String, "\(item["name"] ?? name)")
+                valid += 1
+            }
+        }
+        #expect(valid >= 20 && invalid >= 10, "\(valid) valid, \(invalid) invalid")
     }
 
     @Test func ensRegistryIsValidatedInTheConfig() throws {

@@ -17,6 +17,24 @@ public enum ENSError: CategorizedError, Equatable {
     /// name (`reverse` is what it names, nil when it has none).
     case reverseMismatch(name: String, address: Address, reverse: String?)
 
+    /// `text` with every invisible or control scalar (format, control, separators other than
+    /// the space, unassigned, private use) written `{HEX}`, as the normalizer's messages do, so
+    /// a refused name cannot hide what it holds.
+    static func visible(_ text: String) -> String {
+        var out = ""
+        for scalar in text.unicodeScalars.prefix(200) {
+            switch scalar.properties.generalCategory {
+            case .format, .control, .lineSeparator, .paragraphSeparator, .unassigned, .privateUse, .surrogate:
+                out += "{" + String(scalar.value, radix: 16, uppercase: true) + "}"
+            case .spaceSeparator where scalar != " ":
+                out += "{" + String(scalar.value, radix: 16, uppercase: true) + "}"
+            default:
+                out.unicodeScalars.append(scalar)
+            }
+        }
+        return text.unicodeScalars.count > 200 ? out + "…" : out
+    }
+
     public var category: ErrorCategory {
         switch self {
         case .invalidName: .invalidInput
@@ -30,7 +48,7 @@ public enum ENSError: CategorizedError, Equatable {
     public var description: String {
         switch self {
         case let .invalidName(name, reason):
-            "'\(DisplayText.escaped(name))' is not a valid ENS name: \(reason)"
+            "'\(Self.visible(name))' is not a valid ENS name: \(reason)"
         case let .noResolver(name, registry):
             "ENS name '\(DisplayText.escaped(name))' does not resolve: the registry \(registry.checksummed) has no resolver for it"
         case let .noAddress(name, resolver):
