@@ -41,7 +41,9 @@ struct BalanceCommand: ParsableCommand {
         let peers = try network.peers()
         let verifier = tag == .pending ? nil : try network.verifier(peers: peers)
         let reason = tag == .pending ? "pending state cannot be proved" : network.unverifiedReason()
-        let nameRow = named.name == nil ? [] : [("address", named.display)]
+        // An ENS name is shown with the address it resolved to (a keystore name is local: the
+        // output stays that of the address).
+        let nameRow = named.ens == nil ? [] : [("address", named.display)]
         let nameJSON: [(String, JSONValue)] = named.name.map { [("name", .string($0))] } ?? []
         if let token {
             let contract = try network.resolveAddress(token).address
@@ -96,7 +98,7 @@ struct NonceCommand: ParsableCommand {
 
     func run() throws {
         let named = try network.resolveAddress(address)
-        if named.name != nil && !output.json { StandardStreams.writeError("address: \(named.display)\n") }
+        if named.ens != nil && !output.json { StandardStreams.writeError("address: \(named.display)\n") }
         let owner = named.address
         let tag = try BlockTagText.parse(block)
         let peers = try network.peers()
