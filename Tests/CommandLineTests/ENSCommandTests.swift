@@ -99,6 +99,21 @@ import Testing
         #expect(try box.run(["nonce", try devKeyAddress(4, in: box.home)]).stdoutText == "1\n", "only the first send went out")
     }
 
+    @Test(.enabled(if: TestEnvironment.oraclesEnabled)) func peersThatDisagreeOnANameStopTheCommand() throws {
+        let first = try Sandbox(), second = try DevNode()
+        // Same deployer, same order: the second node's registry has the same address.
+        #expect(try TestContracts.ens(on: second).registry == first.registry)
+        let alice = try devKeyAddress(2, in: first.home), mallory = try devKeyAddress(6, in: first.home)
+        try TestContracts.register("alice.eth", to: alice, on: first.node)
+        try TestContracts.register("alice.eth", to: alice, on: second)
+        let peers = ["--rpc", first.node.url, "--rpc", second.url]
+        let agreed = try first.run(["ens", "resolve", "alice.eth"] + peers)
+        #expect(agreed.status == 0 && agreed.stdoutText == alice + "\n", "\(agreed.stderrText)")
+        try TestContracts.register("alice.eth", to: mallory, on: second)
+        expectFailure(try first.run(["ens", "resolve", "alice.eth"] + peers), status: 11, message: "peers disagree on the ENS name 'alice.eth'")
+        expectFailure(try first.run(["balance", "alice.eth"] + peers), status: 11, message: mallory)
+    }
+
     @Test(.enabled(if: TestEnvironment.oraclesEnabled)) func aChainWithoutARegistryIsRefused() throws {
         let node = try DevNode()
         let r = try CLI.run("sigil", ["ens", "resolve", "alice.eth", "--rpc", node.url])

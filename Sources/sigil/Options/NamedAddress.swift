@@ -34,7 +34,7 @@ extension NetworkOptions {
     /// Every networked command calls this, so a new kind of name works everywhere at once.
     func resolveAddress(_ text: String, keystoreFlag: String? = nil) throws -> NamedAddress {
         if NamedAddress.isENSName(text) {
-            let resolution = try ensResolver().resolve(text)
+            let resolution = try resolveENS(text)
             return NamedAddress(address: resolution.address, name: resolution.name, ens: resolution)
         }
         let address = try AddressResolver.resolve(text, keystoreFlag: keystoreFlag) as Address
@@ -57,6 +57,31 @@ extension NetworkOptions {
         let chainId = try configuredChainId() ?? reader.chainId()
         guard let registry = ENSResolver.builtInRegistry(chainId: chainId) else { throw ENSError.noRegistry(chainId: chainId) }
         return ENSResolver(reader: reader, registry: registry)
+    }
+
+    /// `name` resolved through the first peer that answers, then through every other peer:
+    /// an answering peer that resolves it to another address stops the command (exit 11), since
+    /// an eth_call answer is only a peer's word. A peer that does not answer is skipped.
+    func resolveENS(_ name: String) throws -> ENSResolution {
+        let resolver = try ensResolver()
+        let resolution = try resolver.resolve(name)
+        let peers = try self.peers()
+        guard peers.count > 1 else { return resolution }
+        for peer in peers where peer != resolver.reader.client.url {
+            let other = ENSResolver(reader: NodeReader(client: JSONRPCClient(url: peer, timeout: timeout)), registry: resolver.registry)
+            let answer: Address?
+            do { answer = try other.resolve(name).address } catch let error as ENSError where error.category == .notFound {
+                answer = nil
+            } catch {
+                continue   // unreachable or broken: not a disagreement
+            }
+            guard answer == resolution.address else {
+                throw CommandFailure(.unproven, "peers disagree on the ENS name '\(DisplayText.escaped(resolution.name))': "
+                    + "\(resolver.reader.client.url) resolves it to \(resolution.address.checksummed), \(peer) to "
+                    + (answer?.checksummed ?? "nothing"))
+            }
+        }
+        return resolution
     }
 
     /// `--check-reverse`: the address an ENS name resolved to must have a reverse record that

@@ -5,7 +5,7 @@ import SigilNet
 
 /// ENS reads are eth_call answers: nothing here proves them.
 enum ENSVerification {
-    static let reason = "ENS records are read with eth_call, which no proof covers"
+    static let reason = "ENS records are read with eth_call, which no proof covers (every answering peer must agree)"
 }
 
 struct ENSResolveCommand: ParsableCommand {
@@ -15,7 +15,8 @@ struct ENSResolveCommand: ParsableCommand {
         discussion: """
         Prints the address alone on standard output (the verification line on standard \
         error). A name without a resolver or without an address is an error naming the name \
-        (exit 66). --check-reverse also reads the address's reverse record and fails (exit 3) \
+        (exit 66). With several peers, each one is asked: any answering peer that resolves the \
+        name to another address stops it (exit 11). --check-reverse also reads the address's reverse record and fails (exit 3) \
         unless it names this name back.
 
         Examples:
@@ -31,7 +32,7 @@ struct ENSResolveCommand: ParsableCommand {
 
     func run() throws {
         let resolver = try network.ensResolver()
-        let resolution = try resolver.resolve(name)
+        let resolution = try network.resolveENS(name)
         if checkReverse { try resolver.checkReverse(resolution) }
         let label = VerificationOutput.unproved(ENSVerification.reason)
         if !output.json {
