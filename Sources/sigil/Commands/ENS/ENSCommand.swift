@@ -12,8 +12,9 @@ struct ENSCommand: ParsableCommand {
         verify --address, ...), an ENS name works too: text with a dot that is not 0x-hex. \
         Names are normalized (ENSIP-15) and hashed (EIP-137), then resolved through the ENS \
         registry of the network: its ensRegistry in the config file, or mainnet's built-in \
-        registry on chain id 1. The records are read with eth_call and are the peer's word \
-        (labelled unverified).
+        registry on chain id 1. The records are read with eth_call, from every peer given (they \
+        must agree), and are labelled unverified. A name needs its own resolver in the \
+        registry: wildcard (ENSIP-10) and off-chain (CCIP-read) resolution are not followed.
         """,
         subcommands: [ENSResolveCommand.self, ENSLookupCommand.self, ENSNamehashCommand.self]
     )
@@ -37,7 +38,7 @@ struct ENSNamehashCommand: ParsableCommand {
     @OptionGroup var output: OutputOptions
 
     func run() throws {
-        let normalized = try SigilNet.ENSResolver.normalize(name)
+        let normalized = try ENSResolver.normalize(name)
         let node = ENSName.namehash(normalized).hexString
         output.emit([("name", DisplayText.escaped(normalized)), ("namehash", node)],
                     json: .object([("input", .string(name)), ("name", .string(normalized)), ("namehash", .string(node))]))
