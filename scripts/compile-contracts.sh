@@ -21,34 +21,32 @@ out="${1:-$sources/build}"
 [[ -x "$vyper" ]] || { echo "compile-contracts: no vyper at $vyper (make venv)" >&2; exit 3; }
 mkdir -p "$out"
 cd "$sources"  # relative source paths: the output does not depend on where the tree lives
-for source in *.vy; do
-    name="${source%.vy}"
-    "$vyper" -f combined_json "$source" > "$out/$name.combined.tmp"
-    "$vyper" -f method_identifiers "$source" > "$out/$name.ids.tmp"
-    "$python" - "$source" "$name" "$out" <<'PY'
+combined="$(mktemp)"
+trap 'rm -f "$combined"' EXIT
+"$vyper" -f combined_json *.vy > "$combined"  # one compiler start for all of them
+"$python" - "$combined" "$out" *.vy <<'PY'
 import hashlib, json, sys
-source, name, out = sys.argv[1:4]
-with open(f"{out}/{name}.combined.tmp") as f:
+combined_path, out, sources = sys.argv[1], sys.argv[2], sys.argv[3:]
+with open(combined_path) as f:
     combined = json.load(f)
-with open(f"{out}/{name}.ids.tmp") as f:
-    ids = json.load(f)
-with open(source, "rb") as f:
-    digest = hashlib.sha256(f.read()).hexdigest()
-compiled = combined[source]
-artifact = {
-    "contractName": name,
-    "source": source,
-    "compiler": "vyper " + combined["version"],
-    "sourceSha256": digest,
-    "abi": compiled["abi"],
-    "bytecode": compiled["bytecode"],
-    "deployedBytecode": compiled["bytecode_runtime"],
-    "methodIdentifiers": {sig: "0x" + int(sel, 16).to_bytes(4, "big").hex() for sig, sel in ids.items()},
-}
-with open(f"{out}/{name}.json", "w") as f:
-    json.dump(artifact, f, indent=2, sort_keys=True)
-    f.write("\n")
+for source in sources:
+    name = source[:-len(".vy")]
+    with open(source, "rb") as f:
+        digest = hashlib.sha256(f.read()).hexdigest()
+    compiled = combined[source]
+    artifact = {
+        "contractName": name,
+        "source": source,
+        "compiler": "vyper " + combined["version"],
+        "sourceSha256": digest,
+        "abi": compiled["abi"],
+        "bytecode": compiled["bytecode"],
+        "deployedBytecode": compiled["bytecode_runtime"],
+        "methodIdentifiers": {sig: "0x" + int(sel, 16).to_bytes(4, "big").hex()
+                              for sig, sel in compiled["method_identifiers"].items()},
+    }
+    with open(f"{out}/{name}.json", "w") as f:
+        json.dump(artifact, f, indent=2, sort_keys=True)
+        f.write("\n")
 PY
-    rm -f "$out/$name.combined.tmp" "$out/$name.ids.tmp"
-done
 echo "compiled $(ls "$sources"/*.vy | wc -l) contracts into $out"

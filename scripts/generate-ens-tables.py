@@ -5,7 +5,7 @@ Reads ens_normalize_spec.json and ens_normalize_nf.json (the ENSIP-15 reference 
 ../shared/vectors) and writes one Swift file holding every table as a few compact text literals,
 which SigilCore decodes lazily on first use (huge Swift collection literals would stall the type
 checker). Standard library only; the output depends on the inputs alone (byte-stable), and a test
-(ENSTablesDriftTests) fails when the committed file differs from what this script writes.
+(ENSNormalizationTablesTests) fails when the committed file differs from what this script writes.
 
 Text format (all numbers lowercase hex; whitespace and newlines are ignored everywhere):
   set       ranges "gap" or "gap+extra" joined by ",": a range starts `gap` after the end of the
@@ -13,6 +13,8 @@ Text format (all numbers lowercase hex; whitespace and newlines are ignored ever
   map       entries "keygap:v.v.v" joined by ",": key = previous key + keygap (first from 0)
   sequences entries "v.v.v" joined by ","
   records   joined by ";", their fields joined by "|"
+  segments  entries "gap[+extra]:i.i.i": a range as in a set, then the indices of the groups
+            holding every code point of it
 
 Usage: scripts/generate-ens-tables.py [--vectors DIR] [--out FILE]
 """
@@ -118,7 +120,29 @@ def derive(spec, nf):
         records = [(sorted(cover - e[0]), e[1]) for e in extents]
         wholes.append((confused, records))
     unique = seen - multi - confused_all
-    return valid, unique, wholes
+    owners = {}
+    for index, group in enumerate(members):
+        for cp in group:
+            owners.setdefault(cp, []).append(index)
+    segments = []  # [first, last, group indices]: runs of code points held by the same groups
+    for cp in sorted(owners):
+        if segments and segments[-1][1] == cp - 1 and segments[-1][2] == owners[cp]:
+            segments[-1][1] = cp
+        else:
+            segments.append([cp, cp, owners[cp]])
+    return valid, unique, wholes, segments
+
+
+def encode_segments(segments):
+    out = []
+    cursor = 0
+    for first, last, groups in segments:
+        token = hx(first - cursor)
+        if last > first:
+            token += "+" + hx(last - first)
+        out.append(token + ":" + encode_seq(groups))
+        cursor = last + 1
+    return ",".join(out)
 
 
 def wrap(text, width=120):
@@ -130,7 +154,7 @@ def literal(name, text, doc):
 
 
 def render(spec, nf, spec_bytes, nf_bytes):
-    valid, unique, wholes = derive(spec, nf)
+    valid, unique, wholes, segments = derive(spec, nf)
     groups = []
     for g in spec["groups"]:
         flags = (1 if g.get("restricted") else 0) | (2 if "cm" in g else 0)
@@ -152,6 +176,7 @@ def render(spec, nf, spec_bytes, nf_bytes):
         ("fenced", fenced, "Fenced code points (records: code point | name)."),
         ("emoji", ",".join(encode_seq(e) for e in sorted(spec["emoji"])), "Emoji sequences, fully qualified (sequences)."),
         ("groups", ";".join(groups), "Groups (records: name | flags 1 restricted, 2 combining marks whitelisted | primary set | secondary set)."),
+        ("groupMembership", encode_segments(segments), "Which groups hold a code point (entries: gap/extra range as in a set : group indices)."),
         ("wholes", ";".join(whole_records), "Whole-script confusables (records: confused set | then per extent, complement group indices : extent set)."),
         ("uniqueNonConfusable", encode_set(unique), "Code points in exactly one group and confused with nothing (set)."),
         ("ranks", ";".join(encode_set(rank) for rank in nf["ranks"]), "Canonical combining class order: record i holds the code points of rank i + 1 (sets)."),
@@ -162,7 +187,7 @@ def render(spec, nf, spec_bytes, nf_bytes):
         "// GENERATED FILE - DO NOT EDIT.",
         "// Written by scripts/generate-ens-tables.py from ../shared/vectors/ens_normalize_spec.json and",
         "// ens_normalize_nf.json. Regenerate with: python3 scripts/generate-ens-tables.py",
-        "// (options --vectors DIR, --out FILE). ENSTablesDriftTests fails when this file drifts.",
+        "// (options --vectors DIR, --out FILE). ENSNormalizationTablesTests fails when this file drifts.",
         f"// spec created {spec['created']}, unicode {spec['unicode']}, cldr {spec['cldr']}",
         f"// nf created {nf['created']}, unicode {nf['unicode']}",
         f"// spec sha256 {hashlib.sha256(spec_bytes).hexdigest()}",

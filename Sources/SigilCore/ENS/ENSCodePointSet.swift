@@ -23,17 +23,19 @@ struct ENSCodePointSet: Sendable {
     }
 
     func contains(_ codePoint: UInt32) -> Bool {
-        var low = 0
-        var high = starts.count
-        while low < high {
-            let middle = (low + high) / 2
-            if starts[middle] <= codePoint {
-                low = middle + 1
-            } else {
-                high = middle
+        starts.withUnsafeBufferPointer { starts in
+            var low = 0
+            var high = starts.count
+            while low < high {
+                let middle = (low + high) >> 1
+                if starts[middle] <= codePoint {
+                    low = middle + 1
+                } else {
+                    high = middle
+                }
             }
+            return low > 0 && codePoint <= ends[low - 1]
         }
-        return low > 0 && codePoint <= ends[low - 1]
     }
 
     /// Every code point of the set, ascending (for small sets).

@@ -60,16 +60,22 @@ struct ENSLabelChecks {
 
     /// The one group that holds every distinct character (first match in spec order).
     func group(of unique: [UInt32]) throws -> ENSNormalizationData.Group {
-        var candidates = data.groups
+        var candidates: [Int]? = nil  // nil: every group
         for codePoint in unique {
-            let holding = candidates.filter { $0.contains(codePoint) }
+            let owners = data.groupMembership.groups(holding: codePoint)
+            // While several groups remain, a character of no group at all (valid only as part
+            // of a decomposition) is disallowed; otherwise it is an illegal mixture.
+            if owners.isEmpty {
+                throw failure(.disallowedCharacter, codePoint, "disallowed character: \(ENSSafeText.quoted(codePoint))")
+            }
+            let holding = candidates.map { $0.filter(owners.contains) } ?? owners
             if holding.isEmpty {
-                throw mixture(candidates[0], codePoint)
+                throw mixture(data.groups[candidates![0]], codePoint)
             }
             candidates = holding
-            if candidates.count == 1 { break }
+            if holding.count == 1 { break }
         }
-        return candidates[0]
+        return data.groups[candidates?.first ?? 0]
     }
 
     private func mixture(_ group: ENSNormalizationData.Group, _ codePoint: UInt32) -> ENSNameError {

@@ -3,7 +3,7 @@ final class ENSNormalizationData: Sendable {
     static let shared = ENSNormalizationData()
 
     /// A script group: a label's characters must all belong to one.
-    struct Group: Sendable {
+    final class Group: Sendable {
         let index: Int
         let name: String
         let restricted: Bool
@@ -11,6 +11,16 @@ final class ENSNormalizationData: Sendable {
         let combiningMarksWhitelisted: Bool
         let primary: ENSCodePointSet
         let secondary: ENSCodePointSet
+
+        init(index: Int, name: String, restricted: Bool, combiningMarksWhitelisted: Bool,
+             primary: ENSCodePointSet, secondary: ENSCodePointSet) {
+            self.index = index
+            self.name = name
+            self.restricted = restricted
+            self.combiningMarksWhitelisted = combiningMarksWhitelisted
+            self.primary = primary
+            self.secondary = secondary
+        }
 
         func contains(_ codePoint: UInt32) -> Bool {
             primary.contains(codePoint) || secondary.contains(codePoint)
@@ -29,6 +39,7 @@ final class ENSNormalizationData: Sendable {
     let fenced: [UInt32: String]
     let emoji: ENSEmojiTrie
     let groups: [Group]
+    let groupMembership: ENSGroupMembership
     /// For a confusable code point: the groups (indices) holding a look-alike it does not share
     /// a group with.
     let confusableComplements: [UInt32: [Int]]
@@ -57,6 +68,7 @@ final class ENSNormalizationData: Sendable {
                          combiningMarksWhitelisted: flags & 2 != 0,
                          primary: fields[2].codePointSet, secondary: fields[3].codePointSet)
         }
+        groupMembership = ENSGroupMembership(ENSTableText(T.groupMembership))
         var complements: [UInt32: [Int]] = [:]
         for record in ENSTableText(T.wholes).parts(";") {
             let fields = record.parts("|")

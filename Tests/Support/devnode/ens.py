@@ -47,25 +47,29 @@ def call(node, to, contract, function, args):
 
 
 def claim(node, ens, name):
-    """Makes the deployer the owner of `name` (and of every name above it), with the test
-    resolver; answers the node. Works again on a name already given away: its parent stays
-    the deployer's."""
+    """Makes the deployer the owner of `name`, with the test resolver; answers the node. The
+    names above it are created for the deployer when missing; one that belongs to someone else
+    is taken for the moment and given back once the child exists. Works again on a name given
+    away: its parent stays the deployer's (or is taken back the same way)."""
     labels = name.split(".")
     if not name or any(not label for label in labels):
         raise invalid_params(f"not a name: {name!r}")
-    parent = ZERO_NODE
+    parent, borrowed = ZERO_NODE, []
     for depth, label in enumerate(reversed(labels)):
-        last = depth == len(labels) - 1
-        if last:
+        label_args = [hex32(parent), hex32(label_hash(label))]
+        if depth == len(labels) - 1:
             call(node, ens["registry"], "ENSRegistry", "setSubnodeRecord",
-                 [hex32(parent), hex32(label_hash(label)), node.deployer.address, ens["resolver"], 0])
+                 label_args + [node.deployer.address, ens["resolver"], 0])
         else:
             subnode = keccak(parent + label_hash(label))
             owner = contracts.evm_call(node, ens["registry"], "ENSRegistry", "owner", [hex32(subnode)])
             if owner.lower() != node.deployer.address.lower():
-                call(node, ens["registry"], "ENSRegistry", "setSubnodeOwner",
-                     [hex32(parent), hex32(label_hash(label)), node.deployer.address])
+                call(node, ens["registry"], "ENSRegistry", "setSubnodeOwner", label_args + [node.deployer.address])
+                if int(owner, 16):
+                    borrowed.append((label_args, owner))
         parent = keccak(parent + label_hash(label))
+    for label_args, owner in reversed(borrowed):
+        call(node, ens["registry"], "ENSRegistry", "setSubnodeOwner", label_args + [owner])
     return parent
 
 

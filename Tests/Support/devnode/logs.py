@@ -25,7 +25,7 @@ def parse_topics(topics):
     if not isinstance(topics, list):
         raise invalid_params("topics must be an array")
     if len(topics) > 4:
-        raise invalid_params("exceed max topics")
+        raise RPCError(-32000, "exceed max topics")
     out = []
     for position in topics:
         if position is None or position == []:
@@ -89,7 +89,7 @@ def get_logs(node, request, max_range=None, max_results=None):
         first = block_number(request.get("fromBlock"), head)
         last = min(block_number(request.get("toBlock"), head), head)
         if first > last and first <= head:
-            raise invalid_params("invalid block range params")
+            raise RPCError(-32000, "invalid block range params")
         if max_range is not None and last - first + 1 > max_range:
             raise RPCError(LIMIT_EXCEEDED, f"query exceeds max block range {max_range}")
         blocks = range(first, last + 1)
