@@ -74,8 +74,10 @@ import Testing
         let salt = "0x" + String(repeating: "5a", count: 32)
         let wallet = try #require(try TestContracts.call("addressOf", of: .walletFactory, at: factory, args: [owner, salt], on: node).first as? String)
         let deploy = try TestContracts.calldata("deploy", of: .walletFactory, args: [owner, salt], on: node)
+        /// The ERC-6492 wrapper built by eth-abi (Tests/Oracles/web3_reads.py), not by Sigil.
         func wrap(_ signature: String) throws -> String {
-            try abiEncodeWrapper(factory: factory, calldata: deploy, signature: signature)
+            let answer = try Web3Oracle.one(node.url, ["op": "wrap6492", "factory": factory, "calldata": deploy, "signature": signature])
+            return try #require((answer as? [String: Any])?["signature"] as? String)
         }
         func verify(_ arguments: [String]) throws -> ProcessRunner.Result {
             try CLI.run("sigil", ["verify", "message", "hello later"] + arguments + ["--rpc", node.url], environment: ["SIGIL_HOME": home.url.path])
@@ -95,21 +97,6 @@ import Testing
         // Offline, a wrapped signature cannot be checked.
         let offline = try CLI.run("sigil", ["verify", "message", "hello later", "--address", wallet, "--signature", good])
         expectFailure(offline, status: 64, message: "ERC-6492")
-    }
-
-    /// The ERC-6492 wrapper, built with eth-abi (the abi oracle), not with Sigil's encoder.
-    func abiEncodeWrapper(factory: String, calldata: String, signature: String) throws -> String {
-        let script = """
-            import sys, json
-            from eth_abi import encode
-            a = json.load(sys.stdin)
-            body = encode(["address", "bytes", "bytes"], [a["factory"], bytes.fromhex(a["calldata"][2:]), bytes.fromhex(a["signature"][2:])])
-            print(json.dumps("0x" + body.hex() + "6492" * 16))
-            """
-        let input = try JSONSerialization.data(withJSONObject: ["factory": factory, "calldata": calldata, "signature": signature])
-        let r = try ProcessRunner.run(TestEnvironment.python.path, ["-c", script], stdin: input)
-        #expect(r.status == 0, "\(r.stderrText)")
-        return try #require(try JSONSerialization.jsonObject(with: r.stdout, options: [.fragmentsAllowed]) as? String)
     }
 
     @Test func strictRefusesHighS() throws {

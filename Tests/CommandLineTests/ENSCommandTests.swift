@@ -55,6 +55,11 @@ import Testing
         let lookup = try box.run(["ens", "lookup", alice])
         #expect(lookup.status == 0, "\(lookup.stderrText)")
         #expect(lookup.stdoutText == "alice.eth\n")
+        // web3.py reads the same records the same way (registry → resolver → addr / name).
+        let web3Address = try Web3Oracle.one(box.node.url, ["op": "ensAddress", "registry": box.registry, "name": "alice.eth"])
+        #expect((web3Address as? [String: Any])?["address"] as? String == alice)
+        let web3Name = try Web3Oracle.one(box.node.url, ["op": "ensName", "registry": box.registry, "address": alice])
+        #expect((web3Name as? [String: Any])?["name"] as? String == "alice.eth")
         expectFailure(try box.run(["ens", "lookup", try devKeyAddress(5, in: box.home)]), status: 66, message: "no ENS reverse record")
 
         // Offline: the namehash the registry uses.
