@@ -76,7 +76,7 @@ import Testing
         #expect(text.stdoutText.contains("verified  NO: --no-verify"), "\(text.stdoutText)")
     }
 
-    @Test("a verified balance costs one request per peer, as many as --no-verify costs in all")
+    @Test("a verified balance costs one request per peer, no more than the raced --no-verify read")
     func verifiedBalanceRoundTrips() throws {
         let peers = try (0..<3).map { _ in try FaultPeer(upstream: node, .honest) }
         // devnode_requestCount does not count itself, but the next one counts it: hence the - 1.
@@ -86,7 +86,9 @@ import Testing
         let middle = try node.requestCount()
         #expect(try run(["balance", keyOneAddress, "--no-verify"], peers: peers.map(\.url)).status == 0)
         let unverified = try node.requestCount() - middle - 1
-        #expect(unverified == 1)
+        // The unverified read is raced: sent to every peer at once, the first answer used (the
+        // process may end before the slower requests reach the node).
+        #expect(unverified >= 1 && unverified <= 3, "\(unverified)")
         #expect(verified == 3, "one batch (header + proof) per peer, no second round")
     }
 
