@@ -93,6 +93,13 @@ import Testing
         let received = try box.node.rpc("eth_getBalance", [alice, "latest"]) as? String
         #expect(received == "0xd3c21bcecceda1000001", "1,000,000 ether + 1 wei")
 
+        // An ERC-20 transfer to a name: the preview names the token recipient too.
+        let token = try TestContracts.token(on: box.node, holder: try devKeyAddress(4, in: box.home))
+        let transfer = try box.run(["send", "--token", token, "--to", "alice.eth", "--amount", "2", "--private-key-file", key, "--yes", "--dry-run"])
+        #expect(transfer.status == 0, "\(transfer.stderrText)")
+        let recipientLine = transfer.stderrText.split(separator: "\n").first { $0.hasPrefix("Recipient:") }
+        #expect(recipientLine.map { $0.hasSuffix("alice.eth (\(alice))") } == true, "\(transfer.stderrText)")
+
         // carol.eth resolves to alice, whose reverse record names alice.eth: refused, nothing sent.
         expectFailure(try box.run(["send", "--to", "carol.eth", "--value", "1wei", "--private-key-file", key, "--yes", "--check-reverse"]),
                       status: 3, message: "names 'alice.eth', not 'carol.eth'")
