@@ -146,7 +146,8 @@ struct ConfigTableReader {
 
     func network(_ value: any TOMLValueConvertible, at prefix: String) throws(ConfigError) -> SigilConfig.Network {
         let table = try table(value, at: prefix)
-        try allowOnly(["chainId", "rpc", "peers", "explorer", "maxFeeGwei", "priorityFeeGwei", "forks", "verify"], in: table, at: prefix)
+        try allowOnly(["chainId", "rpc", "peers", "explorer", "maxFeeGwei", "priorityFeeGwei", "forks", "verify", "ensRegistry"],
+                      in: table, at: prefix)
         var verify: Bool? = nil
         if let value = table["verify"] {
             guard let flag = value.bool else { throw .invalidValue(path: path, key: prefix + ".verify", expected: "true or false") }
@@ -161,6 +162,12 @@ struct ConfigTableReader {
             throw .invalidValue(path: path, key: "\(prefix).peers[\(index)]", expected: "an enode:// URL")
         }
         let rpc = try strings(table, "rpc", at: prefix)
+        let ensRegistry = try string(table, "ensRegistry", at: prefix).map { text throws(ConfigError) -> Address in
+            guard text.hasPrefix("0x"), let address = try? Address(parsing: text) else {
+                throw .invalidValue(path: path, key: prefix + ".ensRegistry", expected: "a 0x-prefixed 20-byte address (EIP-55 checked when mixed case)")
+            }
+            return address
+        }
         for (index, url) in rpc.enumerated() where !(url.hasPrefix("http://") || url.hasPrefix("https://")) {
             throw .invalidValue(path: path, key: "\(prefix).rpc[\(index)]", expected: "an http:// or https:// URL")
         }
@@ -170,7 +177,7 @@ struct ConfigTableReader {
             maxFeeGwei: try gwei(table, "maxFeeGwei", at: prefix),
             priorityFeeGwei: try gwei(table, "priorityFeeGwei", at: prefix),
             forks: try table["forks"].map { value throws(ConfigError) in try forks(value, at: prefix + ".forks") },
-            verify: verify)
+            verify: verify, ensRegistry: ensRegistry)
     }
 
     /// `[networks.NAME.forks]`: genesisHash (required, 32 bytes hex), genesisTime, and the

@@ -15,6 +15,7 @@ import SigilCore
 /// explorer = "https://sepolia.etherscan.io"
 /// maxFeeGwei = "50"
 /// priorityFeeGwei = "1.5"
+/// ensRegistry = "0x…"          # the ENS registry (mainnet's is built in for chainId 1)
 ///
 /// [networks.devnet]            # a chain Sigil does not know: its fork schedule for devp2p
 /// chainId = 1337
@@ -82,10 +83,14 @@ public struct SigilConfig: Sendable, Equatable {
         public var priorityFeeGwei: String?
         /// `verify = false`: reads on this network are not proved (as `--no-verify`).
         public var verify: Bool?
+        /// The ENS registry names are resolved through (mainnet's is built in for chain id 1).
+        public var ensRegistry: Address?
 
         public init(chainId: UInt64, rpc: [String] = [], peers: [String] = [], explorer: String? = nil,
-                    maxFeeGwei: String? = nil, priorityFeeGwei: String? = nil, forks: Forks? = nil, verify: Bool? = nil) {
+                    maxFeeGwei: String? = nil, priorityFeeGwei: String? = nil, forks: Forks? = nil, verify: Bool? = nil,
+                    ensRegistry: Address? = nil) {
             self.chainId = chainId
+            self.ensRegistry = ensRegistry
             self.verify = verify
             self.forks = forks
             self.rpc = rpc

@@ -29,6 +29,7 @@ public enum ConfigPresenter {
             row("priorityFeeGwei", settings.priorityFeeGwei, JSONValue.string),
             row("forks", settings.forks, { JSONValue.string($0.summary) }),
             row("verify", settings.verify, { JSONValue.bool($0) }),
+            row("ensRegistry", settings.ensRegistry, { JSONValue.string($0.checksummed) }),
         ]
     }
 

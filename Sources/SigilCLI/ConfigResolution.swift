@@ -57,6 +57,8 @@ public struct EffectiveSettings: Sendable, Equatable {
     public var forks: ConfigSetting<SigilConfig.Forks>
     /// Whether reads are proved (`verify = false` in the chosen network turns it off).
     public var verify: ConfigSetting<Bool> = .unset
+    /// The chosen network's ENS registry (`ensRegistry`); unset: mainnet's for chain id 1.
+    public var ensRegistry: ConfigSetting<Address> = .unset
 
     /// The environment variables read, by name (empty values count as unset).
     public static let environmentNames = ["SIGIL_CONFIG", "SIGIL_KEYSTORE", "SIGIL_NETWORK", "SIGIL_RPC",
@@ -126,6 +128,7 @@ public struct EffectiveSettings: Sendable, Equatable {
             if let fee = chosen.priorityFeeGwei { settings.priorityFeeGwei = ConfigSetting(fee, .config, origin) }
             if let forks = chosen.forks { settings.forks = ConfigSetting(forks, .config, origin + " forks") }
             if let verify = chosen.verify { settings.verify = ConfigSetting(verify, .config, origin) }
+            if let registry = chosen.ensRegistry { settings.ensRegistry = ConfigSetting(registry, .config, origin) }
         }
         if !flags.rpc.isEmpty {
             settings.rpc = ConfigSetting(flags.rpc, .flag, "--rpc")

@@ -21,7 +21,7 @@ import Testing
         // Same key, same message, same RFC 6979 signature as eth-account (checked against the vectors in SigilCoreTests).
         let verified = try sigil("verify", "message", "hello", "--address", keyOneAddress, "--signature", signature)
         #expect(verified.status == 0)
-        #expect(verified.stdoutText == "valid: signed by \(keyOneAddress)\n")
+        #expect(verified.stdoutText == "valid: signed by \(keyOneAddress) (ecrecover)\n")
         expectFailure(try sigil("verify", "message", "hello!", "--address", keyOneAddress, "--signature", signature),
                       status: 3, message: "was made by")
         let other = "0x2B5AD5c4795c026514f8317c7a215E218DcCD6cF"

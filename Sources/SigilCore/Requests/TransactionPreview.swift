@@ -36,7 +36,10 @@ public struct TransactionPreview: Sendable {
 
     /// The preview of `request`; `signer` is the key that will sign (shown as From when the
     /// request does not state it), `callDecoder` handles calls the built-in decoding does not.
-    public init(_ request: TransactionRequest, signer: Address? = nil, callDecoder: CallDecoder? = TransactionPreview.decodeCall) {
+    /// `names` are the names the user gave for addresses (ENS names, keystore accounts): the
+    /// recipient (and an ERC-20 transfer's recipient) is shown as `name (0x…)`.
+    public init(_ request: TransactionRequest, signer: Address? = nil, callDecoder: CallDecoder? = TransactionPreview.decodeCall,
+                names: [Address: String] = [:]) {
         var lines: [Line] = []
         var warnings: [String] = []
         var json: [(String, JSONValue)] = []
@@ -70,8 +73,12 @@ public struct TransactionPreview: Sendable {
             add("From", "not stated in the request")
         }
         json.append(("from", (request.from ?? signer).map { .string($0.checksummed) } ?? .null))
-        add("To", request.to?.checksummed ?? "contract creation")
+        func named(_ address: Address) -> String {
+            names[address].map { "\(DisplayText.escaped($0)) (\(address.checksummed))" } ?? address.checksummed
+        }
+        add("To", request.to.map(named) ?? "contract creation")
         json.append(("to", request.to.map { .string($0.checksummed) } ?? .null))
+        if let to = request.to, let name = names[to] { json.append(("toName", .string(name))) }
         if request.to == nil {
             warnings.append("contract creation: this transaction deploys code and has no recipient")
         }
@@ -83,6 +90,10 @@ public struct TransactionPreview: Sendable {
         let call = Self.describeCall(request, callDecoder: callDecoder, warnings: &warnings)
         add("Call", call.summary)
         lines += call.extra.map { Line($0.0, $0.1) }
+        if case .transfer(let recipient, _)? = ERC20Call(data: request.data), let name = names[recipient] {
+            add("Recipient", named(recipient))
+            json.append(("recipientName", .string(name)))
+        }
         json.append(("call", .object(call.json)))
 
         add("Gas limit", String(request.gas))

@@ -20,7 +20,8 @@ struct ConfigShowCommand: ParsableCommand {
 
         The config file is TOML: a [defaults] table (account, keystore, network) and one \
         [networks.NAME] table per network (chainId, rpc, peers, explorer, maxFeeGwei, \
-        priorityFeeGwei), optionally with a [networks.NAME.forks] table (genesisHash, \
+        priorityFeeGwei, verify, ensRegistry: the ENS registry names are resolved through, \
+        mainnet's built in for chainId 1), optionally with a [networks.NAME.forks] table (genesisHash, \
         genesisTime, blocks, times) giving the fork schedule of a chain Sigil does not know, \
         for devp2p peers. Unknown keys are errors.
 

@@ -102,7 +102,7 @@ struct TxBuildCommand: ParsableCommand {
 
     func run() throws {
         let sender = try AddressResolver.resolve(from, keystore: keystore) as Address
-        let intent = try intentOptions.intent(reader: network.reader, keystoreFlag: keystore.keystore)
+        let intent = try intentOptions.intent(network: network, keystoreFlag: keystore.keystore).intent
         let peers = try network.peers()
         let snapshot = try network.sender(peers: peers, chainIdFlag: intentOptions.chainId).snapshot(for: intent, from: sender)
         let nonce = try TransactionJournal(directory: DataDirectory.journal, chainId: snapshot.chainId, address: sender)

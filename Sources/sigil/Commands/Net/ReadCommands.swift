@@ -23,10 +23,11 @@ struct BalanceCommand: ParsableCommand {
           sigil balance 0x… --rpc $A --rpc $B --rpc $C --agree 2
           sigil balance 0x… --token 0x… --json
           sigil balance 0x… --block-hash 0x… --rpc $A
+          sigil balance alice.eth --network mainnet      (an ENS name: resolved by eth_call, unverified)
         """
     )
 
-    @Argument(help: ArgumentHelp("The address, or a keystore account name.", valueName: "address")) var address: String
+    @Argument(help: ArgumentHelp("The address, a keystore account name, or an ENS name.", valueName: "address")) var address: String
     @Option(name: .long, help: "An ERC-20 token contract: show the token balance (reads decimals()).") var token: String?
     @Option(name: .long, help: "Block: latest, safe, finalized, earliest, a number, or pending (pending cannot be proved).")
     var block = "latest"
@@ -34,13 +35,18 @@ struct BalanceCommand: ParsableCommand {
     @OptionGroup var output: OutputOptions
 
     func run() throws {
-        let owner = try AddressResolver.resolve(address) as Address
+        let named = try network.resolveAddress(address)
+        let owner = named.address
         let tag = try BlockTagText.parse(block)
         let peers = try network.peers()
         let verifier = tag == .pending ? nil : try network.verifier(peers: peers)
         let reason = tag == .pending ? "pending state cannot be proved" : network.unverifiedReason()
+        // An ENS name is shown with the address it resolved to (a keystore name is local: the
+        // output stays that of the address).
+        let nameRow = named.ens == nil ? [] : [("address", named.display)]
+        let nameJSON: [(String, JSONValue)] = named.name.map { [("name", .string($0))] } ?? []
         if let token {
-            let contract = try AddressResolver.resolve(token) as Address
+            let contract = try network.resolveAddress(token).address
             let raw: U256, decimals: Int?, label: (field: (String, String), json: (String, JSONValue))
             if let verifier, let proved = try VerificationOutput.unlessNotServed({ try verifier.tokenBalance(owner: owner, token: contract, at: tag) }) {
                 (raw, decimals, label) = (proved.value.raw, proved.value.decimals, VerificationOutput.proved(proved))
@@ -49,9 +55,9 @@ struct BalanceCommand: ParsableCommand {
                 (raw, decimals, label) = (holding.raw, holding.decimals, VerificationOutput.unproved(verifier == nil ? reason : VerificationOutput.notServed))
             }
             let formatted = decimals.map { Amount.format(raw, decimals: $0) }
-            output.emit([("balance", formatted.map { "\($0) tokens" } ?? "\(raw.decimalString) (raw; decimals() unknown)"),
+            output.emit(nameRow + [("balance", formatted.map { "\($0) tokens" } ?? "\(raw.decimalString) (raw; decimals() unknown)"),
                          ("raw", raw.decimalString), ("decimals", decimals.map(String.init) ?? "unknown"), label.field],
-                        json: .object([("address", .string(owner.checksummed)), ("token", .string(contract.checksummed)),
+                        json: .object([("address", .string(owner.checksummed))] + nameJSON + [("token", .string(contract.checksummed)),
                                        ("balance", .string(raw.decimalString)), ("decimals", decimals.map { .integer($0) } ?? .null),
                                        ("formatted", formatted.map { .string($0) } ?? .null), label.json]))
             return
@@ -62,8 +68,8 @@ struct BalanceCommand: ParsableCommand {
         } else {
             (wei, label) = (try network.reader().balance(of: owner, at: tag), VerificationOutput.unproved(verifier == nil ? reason : VerificationOutput.notServed))
         }
-        output.emit([("balance", "\(Amount.format(wei, as: .ether)) ether"), ("wei", wei.decimalString), label.field],
-                    json: .object([("address", .string(owner.checksummed)), ("wei", .string(wei.decimalString)),
+        output.emit(nameRow + [("balance", "\(Amount.format(wei, as: .ether)) ether"), ("wei", wei.decimalString), label.field],
+                    json: .object([("address", .string(owner.checksummed))] + nameJSON + [("wei", .string(wei.decimalString)),
                                    ("ether", .string(Amount.format(wei, as: .ether))), label.json]))
     }
 }
@@ -80,32 +86,36 @@ struct NonceCommand: ParsableCommand {
         Examples:
           sigil nonce 0x7E5F4552091A69125d5DfCb7b8C2659029395Bdf --rpc http://127.0.0.1:8545
           sigil nonce 0x… --block pending --json
+          sigil nonce alice.eth --network mainnet
         """
     )
 
-    @Argument(help: ArgumentHelp("The address, or a keystore account name.", valueName: "address")) var address: String
+    @Argument(help: ArgumentHelp("The address, a keystore account name, or an ENS name.", valueName: "address")) var address: String
     @Option(name: .long, help: "Block: latest, safe, finalized, earliest, a number, or pending (pending cannot be proved).")
     var block = "latest"
     @OptionGroup var network: NetworkOptions
     @OptionGroup var output: OutputOptions
 
     func run() throws {
-        let owner = try AddressResolver.resolve(address) as Address
+        let named = try network.resolveAddress(address)
+        if named.ens != nil && !output.json { StandardStreams.writeError("address: \(named.display)\n") }
+        let owner = named.address
         let tag = try BlockTagText.parse(block)
         let peers = try network.peers()
         let verifier = tag == .pending ? nil : try network.verifier(peers: peers)
         if let verifier, let proved = try VerificationOutput.unlessNotServed({ try verifier.account(owner, at: tag) }) {
-            return emit(proved.value.state.nonce, VerificationOutput.proved(proved))
+            return emit(proved.value.state.nonce, VerificationOutput.proved(proved), name: named.name)
         }
         let nonce = try network.reader().nonce(of: owner, at: tag)
         let reason = tag == .pending ? "pending state cannot be proved" : verifier == nil ? network.unverifiedReason() : VerificationOutput.notServed
-        emit(nonce, VerificationOutput.unproved(reason))
+        emit(nonce, VerificationOutput.unproved(reason), name: named.name)
     }
 
     /// The nonce alone on stdout (for scripts), the verification line on stderr.
-    private func emit(_ nonce: UInt64, _ label: (field: (String, String), json: (String, JSONValue))) {
+    private func emit(_ nonce: UInt64, _ label: (field: (String, String), json: (String, JSONValue)), name: String?) {
         if !output.json { StandardStreams.writeError("\(label.field.0): \(label.field.1)\n") }
-        output.emit(line: String(nonce), json: .object([("nonce", .string(String(nonce))), label.json]))
+        let nameJSON: [(String, JSONValue)] = name.map { [("name", .string($0))] } ?? []
+        output.emit(line: String(nonce), json: .object([("nonce", .string(String(nonce)))] + nameJSON + [label.json]))
     }
 }
 

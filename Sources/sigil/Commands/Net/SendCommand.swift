@@ -70,7 +70,7 @@ struct SendCommand: ParsableCommand {
         }
         let signer = try SigningKey(wallet)   // resolved once: a key on standard input is read once
         let from = signer.address
-        let intent = try intentOptions.intent(reader: network.reader, keystoreFlag: wallet.keystore.keystore)
+        let (intent, names) = try intentOptions.intent(network: network, keystoreFlag: wallet.keystore.keystore)
         let snapshot = try sender.snapshot(for: intent, from: from)
         for released in try sender.releaseUnknownNonces(chainId: snapshot.chainId, sender: from, provedNonce: snapshot.pendingNonce) {
             StandardStreams.writeWarning("nonce \(released.nonce) (\(released.hashHex)) is journaled but no peer has it, mined or pending: "
@@ -85,11 +85,11 @@ struct SendCommand: ParsableCommand {
             .withLock(timeout: 120) { $0.nextNonce(pendingFromPeers: snapshot.pendingNonce) }
         _ = try request.payload()   // refuse an invalid request before showing it for confirmation
         if dryRun {
-            try Confirmation.ask(request, yes: true, question: "")
+            try Confirmation.ask(request, yes: true, question: "", names: names)
             StandardStreams.writeError("dry run: nothing was signed, journaled or sent\n")
             return StandardStreams.write(RequestFile.serialize(request))
         }
-        try Confirmation.ask(request, yes: yes, question: "Send this transaction?")
+        try Confirmation.ask(request, yes: yes, question: "Send this transaction?", names: names)
         let key = try signer.unlock()
         guard key.address == from else { throw CommandFailure(.verificationFailed, "the key is not \(from.checksummed)") }
         let (signed, report) = try sender.signJournalAndBroadcast(request, key: key, pendingNonce: snapshot.pendingNonce)!
@@ -118,9 +118,9 @@ struct SendCommand: ParsableCommand {
 
 /// The preview and the yes/no question before anything is signed.
 enum Confirmation {
-    static func ask(_ request: TransactionRequest, yes: Bool, question: String) throws {
+    static func ask(_ request: TransactionRequest, yes: Bool, question: String, names: [Address: String] = [:]) throws {
         RequestSigning.installCallDecoder()
-        let preview = TransactionPreview(request)
+        let preview = TransactionPreview(request, names: names)
         StandardStreams.writeError(preview.text + (preview.text.hasSuffix("\n") ? "" : "\n"))
         guard !yes else { return }
         guard StandardStreams.stdinIsTerminal else {

@@ -23,6 +23,20 @@ struct RecoverCommand: ParsableCommand {
     )
 }
 
+extension VerifyCommand {
+    /// How `verify message` and `verify typed-data` treat contract wallets (their help text).
+    static let contractWallets = """
+    Without peers the check is offline: the signature must recover (ecrecover) to --address. \
+    With peers (--rpc, --network, $SIGIL_RPC, the config's network), an address that has code \
+    is asked through its own isValidSignature (ERC-1271), and a signature wrapped per ERC-6492 \
+    (it ends with 0x6492…6492) for a wallet not deployed yet is checked by one eth_call that \
+    runs the wallet's factory call and then isValidSignature, deploying nothing. The output \
+    names the method (ecrecover, ERC-1271, ERC-6492); contract answers are the peer's word and \
+    are labelled unverified. Exit 0 valid, 3 invalid. --strict refuses high-s account \
+    signatures (s > n/2).
+    """
+}
+
 /// The verdict every `verify` command prints: exit 0 with the signer, or a verification failure.
 enum VerificationReport {
     static func check(recovered: Address, expected: Address, output: OutputOptions) throws {
