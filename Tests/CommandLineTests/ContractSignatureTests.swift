@@ -114,4 +114,24 @@ import Testing
                       status: 3, message: "high-s")
         #expect(try CLI.run("sigil", ["verify", "message", "malleable", "--address", owner, "--signature", low, "--strict"]).status == 0)
     }
+
+    /// A signature that recovers to the address is proved offline: a configured network whose
+    /// peer is down does not stop it; one that does not recover needs the peers and says so.
+    @Test func recoveredSignatureNeedsNoPeer() throws {
+        let home = try TemporaryDirectory()
+        let owner = try devKeyAddress(2, in: home), other = try devKeyAddress(3, in: home)
+        let config = try home.file("config.toml", contents: """
+            [networks.down]
+            chainId = 1337
+            rpc = ["http://127.0.0.1:9"]
+            [defaults]
+            network = "down"
+            """)
+        let environment = ["SIGIL_HOME": home.url.path, "SIGIL_CONFIG": config.path]
+        let signature = try Self.personalSign("offline", key: Self.ownerKey)
+        let valid = try CLI.run("sigil", ["verify", "message", "offline", "--address", owner, "--signature", signature], environment: environment)
+        #expect(valid.status == 0 && valid.stdoutText.contains("(ecrecover)"), "\(valid.stderrText)")
+        expectFailure(try CLI.run("sigil", ["verify", "message", "offline", "--address", other, "--signature", signature], environment: environment),
+                      status: 6, message: "could not be asked whether it is a contract wallet")
+    }
 }

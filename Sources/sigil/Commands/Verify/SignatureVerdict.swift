@@ -3,9 +3,9 @@ import SigilCore
 import SigilNet
 
 /// The verdict of `verify message` and `verify typed-data` on a signature of a 32-byte hash:
-/// by the signer's contract (ERC-1271 `isValidSignature`, or ERC-6492 for a wallet not yet
-/// deployed) when peers are given and the address has code or the signature is wrapped, else
-/// by recovering the signer (`ecrecover`). Exit 0 and the method when valid, exit 3 when not.
+/// by recovering the signer (`ecrecover`) when that gives the address, offline; otherwise by the
+/// signer's contract (ERC-1271 `isValidSignature`, or ERC-6492 for a wallet not yet deployed)
+/// when peers are given and the address has code or the signature is wrapped. Exit 0 and the method when valid, exit 3 when not.
 struct SignatureVerdict {
     let hash: [UInt8]
     /// The signature bytes as given: 65 bytes for an EOA, anything for a contract wallet.
@@ -31,9 +31,24 @@ struct SignatureVerdict {
     }
 
     func report(output: OutputOptions) throws {
-        if let network, let verdict = try ContractSignatureCheck(reader: network.reader())
-            .check(signer: expected.address, hash: hash, signature: signature) {
-            return try contract(verdict, output: output)
+        // A plain signature that recovers to the address proves it offline: no peer is asked,
+        // so a configured network that is down never stops an auditor's check.
+        if !ERC6492Signature.isWrapped(signature), let parsed = try? Signature(bytes: signature),
+           (try? parsed.recoverAddress(digest: hash)) == expected.address {
+            if strict && !parsed.isLowS { throw Self.highS }
+            return emit(method: .ecrecover, label: nil, output: output)
+        }
+        if let network {
+            let verdict: ContractSignatureVerdict?
+            do {
+                verdict = try ContractSignatureCheck(reader: network.reader()).check(signer: expected.address, hash: hash, signature: signature)
+            } catch let error as CommandFailure {
+                throw error
+            } catch {
+                throw CommandFailure(.network, "the signature does not recover to \(expected.display), and the peers could not be asked "
+                    + "whether it is a contract wallet (ERC-1271/6492): \(DisplayText.escaped("\(error)"))")
+            }
+            if let verdict { return try contract(verdict, output: output) }
         }
         let parsed: Signature
         do { parsed = try Signature(bytes: signature) } catch {
@@ -42,9 +57,7 @@ struct SignatureVerdict {
             }
             throw CommandFailure(.invalidInput, "\(error)" + (network == nil ? " (a contract wallet's signature needs --rpc URL or --network NAME)" : ""))
         }
-        if strict && !parsed.isLowS {
-            throw CommandFailure(.verificationFailed, "high-s signature refused (--strict): s > n/2 is the malleable twin of a valid signature, not what a compliant signer makes")
-        }
+        if strict && !parsed.isLowS { throw Self.highS }
         let signer = try VerificationReport.recover { try parsed.recoverAddress(digest: hash) }
         guard signer == expected.address else {
             let hint = network == nil ? "; if \(expected.address.checksummed) is a contract wallet, give --rpc URL or --network NAME to ask it (ERC-1271/6492)" : ""
@@ -53,6 +66,9 @@ struct SignatureVerdict {
         }
         emit(method: .ecrecover, label: nil, output: output)
     }
+
+    static let highS = CommandFailure(.verificationFailed,
+        "high-s signature refused (--strict): s > n/2 is the malleable twin of a valid signature, not what a compliant signer makes")
 
     private func contract(_ verdict: ContractSignatureVerdict, output: OutputOptions) throws {
         let method = verdict.method.rawValue
