@@ -36,10 +36,14 @@ public struct TransactionPending: CategorizedError, Equatable {
 }
 
 extension TransactionReceipt {
-    /// Wei paid for gas: gasUsed × effectiveGasPrice, plus blobGasUsed × blobGasPrice for a blob
+    /// The price paid per gas: as the proof establishes it when the receipt is proved, else
+    /// the peer's `effectiveGasPrice`.
+    public var paidGasPrice: U256? { provedEffectiveGasPrice ?? effectiveGasPrice }
+
+    /// Wei paid for gas: gasUsed × `paidGasPrice`, plus blobGasUsed × blobGasPrice for a blob
     /// transaction. Nil when the peer gave no effective gas price.
     public var feePaid: U256? {
-        guard let price = effectiveGasPrice else { return nil }
+        guard let price = paidGasPrice else { return nil }
         var fee = price * U256(gasUsed)
         if let blobGasUsed, let blobGasPrice { fee += blobGasPrice * U256(blobGasUsed) }
         return fee
