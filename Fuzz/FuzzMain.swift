@@ -22,6 +22,7 @@ let fuzzTargets: [String: ([UInt8]) -> Void] = [
     "TrieProof": fuzzTrieProof,
     "BlockHeader": fuzzBlockHeader,
     "ReceiptProof": fuzzReceiptProof,
+    "EventLogs": fuzzEventLogs,
 ]
 
 nonisolated(unsafe) let selectedTarget: ([UInt8]) -> Void = {

@@ -6,6 +6,8 @@ struct BenchRow {
         case megabytesPerSecond = "MB/s"
         /// Time per call: lower is better.
         case nanosecondsPerCall = "ns"
+        /// Time per call in microseconds: lower is better.
+        case microsecondsPerCall = "µs"
     }
 
     enum Target {

@@ -4,7 +4,7 @@ enum Report {
 
     static func table(_ rows: [BenchRow]) -> String {
         let cells = rows.map { row -> [String] in
-            let digits = row.unit == .megabytesPerSecond ? 0 : 1
+            let digits = row.unit == .megabytesPerSecond ? 0 : row.unit == .microsecondsPerCall ? 2 : 1
             return [row.name,
                     "\(format(row.sigil, digits: digits)) \(row.unit.rawValue)",
                     "\(format(row.baseline, digits: digits)) \(row.unit.rawValue)",

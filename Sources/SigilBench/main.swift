@@ -11,6 +11,7 @@ let areas: [(name: String, rows: () -> [BenchRow])] = [
     ("txbatch", TxBatchBench.rows),
     ("p2p", P2PBench.rows),
     ("chain", ChainBench.rows),
+    ("abi", AbiBench.rows),
 ]
 
 func usageError(_ message: String) -> Never {
