@@ -56,6 +56,11 @@ import Testing
             #expect((log["address"] as? String)?.lowercased() == (want["address"] as? String)?.lowercased())
             #expect(log["topics"] as? [String] == want["topics"] as? [String])
             #expect(log["data"] as? String == want["data"] as? String)
+            // A known event: decoded (ERC-20 Transfer from key 1 to key 2 of 7 units).
+            let event = try #require(log["event"] as? [String: Any])
+            #expect(event["event"] as? String == "Transfer" && event["standard"] as? String == "ERC-20")
+            let values = ((event["fields"] as? [[String: Any]]) ?? []).map { ($0["value"] as? String)?.lowercased() }
+            #expect(values == [keyOneAddress.lowercased(), Self.keyTwoAddress.lowercased(), "7"], "\(values)")
         }
         let verification = try #require(receipt["verification"] as? [String: Any])
         #expect(verification["verified"] as? Bool == true)
@@ -68,6 +73,7 @@ import Testing
         let ether = (fee / pow(Decimal(10), 18)).description
         #expect(text.stdoutText.contains("fee paid             \(ether) ether"), "\(text.stdoutText)")
         #expect(text.stdoutText.contains("status               1 (success)"))
+        #expect(text.stdoutText.contains("  event              Transfer(from: "), "\(text.stdoutText)")
 
         let unverified = try jsonOutput(try run(["receipt", hash, "--json", "--no-verify"]))
         #expect((unverified["verification"] as? [String: Any])?["reason"] as? String == "--no-verify")

@@ -20,6 +20,8 @@ struct ReceiptCommand: ParsableCommand {
         linked by parentHash), or --wait-timeout S seconds pass (exit 8). A reverted receipt is \
         printed, then exits 7. A receipt a peer returns in a shape Sigil cannot read is an error \
         naming the peer and the field (exit 6), never "pending"; one that cannot be proved exits 11.
+        Logs of known events (ERC-20, ERC-721, ERC-1155 transfers and approvals, WETH, Ownable) \
+        are decoded; the others are shown as raw topics and data.
 
         Examples:
           sigil receipt 0x…hash --rpc $A --rpc $B
@@ -76,6 +78,14 @@ struct ReceiptPresenter {
     var effectiveGasPrice: U256? { receipt.paidGasPrice }
     var fee: U256? { receipt.feePaid }
 
+    /// The log decoded by a known event (KnownEvents: ERC-20, ERC-721, ERC-1155, WETH, Ownable),
+    /// as `{"event", "signature", "topic0", "fields", "standard"}`; null when none decodes it.
+    static func event(_ log: Log) -> JSONValue {
+        guard let known = KnownEvents.decode(topics: log.topics, data: log.data),
+              case .object(let members) = known.event.json else { return .null }
+        return .object(members + [("standard", .string(known.standard))])
+    }
+
     var statusText: String {
         switch receipt.status {
         case 1?: "1 (success)"
@@ -99,6 +109,9 @@ struct ReceiptPresenter {
         lines.append(("logs", String(receipt.logs.count)))
         for (index, log) in receipt.logs.enumerated() {
             lines.append(("log \(index)", log.address.checksummed))
+            if let known = KnownEvents.decode(topics: log.topics, data: log.data) {
+                lines.append(("  event", "\(known.event.description) (\(known.standard))"))
+            }
             for (position, topic) in log.topics.enumerated() { lines.append(("  topic \(position)", Hex.encode(topic))) }
             lines.append(("  data", log.data.isEmpty ? "0x" : Hex.encode(log.data)))
         }
@@ -119,7 +132,7 @@ struct ReceiptPresenter {
             ("feeWei", text(fee?.decimalString)), ("feeEther", text(fee.map { Amount.format($0, as: .ether) })),
             ("logs", .array(receipt.logs.map { log in
                 .object([("address", .string(log.address.checksummed)), ("topics", .array(log.topics.map { .string(Hex.encode($0)) })),
-                         ("data", .string(log.data.isEmpty ? "0x" : Hex.encode(log.data)))])
+                         ("data", .string(log.data.isEmpty ? "0x" : Hex.encode(log.data))), ("event", Self.event(log))])
             })),
         ]
     }
