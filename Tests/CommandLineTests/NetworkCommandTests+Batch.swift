@@ -72,3 +72,53 @@ extension NetworkCommandTests {
         #expect(Int(try run(["nonce", from]).stdoutText.trimmingCharacters(in: .whitespacesAndNewlines))! == startNonce + 200)
     }
 }
+
+extension NetworkCommandTests {
+    /// Two `send --batch` runs and eight single `send`s started at once on one account: every
+    /// process succeeds, every row and payment is mined exactly once, and the account's nonce
+    /// moves by exactly the number of payments (no nonce taken twice, none skipped: the node has
+    /// no mempool, so a gap would leave a payment unmined).
+    @Test func twoConcurrentBatchesAndEightSendersShareOneAccount() throws {
+        let from = try address(6), key = try keyFile(6)
+        let start = Int(try run(["nonce", from]).stdoutText.trimmingCharacters(in: .whitespacesAndNewlines))!
+        let rowsPerBatch = 25
+        var files: [String] = [], rowRecipients: [[String]] = []
+        for batch in 0..<2 {
+            let recipients = (0..<rowsPerBatch).map { i in String(format: "0x%040x", 0x7A11_0000 + batch * 0x1000 + i) }
+            var csv = "id,to,value\n"
+            for (i, to) in recipients.enumerated() { csv += "b\(batch)-\(i),\(to),\(i + 1)gwei\n" }
+            files.append(try home.file("batch\(batch).csv", contents: csv).path)
+            rowRecipients.append(recipients)
+        }
+        let single = String(format: "0x%040x", 0x7A11_9999)
+        let binary = TestEnvironment.binDirectory.appendingPathComponent("sigil")
+        var jobs: [(name: String, process: Process, errors: URL)] = []
+        func job(_ name: String, _ arguments: [String]) throws {
+            let process = Process()
+            process.executableURL = binary
+            process.arguments = arguments + ["--private-key-file", key, "--yes", "--rpc", nodes[0].url]
+            process.environment = ["SIGIL_HOME": home.url.path, "PATH": "/usr/bin:/bin"]
+            let errors = home.url.appendingPathComponent("\(name).err")
+            FileManager.default.createFile(atPath: errors.path, contents: nil)
+            process.standardOutput = FileHandle(forUpdatingAtPath: "/dev/null")!
+            process.standardError = try FileHandle(forWritingTo: errors)
+            jobs.append((name, process, errors))
+        }
+        for (batch, file) in files.enumerated() { try job("batch\(batch)", ["send", "--batch", file]) }
+        for i in 0..<8 { try job("send\(i)", ["send", "--to", single, "--value", "\(i + 1)wei"]) }
+        for job in jobs { try job.process.run() }   // all ten started before any is waited for
+        for job in jobs {
+            job.process.waitUntilExit()
+            let stderr = (try? String(contentsOf: job.errors, encoding: .utf8)) ?? ""
+            #expect(job.process.terminationReason == .exit && job.process.terminationStatus == 0, "\(job.name): \(stderr)")
+        }
+        for recipients in rowRecipients {
+            for (i, to) in recipients.enumerated() {
+                #expect(try balance(to) == Decimal(i + 1) * Decimal(1_000_000_000), "\(to) paid exactly once")
+            }
+        }
+        #expect(try balance(single) == 36, "1 + 2 + … + 8 wei, each mined once")
+        let payments = 2 * rowsPerBatch + 8
+        #expect(Int(try run(["nonce", from]).stdoutText.trimmingCharacters(in: .whitespacesAndNewlines))! == start + payments)
+    }
+}

@@ -44,6 +44,9 @@ public struct TransactionJournal: Sendable {
         defer { handle.close() }
         var session = JournalSession(path: path, handle: handle)
         try session.load()
+        // What this session read and wrote is left for the next one in this process, so a long
+        // batch never re-reads the journal: each lock costs what was appended since the last.
+        defer { session.keepInCache() }
         return try body(&session)
     }
 }
@@ -66,6 +69,11 @@ public struct JournalSession {
     private var indexByHash: [[UInt8]: Int] = [:]
     private var indicesByNonce: [UInt64: [Int]] = [:]
     private var indicesByBatchKey: [String: [Int]] = [:]
+    /// The file's identity, the length read or written so far and its line count (for the cache).
+    private var device: UInt64 = 0
+    private var inode: UInt64 = 0
+    private var offset: off_t = 0
+    private var lines = 0
 
     init(path: String, handle: Handle) {
         self.path = path
@@ -111,12 +119,10 @@ public struct JournalSession {
     /// when a rejected or dropped transaction left a gap below later ones, the gap is filled
     /// first, because until it is, none of the later transactions can be included.
     public func nextNonce(pendingFromPeers: UInt64) -> UInt64 {
-        var reserved = Set<UInt64>()
-        for record in folded where record.status.reservesNonce && record.nonce >= pendingFromPeers {
-            reserved.insert(record.nonce)
-        }
+        // Walks up from pendingFromPeers through the nonces the journal reserves: the cost is
+        // the number of journaled nonces above the peers' count, not the journal's length.
         var nonce = pendingFromPeers
-        while reserved.contains(nonce) { nonce += 1 }
+        while let indices = indicesByNonce[nonce], indices.contains(where: { folded[$0].status.reservesNonce }) { nonce += 1 }
         return nonce
     }
 
@@ -139,7 +145,7 @@ public struct JournalSession {
         if let note { folded[index].note = note }
     }
 
-    private func write(_ line: [UInt8]) throws(JournalError) {
+    private mutating func write(_ line: [UInt8]) throws(JournalError) {
         let fd = handle.fd
         guard fd >= 0 else { throw .sessionClosed }
         let before = lseek(fd, 0, SEEK_END)
@@ -153,6 +159,8 @@ public struct JournalSession {
             throw .io(path: path, reason: reason)
         }
         guard fsync(fd) == 0 else { throw .io(path: path, reason: FileIO.errnoText()) }
+        offset = before + off_t(line.count)
+        lines += 1
     }
 
     // MARK: Loading
@@ -168,7 +176,8 @@ public struct JournalSession {
         // without this, every lock would re-parse everything and a long batch would be quadratic.
         var offset: off_t = 0
         var lineBase = 0
-        if let cached = JournalCache.shared.state(path: path, device: UInt64(info.st_dev), inode: UInt64(info.st_ino)),
+        // Taken, not copied: the session then owns its arrays and appends without copying them.
+        if let cached = JournalCache.shared.take(path: path, device: UInt64(info.st_dev), inode: UInt64(info.st_ino)),
            cached.offset <= info.st_size {
             folded = cached.folded
             indexByHash = cached.indexByHash
@@ -200,10 +209,17 @@ public struct JournalSession {
             let dirFD = Glibc.open(FileIO.directory(of: path), O_RDONLY | O_DIRECTORY | O_CLOEXEC)
             if dirFD >= 0 { fsync(dirFD); Glibc.close(dirFD) }
         }
-        let lines = try fold(bytes[0..<complete], lineBase: lineBase)
+        let read = try fold(bytes[0..<complete], lineBase: lineBase)
+        (device, inode, self.offset, lines) = (UInt64(info.st_dev), UInt64(info.st_ino), start + off_t(complete), lineBase + read)
+    }
+
+    /// Leaves the folded state for the next session of this process (see `load`).
+    mutating func keepInCache() {
+        guard handle.fd >= 0 else { return }
         JournalCache.shared.store(path: path, state: JournalCache.State(
-            device: UInt64(info.st_dev), inode: UInt64(info.st_ino), offset: start + off_t(complete), lines: lineBase + lines,
+            device: device, inode: inode, offset: offset, lines: lines,
             folded: folded, indexByHash: indexByHash, indicesByNonce: indicesByNonce, indicesByBatchKey: indicesByBatchKey))
+        (folded, indexByHash, indicesByNonce, indicesByBatchKey) = ([], [:], [:], [:])
     }
 
     private mutating func insert(_ record: JournalRecord) {
@@ -261,10 +277,11 @@ final class JournalCache: @unchecked Sendable {
 
     private init() { pthread_mutex_init(&mutex, nil) }
 
-    func state(path: String, device: UInt64, inode: UInt64) -> State? {
+    /// Removes and returns the state of `path` if it is of this very file.
+    func take(path: String, device: UInt64, inode: UInt64) -> State? {
         pthread_mutex_lock(&mutex)
         defer { pthread_mutex_unlock(&mutex) }
-        guard let state = states[path], state.device == device, state.inode == inode else { return nil }
+        guard let state = states.removeValue(forKey: path), state.device == device, state.inode == inode else { return nil }
         return state
     }
 

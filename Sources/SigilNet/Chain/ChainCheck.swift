@@ -28,6 +28,23 @@ public enum ChainCheck {
         }
     }
 
+    /// `chainIds`, ending `grace` seconds after the start: a peer that has not answered by then
+    /// is reported as timed out (its request finishes, unheeded, in the background).
+    public static func chainIds(of peers: [String], timeout: Double, grace: Double) -> [PeerResult<U256>] {
+        let start = MonotonicClock.now()
+        let answers = PeerRace(urls: peers, hardDeadline: min(timeout + 1, grace), inlineSingle: false).run({ _, url in
+            let result: Result<U256, RPCError>
+            do throws(RPCError) {
+                result = .success(try JSONRPCClient(url: url, timeout: timeout).call("eth_chainId").u256(method: "eth_chainId"))
+            } catch { result = .failure(error) }
+            return PeerResult(url: url, result: result, elapsedMilliseconds: (MonotonicClock.now() - start) * 1000)
+        }, enough: { _, _ in .wait(recheckAfter: nil) })
+        return answers.enumerated().map { slot, answer in
+            answer ?? PeerResult(url: peers[slot], result: .failure(.timedOut(endpoint: (try? HTTPURL(parsing: peers[slot]))?.endpoint ?? "peer", seconds: grace)),
+                                 elapsedMilliseconds: (MonotonicClock.now() - start) * 1000)
+        }
+    }
+
     /// Throws `ChainMismatchError` naming every peer that reports a chain id other than
     /// `expected`. Peers that could not be asked are returned (the caller decides whether a
     /// missing answer is acceptable; they will usually fail the broadcast anyway).

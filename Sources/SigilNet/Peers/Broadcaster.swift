@@ -68,9 +68,17 @@ public enum Broadcaster {
     /// Sends `eth_sendRawTransaction(raw)` to every peer concurrently; each request is bounded by
     /// `timeout` seconds and the whole broadcast by `timeout` + 1 s. A peer that returns a hash
     /// other than `expectedHash` is reported as rejected.
-    public static func broadcast(raw: [UInt8], expectedHash: [UInt8], peers: [String], timeout: Double) -> BroadcastReport {
+    ///
+    /// With `quorum`, the broadcast ends early once that many peers have the transaction: the
+    /// others get a grace as long again as the quorum took (at least 0.25 s) and are then reported
+    /// `timed-out`, so a hung peer costs nothing once the quorum is met.
+    public static func broadcast(raw: [UInt8], expectedHash: [UInt8], peers: [String], timeout: Double,
+                                 quorum: Int? = nil) -> BroadcastReport {
         let rawHex = Hex.encode(raw)
         let start = MonotonicClock.now()
+        if let quorum, peers.count > 1 {
+            return racedBroadcast(rawHex: rawHex, expectedHash: expectedHash, peers: peers, timeout: timeout, quorum: quorum, start: start)
+        }
         let results = PeerGroup(urls: peers, timeout: timeout).run { client throws(RPCError) in
             try client.call("eth_sendRawTransaction", [.string(rawHex)])
         }
@@ -80,6 +88,24 @@ public enum Broadcaster {
         }
         return BroadcastReport(transactionHash: expectedHash, peers: entries,
                                elapsedMilliseconds: (MonotonicClock.now() - start) * 1000)
+    }
+
+    /// `broadcast` with a quorum: every peer at once, ending a grace after the quorum is met.
+    private static func racedBroadcast(rawHex: String, expectedHash: [UInt8], peers: [String], timeout: Double,
+                                       quorum: Int, start: Double) -> BroadcastReport {
+        var quorumAt: Double? = nil
+        let answers = PeerRace(urls: peers, hardDeadline: timeout + 1).run({ _, url in
+            PeerBroadcast(url: url, outcome: submit(rawHex: rawHex, expectedHash: expectedHash, with: JSONRPCClient(url: url, timeout: timeout)),
+                          elapsedMilliseconds: (MonotonicClock.now() - start) * 1000)
+        }, enough: { answers, elapsed in
+            guard answers.filter({ $0?.outcome.hasTransaction == true }).count >= quorum else { return .wait(recheckAfter: nil) }
+            if quorumAt == nil { quorumAt = elapsed }
+            return .wait(recheckAfter: quorumAt! + max(0.25, quorumAt!))
+        })
+        let entries = answers.enumerated().map { slot, answer in
+            answer ?? PeerBroadcast(url: peers[slot], outcome: .timedOut, elapsedMilliseconds: (MonotonicClock.now() - start) * 1000)
+        }
+        return BroadcastReport(transactionHash: expectedHash, peers: entries, elapsedMilliseconds: (MonotonicClock.now() - start) * 1000)
     }
 
     /// Sends `eth_sendRawTransaction(rawHex)` through `client` and classifies the answer.

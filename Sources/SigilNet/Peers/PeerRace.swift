@@ -8,10 +8,14 @@
 public struct PeerRace: Sendable {
     public let urls: [String]
     public let hardDeadline: Double
+    /// Whether a lone peer is asked on the calling thread (then only its own request timeout
+    /// bounds it); false when `hardDeadline` is shorter than that and must hold.
+    public let inlineSingle: Bool
 
-    public init(urls: [String], hardDeadline: Double) {
+    public init(urls: [String], hardDeadline: Double, inlineSingle: Bool = true) {
         self.urls = urls
         self.hardDeadline = hardDeadline
+        self.inlineSingle = inlineSingle
     }
 
     /// What `enough` decides after an answer: stop now, or wait (at most until `recheckAfter`
@@ -27,7 +31,7 @@ public struct PeerRace: Sendable {
         let start = MonotonicClock.now()
         let board = Board<T>(count: urls.count)
         let urls = self.urls
-        if urls.count == 1 {
+        if urls.count == 1 && inlineSingle {
             // One peer: no thread, but still bounded by the caller's per-request timeout.
             board.deliver(0, job(0, urls[0]))
             return board.snapshot()

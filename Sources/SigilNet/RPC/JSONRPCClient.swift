@@ -24,6 +24,8 @@ public final class JSONRPCClient: Sendable {
     private let nextID = Atomic<Int>(1)
     /// Index in `urls` of the peer requests go to.
     private let current = Atomic<Int>(0)
+    /// Whether a peer has answered (requests then go to it alone, until it fails).
+    private let chosen = Atomic<Bool>(false)
     private let skipped = Mutex<[(url: String, error: RPCError)]>([])
 
     public init(url: String, timeout: Double) {
@@ -31,17 +33,18 @@ public final class JSONRPCClient: Sendable {
         self.timeout = timeout
     }
 
-    /// A client for reads that need one answer: requests go to the first peer; a peer that
-    /// cannot be reached, does not answer in time, or answers with an HTTP error or no JSON is
-    /// skipped (for this and every later request) and the request goes to the next one. An
-    /// answer from the node — a JSON-RPC error included — never moves on. `urls` must not be empty.
+    /// A client for reads that need one answer: the first request goes to every peer at once
+    /// and the first to answer is used from then on; a peer that cannot be reached, does not
+    /// answer in time, or answers with an HTTP error or no JSON is skipped (for this and every
+    /// later request). An answer from the node — a JSON-RPC error included — counts as an
+    /// answer. `urls` must not be empty.
     public init(urls: [String], timeout: Double) {
         precondition(!urls.isEmpty, "JSONRPCClient needs at least one peer")
         self.urls = urls
         self.timeout = timeout
     }
 
-    /// The peer requests go to now: the one that answered last (at first, the first one).
+    /// The peer requests go to now: the one that won the first race (before it, the first one).
     public var url: String { urls[current.load(ordering: .relaxed)] }
 
     /// The peers skipped so far, with why, in the order they were tried.
@@ -112,20 +115,54 @@ public final class JSONRPCClient: Sendable {
 
     /// One HTTP round trip: status and JSON checks. Non-200 answers that carry a JSON-RPC
     /// error object are passed on (some nodes use 4xx/5xx for node errors).
+    ///
+    /// With several peers the first request is raced: it goes to every peer at once and the
+    /// first usable answer wins (the earliest listed, when several are in); later requests go
+    /// to that peer alone. A peer that hangs therefore costs nothing once another has answered.
+    /// When the chosen peer fails, the request is raced again among the peers not yet skipped.
     private func exchange(_ request: JSONValue, methods: String) throws(RPCError) -> JSONValue {
-        var index = current.load(ordering: .relaxed)
-        while true {
+        let index = current.load(ordering: .relaxed)
+        if urls.count == 1 { return try exchange(request, methods: methods, url: urls[0]) }
+        if chosen.load(ordering: .relaxed) {
             do throws(RPCError) {
-                let answer = try exchange(request, methods: methods, url: urls[index])
-                current.store(index, ordering: .relaxed)
-                return answer
+                return try exchange(request, methods: methods, url: urls[index])
             } catch {
-                guard index + 1 < urls.count else { throw error }
-                let skippedURL = urls[index]
-                skipped.withLock { $0.append((skippedURL, error)) }
-                index += 1
+                let failedURL = urls[index]
+                skipped.withLock { $0.append((failedURL, error)) }
             }
         }
+        let skippedURLs = Set(skipped.withLock { $0.map(\.url) })
+        let candidates = urls.indices.filter { !skippedURLs.contains(urls[$0]) }
+        guard !candidates.isEmpty else {
+            throw skipped.withLock { $0.last?.error } ?? .malformed("\(methods): no peer left to ask")
+        }
+        return try race(request, methods: methods, among: candidates)
+    }
+
+    /// Sends `request` to every peer in `candidates` at once; the first usable answer wins.
+    private func race(_ request: JSONValue, methods: String, among candidates: [Int]) throws(RPCError) -> JSONValue {
+        let candidateURLs = candidates.map { urls[$0] }
+        let answers = PeerRace(urls: candidateURLs, hardDeadline: timeout + 1).run({ _, url in
+            Result { () throws(RPCError) -> JSONValue in try self.exchange(request, methods: methods, url: url) }
+        }, enough: { answers, _ in
+            answers.contains { if case .success = $0 { true } else { false } } ? .stop : .wait(recheckAfter: nil)
+        })
+        let winner = answers.indices.first { if case .success = answers[$0] { true } else { false } }
+        var failures: [(url: String, error: RPCError)] = []
+        for (slot, answer) in answers.enumerated() {
+            if case .failure(let error) = answer { failures.append((candidateURLs[slot], error)) }
+            if answer == nil, winner == nil { failures.append((candidateURLs[slot], .timedOut(endpoint: (try? HTTPURL(parsing: candidateURLs[slot]))?.endpoint ?? "peer", seconds: timeout))) }
+        }
+        guard let winner, case .success(let parsed) = answers[winner] else {
+            // Every peer failed: the last listed one's error is thrown, the others are skipped.
+            let last = failures.removeLast()
+            skipped.withLock { $0.append(contentsOf: failures) }
+            throw last.error
+        }
+        skipped.withLock { $0.append(contentsOf: failures) }
+        current.store(candidates[winner], ordering: .relaxed)
+        chosen.store(true, ordering: .relaxed)
+        return parsed
     }
 
     /// One HTTP round trip to `url`.

@@ -14,9 +14,11 @@ public enum RPCError: CategorizedError, Equatable {
     /// The answer was not the JSON-RPC response expected (bad JSON, missing ids, wrong field types).
     case malformed(String)
 
+    /// A peer that does not answer in time is a network failure (exit 6), like one that cannot
+    /// be reached; exit 8 is kept for waits the user bounded (`--wait-timeout`).
     public var category: ErrorCategory {
         switch self {
-        case .timedOut: .timedOut
+        case .timedOut: .network
         case .transport(let error): error.category
         default: .network
         }

@@ -26,19 +26,28 @@ public struct TransactionSender: Sendable {
     /// Told about the peers that could not be asked for their chain id (they are skipped).
     public var onUnansweredChainCheck: (@Sendable ([PeerResult<U256>]) -> Void)?
 
-    /// One batched read from the first peer that answers (a peer that is down is skipped), then
+    /// One batched read raced across the peers (the first to answer is used), then
     /// every other peer's chain id checked: all must serve the requested chain
-    /// (`intent.expectedChainId`, else `requiredChainId`, else the answering peer's), or
+    /// (`intent.expectedChainId`, else `requiredChainId`, else the first listed peer that answered), or
     /// `ChainMismatchError` names those that do not. With one peer this is a single HTTP request.
     public func snapshot(for intent: PaymentIntent, from: Address) throws -> ChainSnapshot {
         let client = JSONRPCClient(urls: peers, timeout: timeout)
+        let readStart = MonotonicClock.now()
         let snapshot = try ChainReader.snapshot(intent.query(from: from), client: client)
+        let readTime = MonotonicClock.now() - readStart
         let answering = client.url
         let skipped = client.skippedPeers
         let others = peers.filter { url in url != answering && !skipped.contains { $0.url == url } }
         let results = [PeerResult(url: answering, result: .success(snapshot.chainId), elapsedMilliseconds: 0)]
-            + (others.isEmpty ? [] : ChainCheck.chainIds(of: others, timeout: timeout))
-        try ChainCheck.verify(results, expected: intent.expectedChainId ?? requiredChainId ?? snapshot.chainId)
+            // The others get twice as long as the raced read took (at least 0.25 s): one that has
+            // not answered by then is named as unchecked rather than waited for.
+            + (others.isEmpty ? [] : ChainCheck.chainIds(of: others, timeout: timeout, grace: max(0.25, 2 * readTime)))
+        // With no chain asked for, the reference is the first listed peer that answered (the
+        // read itself was raced, so the answering peer may be any of them).
+        let listedFirst = peers.lazy.compactMap { url in results.first { $0.url == url } }
+            .first { if case .success = $0.result { true } else { false } }
+        let reference: U256 = if case .success(let id) = listedFirst?.result { id } else { snapshot.chainId }
+        try ChainCheck.verify(results, expected: intent.expectedChainId ?? requiredChainId ?? reference)
         let unanswered = skipped.map { PeerResult<U256>(url: $0.url, result: .failure($0.error), elapsedMilliseconds: 0) }
             + results.filter { if case .failure = $0.result { true } else { false } }
         if !unanswered.isEmpty { onUnansweredChainCheck?(unanswered) }
@@ -62,6 +71,9 @@ public struct TransactionSender: Sendable {
 
     /// Proves reads and receipts; nil takes the peers' word (`--no-verify`).
     public var verifier: ChainVerifier?
+    /// Peers that must accept a broadcast: once that many have the transaction, the others get
+    /// a short grace and are not waited for (nil: every peer is waited for, up to the timeout).
+    public var quorum: Int?
     /// Told when no peer serves the account proof: the nonce and balance are the peers' word.
     public var onProofsNotServed: (@Sendable (String) -> Void)?
     /// Told about the account proof `snapshot` relied on.
@@ -136,7 +148,8 @@ public struct TransactionSender: Sendable {
             let transaction = DevP2PTransaction(networkForm: networkForm ?? signed.rawBytes, hash: signed.hash, type: signed.type)
             return devp2p.broadcast(transaction, enodes: enodes, rpcPeers: broadcastOverRPC ? peers : [])
         }
-        return Broadcaster.broadcast(raw: networkForm ?? signed.rawBytes, expectedHash: signed.hash, peers: peers, timeout: timeout)
+        return Broadcaster.broadcast(raw: networkForm ?? signed.rawBytes, expectedHash: signed.hash, peers: peers, timeout: timeout,
+                                     quorum: quorum)
     }
 
     /// Records what a broadcast showed: accepted, rejected by every peer (first broadcast only:

@@ -7,13 +7,17 @@ public enum HTTPTransport {
     public static let maximumResponseSize = 32 * 1024 * 1024
 
     private static let counter = Atomic<Int>(0)
+    /// URLs already parsed by this process: a peer's URL is parsed once, not on every request.
+    private static let parsedURLs = Mutex<[String: HTTPURL]>([:])
 
     /// How many requests this process has started (a hook for tests and benchmarks).
     public static var requestsStarted: Int { counter.load(ordering: .relaxed) }
 
     /// POSTs `body` (JSON) to `url`, finishing within `timeout` seconds or throwing `.timedOut`.
     public static func post(url: String, body: [UInt8], timeout: Double) throws(TransportError) -> HTTPResponse {
+        if let parsed = parsedURLs.withLock({ $0[url] }) { return try post(url: parsed, body: body, timeout: timeout) }
         let parsed = try HTTPURL(parsing: url)
+        parsedURLs.withLock { if $0.count < 256 { $0[url] = parsed } }
         return try post(url: parsed, body: body, timeout: timeout)
     }
 

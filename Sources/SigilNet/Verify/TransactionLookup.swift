@@ -23,10 +23,11 @@ public struct TransactionLookupReport: Sendable, Equatable {
 
 extension TransactionLookupReport {
     /// Asks every peer at once for the receipt and the transaction of `hash` (one batch each),
-    /// then proves a claimed receipt with `verifier` (when given).
+    /// then proves a claimed receipt with `verifier` (when given). Once a peer has answered,
+    /// the others get a short grace (`PeerGroup.runWithGrace`), not their whole timeout.
     public static func look(up hash: [UInt8], peers: [String], timeout: Double, verifier: ChainVerifier?) -> TransactionLookupReport {
         let hashJSON = JSONValue.string(Hex.encode(hash))
-        let results = PeerGroup(urls: peers, timeout: timeout).run { client throws(RPCError) -> (TransactionReceipt?, Bool) in
+        let results = PeerGroup(urls: peers, timeout: timeout).runWithGrace { client throws(RPCError) -> (TransactionReceipt?, Bool) in
             let answers = try client.batch([RPCCall("eth_getTransactionReceipt", [hashJSON]), RPCCall("eth_getTransactionByHash", [hashJSON])])
             let receiptJSON = try answers[0].get()
             let receipt = receiptJSON == .null ? nil : try TransactionReceipt(json: receiptJSON)

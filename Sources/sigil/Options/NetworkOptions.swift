@@ -70,7 +70,7 @@ struct NetworkOptions: ParsableArguments {
 
     /// The effective settings (flags, environment, config file).
     func settings() throws -> EffectiveSettings {
-        try EffectiveSettings.resolve(flags: ConfigFlags(config: configFile.config, network: network, rpc: rpc))
+        try ResolvedSettings.shared.settings(config: configFile.config, network: network, rpc: rpc)
     }
 
     /// The JSON-RPC peer URLs, possibly none (commands that can also use devp2p peers).

@@ -59,6 +59,7 @@ struct BroadcastCommand: ParsableCommand {
         }
         try network.verifyChain(chainId, peers: peers)
         var sender = TransactionSender(peers: peers, timeout: network.timeout, journalDirectory: DataDirectory.journal)
+        sender.quorum = quorum
         try p2p.attach(enodes, to: &sender, chainId: chainId, rpc: peers, network: network)
         // The journal keeps the bytes as given: for a blob transaction in network form, with its
         // sidecar, so that `tx rebroadcast` can send it again (nodes refuse one without it).

@@ -123,7 +123,10 @@ struct ChainIdCommand: ParsableCommand {
     @OptionGroup var output: OutputOptions
 
     func run() throws {
-        let results = ChainCheck.chainIds(of: try network.peers(), timeout: network.timeout)
+        // A peer that has not answered a short grace after the first is shown as not answering.
+        let results = PeerGroup(urls: try network.peers(), timeout: network.timeout).runWithGrace { client throws(RPCError) in
+            try client.call("eth_chainId").u256(method: "eth_chainId")
+        }
         var ids = Set<U256>()
         var rows: [(String, String)] = []
         for result in results {

@@ -55,6 +55,7 @@ struct SendCommand: ParsableCommand {
         let targets = p2p.targetCount(rpc: peers, enodes: enodes)
         guard quorum <= targets else { throw CommandFailure(.usage, "--quorum \(quorum) but only \(targets) peer(s) given") }
         var sender = try network.sender(peers: peers, chainIdFlag: intentOptions.chainId)
+        sender.quorum = quorum   // a broadcast ends a short grace after --quorum peers took it
         if let batch {
             // Each row goes to the devp2p peers too (or alone, with --p2p-only), as `send --peer` does;
             // the chain (for their Status) is known once the runner has read it.

@@ -57,53 +57,18 @@ struct ReplacementOptions: ParsableArguments {
         if let required = try network.requestedChainId(chainId), required != journal.chainId {
             throw CommandFailure(.refusedByPolicy, "\(record.hashHex) is on chain \(journal.chainId.decimalString), not \(required.decimalString)")
         }
-        let old = try SignedTransaction.decode(record.raw)
-        var request = TransactionRequest(payload: old.payload, from: journal.address)
-        let requestedMax = try maxFee.map { try Amount.parse($0, defaultUnit: .wei) }
-        let requestedTip = try priorityFee.map { try Amount.parse($0, defaultUnit: .wei) }
-        if let price = request.gasPrice {
-            request.gasPrice = try FeeBump.legacy(oldGasPrice: price, requestedGasPrice: requestedMax)
-        } else if let maxFeePerGas = request.maxFeePerGas, let tip = request.maxPriorityFeePerGas {
-            let fees = try FeeBump.dynamic(oldMaxFeePerGas: maxFeePerGas, oldMaxPriorityFeePerGas: tip,
-                                           requestedMaxFeePerGas: requestedMax, requestedMaxPriorityFeePerGas: requestedTip)
-            request.maxFeePerGas = fees.maxFeePerGas
-            request.maxPriorityFeePerGas = fees.maxPriorityFeePerGas
-        }
+        let request = try TransactionReplacement.request(
+            replacing: record, from: journal.address, maxFee: try maxFee.map { try Amount.parse($0, defaultUnit: .wei) },
+            priorityFee: try priorityFee.map { try Amount.parse($0, defaultUnit: .wei) }, cancel: cancel)
         // Then the chain, before anything is signed: a mined nonce can never be replaced (exit 12, naming what was mined).
-        let journaled = try journal.withLock(timeout: 120) { $0.records(nonce: record.nonce) }
-        let reader = try network.rpcURLs().isEmpty ? nil : try network.reader()
-        try ReplacementCheck.ensureOpen(nonce: record.nonce, journaled: journaled,
-                                        latestNonce: { try reader?.nonce(of: journal.address, at: .latest) },
-                                        receipt: { hash in try reader?.receipt(hash: hash) })
-        if cancel {
-            request.to = journal.address
-            request.value = .zero
-            request.data = []
-            request.gas = 21_000
-            request.accessList = AccessList()
-            if request.type == .setCode || request.type == .blob { request.type = .dynamicFee; request.authorizationList = []; request.blobVersionedHashes = []; request.maxFeePerBlobGas = nil }
-        }
+        try TransactionReplacement.ensureOpen(record, in: journal, reader: try network.rpcURLs().isEmpty ? nil : try network.reader())
         // The peers first: one that cannot be used stops here, before any question.
         let sender = try p2p.sender(network: network, chainId: journal.chainId)
         try Confirmation.ask(request, yes: yes, question: cancel ? "Cancel with this transaction?" : "Replace with these fees?")
         let key = try signer.unlock()
         guard key.address == journal.address else { throw CommandFailure(.verificationFailed, "the key is not \(journal.address.checksummed)") }
-        let signed = try journal.withLock(timeout: 120) { session -> SignedTransaction in
-            let signed = try key.sign(request.payload())
-            var replacement = record
-            replacement.hash = signed.hash
-            replacement.raw = signed.rawBytes
-            replacement.to = request.to
-            replacement.value = request.value
-            replacement.maxFeePerGas = request.maxFeePerGas ?? request.gasPrice ?? .zero
-            replacement.maxPriorityFeePerGas = request.maxPriorityFeePerGas
-            replacement.status = .pending
-            replacement.peers = sender.recordedPeers
-            replacement.createdAt = JournalRecord.now()
-            replacement.note = (cancel ? "cancels " : "bumps ") + record.hashHex
-            try session.append(replacement)
-            return signed
-        }
+        let signed = try TransactionReplacement.signAndJournal(request, replacing: record, cancel: cancel, key: key,
+                                                               journal: journal, peers: sender.recordedPeers)
         let report = try sender.broadcast(signed, chainId: journal.chainId, sender: journal.address)
         StandardStreams.writeError(report.table().trimmingWhitespace() + "\n")
         guard report.meets(quorum: 1) else {
