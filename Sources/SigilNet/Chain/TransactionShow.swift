@@ -21,7 +21,7 @@ public struct TransactionShow: Sendable {
     /// a peer; a peer whose description contradicts them is `TransactionMismatch` (exit 3).
     public static func read(_ hash: [UInt8], peers: [String], timeout: Double, verifier: ChainVerifier?) throws -> TransactionShow {
         let hashJSON = JSONValue.string(Hex.encode(hash))
-        let answers = PeerGroup(urls: peers, timeout: timeout).run { client throws(RPCError) -> (JSONValue, [UInt8]?)? in
+        let answers = PeerGroup(urls: peers, timeout: timeout).runWithGrace { client throws(RPCError) -> (JSONValue, [UInt8]?)? in
             let results = try client.batch([RPCCall("eth_getTransactionByHash", [hashJSON]), RPCCall("eth_getRawTransactionByHash", [hashJSON])])
             let object = try results[0].get()
             guard object != .null else { return nil }
