@@ -150,6 +150,29 @@ import Testing
         #expect(hostile.status == 6 && !hostile.stderrText.contains("\u{1B}"), "\(hostile.stderrText)")
     }
 
+    @Test("beside a hung or garbling peer (--agree 1) every read gives the honest answer within a short grace, naming the bad peer")
+    func hostilePeerBesideHonest() throws {
+        let token = try #require(try node.rpc("devnode_deployToken", [18]) as? String)
+        let hash = try #require(try web3([["op": "send", "key": 2, "to": keyOneAddress, "value": 1]]).first as? String)
+        let reads = [["receipt", hash], ["tx", "show", hash], ["block-number"], ["block", "1"], ["code", token],
+                     ["storage", token, keyOneAddress], ["rpc", "eth_chainId"]]
+        for mode in [FaultPeer.Mode.hang, .garbage] {
+            let bad = try FaultPeer(upstream: node, mode)
+            for arguments in reads {
+                let honest = try run(arguments)
+                let start = Date()
+                let r = try run(arguments + ["--agree", "1", "--timeout", "5"], peers: [bad.url, node.url])
+                let seconds = Date().timeIntervalSince(start)
+                #expect(r.status == 0, "\(mode) \(arguments): \(r.stderrText)")
+                #expect(seconds < 2.5, "\(mode) \(arguments) took \(seconds) s")
+                // The answer itself (the `verified` line counts the peers, 1/2 here).
+                let answer = { (r: ProcessRunner.Result) in r.stdoutText.split(separator: "\n").filter { !$0.hasPrefix("verified") } }
+                #expect(answer(r) == answer(honest), "\(mode) \(arguments)")
+                if arguments[0] != "rpc" { #expect(r.stderrText.contains(bad.url), "\(mode) \(arguments): \(r.stderrText)") }
+            }
+        }
+    }
+
     @Test("the --json output of receipt, block, block-number, code, storage, tx show and broadcast --wait matches docs/json.md")
     func jsonShapesMatchTheDocs() throws {
         let docs = try NetworkSchemaDocs.load()
