@@ -125,6 +125,15 @@ head -c -1 "$tmp/bodies" >"$tmp/body.json"
 kind=baseline cold_start "C JSON-RPC client (cc -O2)" "$tmp/rpc_client" "${node_url##*:}" "$tmp/body.json"
 client_row=$((${#labels[@]} - 1))
 kind="over:$client_row" cold_start "sigil balance ADDR --rpc URL" "$bin/sigil" balance "$address" --rpc "$node_url"
+# The transaction and block reads (issue 14), against the same C client: block-number asks one
+# batch (the header), code one (header, account proof and code), receipt three (the lookup, the
+# header with the block's receipts, the block's transactions). A payment gives receipt a hash;
+# its journal stays in $tmp.
+hash="$(SIGIL_HOME="$tmp/home" "$bin/sigil" send --to 0x2B5AD5c4795c026514f8317c7a215E218DcCD6cF --value 1wei \
+    --private-key-file "$tmp/key.hex" --yes --rpc "$node_url" 2>/dev/null)"
+kind="over:$client_row" cold_start "sigil block-number --rpc URL" "$bin/sigil" block-number --rpc "$node_url"
+kind="over:$client_row" cold_start "sigil code ADDR --rpc URL" "$bin/sigil" code "$address" --rpc "$node_url"
+kind="over:$client_row" cold_start "sigil receipt HASH --rpc URL" "$bin/sigil" receipt "$hash" --rpc "$node_url"
 
 echo "cold start: mean of $runs runs ($method); the networked rows include the local devnode's answer"
 {

@@ -17,6 +17,7 @@ struct Sigil: ParsableCommand {
             KeyCommand.self, MnemonicCommand.self, SignCommand.self, VerifyCommand.self, RecoverCommand.self, TxCommand.self,
             AbiCommand.self, HashCommand.self, AddressCommand.self, UnitsCommand.self, ConfigCommand.self,
             SendCommand.self, BroadcastCommand.self, P2PCommand.self, BalanceCommand.self, NonceCommand.self, ChainIdCommand.self, FeesCommand.self,
+            ReceiptCommand.self, BlockCommand.self, BlockNumberCommand.self, CodeCommand.self, StorageCommand.self, RPCCommand.self,
             ENSCommand.self,
         ]
     )

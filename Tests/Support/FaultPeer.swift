@@ -39,6 +39,11 @@ public final class FaultPeer: LocalRPCServer, @unchecked Sendable {
         /// proof verifies against the peer's own header; only keccak(rlp(header)) ≠ hash, or
         /// other peers' headers, show the lie.
         case forgeState = "forge-state"
+        /// eth_getTransactionByHash names another sender in `from` (key 0x..02's address, or key
+        /// 0x..01's when the transaction is from 0x..02); the signed bytes are left real.
+        case wrongFrom = "wrong-from"
+        /// eth_getTransactionReceipt answers `gasUsed` as "lots": a receipt no client can parse.
+        case badReceipt = "bad-receipt"
         /// Accepts and never answers (until the client closes, at most 120 s).
         case hang
         /// Closes each connection with a TCP RST (SO_LINGER 0), answering nothing.

@@ -14,6 +14,9 @@ public enum ReceiptWaitResult: Sendable, Equatable {
     case timedOut(hash: [UInt8])
     /// Peers claimed a receipt that could not be proved (and none could be), until time ran out.
     case unproven(VerificationError)
+    /// A peer answered a receipt in a shape Sigil cannot read (the error names the peer and the
+    /// field), and no peer's receipt could be used: an error, never "still pending".
+    case malformed(RPCError)
 }
 
 /// Polls peers for a transaction receipt until it has enough confirmations or time runs out.
@@ -45,7 +48,7 @@ public struct ReceiptWaiter: Sendable {
         let start = MonotonicClock.now()
         var lastFailure: VerificationError? = nil
         while true {
-            let claims = poll(hash: hash, timeout: max(0.1, min(requestTimeout, timeout)))
+            let (claims, malformed) = poll(hash: hash, timeout: max(0.1, min(requestTimeout, timeout)))
             var reported = false
             if let verifier {
                 for claim in claims {
@@ -68,6 +71,7 @@ public struct ReceiptWaiter: Sendable {
                 progress(.mined(block: best.receipt.blockNumber, confirmations: best.confirmations, required: required))
                 reported = true
             }
+            if !reported, let malformed { return .malformed(malformed) }
             if !reported { progress(.pending(elapsedSeconds: MonotonicClock.now() - start)) }
             let remaining = timeout - (MonotonicClock.now() - start)
             if remaining <= 0 { return lastFailure.map { .unproven($0) } ?? .timedOut(hash: hash) }
@@ -82,19 +86,28 @@ public struct ReceiptWaiter: Sendable {
         let confirmations: UInt64
     }
 
-    private func poll(hash: [UInt8], timeout: Double) -> [Claim] {
+    /// The claims, and the first receipt a peer answered in a shape that cannot be read.
+    private func poll(hash: [UInt8], timeout: Double) -> ([Claim], RPCError?) {
         let hashJSON = JSONValue.string(Hex.encode(hash))
-        let results = PeerGroup(urls: peers, timeout: timeout).run { client throws(RPCError) -> (TransactionReceipt, UInt64)? in
+        // A receipt that does not parse is kept apart from a peer that failed: it is an answer.
+        let results = PeerGroup(urls: peers, timeout: timeout).run { client throws(RPCError) -> Result<(TransactionReceipt, UInt64), RPCError>? in
             let answers = try client.batch([RPCCall("eth_getTransactionReceipt", [hashJSON]), RPCCall("eth_blockNumber")])
             let receiptJSON = try answers[0].get()
             guard receiptJSON != .null else { return nil }
             let head = try answers[1].get().uint64(method: "eth_blockNumber")
-            let receipt = try TransactionReceipt(json: receiptJSON)
+            let receipt: TransactionReceipt
+            do throws(RPCError) { receipt = try TransactionReceipt(json: receiptJSON) } catch { return .failure(error) }
             guard receipt.transactionHash == hash else { throw RPCError.malformed("eth_getTransactionReceipt: the receipt is for another transaction") }
-            return (receipt, head)
+            return .success((receipt, head))
         }
         var claims: [Claim] = []
-        for case .success(let found?) in results.map(\.result) {
+        var malformed: RPCError? = nil
+        for result in results {
+            if case .success(.failure(let error)?) = result.result, malformed == nil {
+                malformed = .malformed("\(result.url) answered a receipt Sigil cannot read: \(error.detail)")
+            }
+        }
+        for case .success(.success(let found)?) in results.map(\.result) {
             let (receipt, head) = found
             let count = head >= receipt.blockNumber ? head - receipt.blockNumber + 1 : 0
             if let index = claims.firstIndex(where: { $0.receipt.blockHash == receipt.blockHash }) {
@@ -103,6 +116,14 @@ public struct ReceiptWaiter: Sendable {
                 claims.append(Claim(receipt: receipt, confirmations: count))
             }
         }
-        return claims.sorted { $0.confirmations > $1.confirmations }
+        return (claims.sorted { $0.confirmations > $1.confirmations }, malformed)
+    }
+}
+
+extension RPCError {
+    /// The reason alone for a malformed answer (no "malformed JSON-RPC response" prefix).
+    var detail: String {
+        if case .malformed(let reason) = self { return reason }
+        return description
     }
 }

@@ -9,6 +9,7 @@ extension TransactionReceipt {
         if case .stateRoot = proof.value.receipt.outcome { copy.status = nil }
         copy.gasUsed = proof.value.gasUsed
         copy.logsCount = proof.value.receipt.logs.count
+        copy.logs = proof.value.receipt.logs
         copy.verification = proof
         return copy
     }

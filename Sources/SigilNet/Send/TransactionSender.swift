@@ -184,6 +184,8 @@ public struct TransactionSender: Sendable {
             throw SendError.receiptTimeout(hash: signed.hash.hexString, seconds: seconds)
         case .unproven(let error):
             throw error   // claimed mined, never proved: the journal keeps it as sent, not mined
+        case .malformed(let error):
+            throw error   // a receipt that cannot be read is an error naming the field, never "pending"
         }
     }
 

@@ -13,7 +13,8 @@ ETHER = 10**18
 ANSI = "\x1b[2J\x1b[H\x1b]0;sigil: payment confirmed\x07\x1b[32mconfirmed OK\x1b[0m"
 ZERO_HASH = "0x" + "00" * 32
 LYING_MODES = ("inflate-balance", "wrong-nonce", "fabricate-receipt", "alter-header", "corrupt-proof",
-               "fake-chain", "drop", "forge-state")
+               "fake-chain", "drop", "forge-state", "wrong-from", "bad-receipt")
+OTHER_SENDER = "0x2B5AD5c4795c026514f8317c7a215E218DcCD6cF"  # key 0x..02's address
 DEFAULT_TARGET = "0x7E5F4552091A69125d5DfCb7b8C2659029395Bdf"  # key 0x..01, the tests' usual sender
 JSON_FAULTS = ("wrong-chain", "ansi")
 
@@ -141,6 +142,11 @@ class Liar:
             result = self.forge_state(method, params, result, upstream)
         if "fabricate-receipt" in modes:
             result = self.with_fabrications(method, params, result, upstream)
+        if method == "eth_getTransactionByHash" and "wrong-from" in modes and isinstance(result, dict):
+            lie = OTHER_SENDER if str(result.get("from", "")).lower() != OTHER_SENDER.lower() else DEFAULT_TARGET
+            result = dict(result, **{"from": lie})
+        if method == "eth_getTransactionReceipt" and "bad-receipt" in modes and isinstance(result, dict):
+            result = dict(result, gasUsed="lots")
         if "alter-header" in modes and is_block(result):
             result = dict(result, stateRoot=altered(result["stateRoot"], "sigil altered state"),
                           receiptsRoot=altered(result["receiptsRoot"], "sigil altered receipts"))

@@ -19,22 +19,29 @@ struct BroadcastCommand: ParsableCommand {
         the peer asks for it); --p2p-mode auto pushes to ⌈√n⌉ peers and announces to the rest. \
         Blob transactions are only announced. Delivered and fetched count towards --quorum.
 
+        --wait then waits for the receipt exactly as `send --wait` does (proved against the \
+        agreed block unless --no-verify; --confirmations N, --wait-timeout S): a reverted \
+        receipt exits 7, a timeout 8, and nothing is resent. Waiting needs a JSON-RPC peer.
+
         Examples:
           sigil broadcast signed.json --rpc http://127.0.0.1:8545 --rpc https://…
           sigil broadcast 0x02f8… --quorum 2 --json
           sigil broadcast signed.json --peer enode://…@10.0.0.1:30303 --peer enode://…
+          sigil broadcast signed.json --rpc $A --rpc $B --wait --confirmations 3
         """
     )
 
     @Argument(help: ArgumentHelp("The signed transaction: 0x-hex, a file, or - for standard input.", valueName: "raw"))
     var raw: String
     @Option(name: .long, help: "Peers that must accept the transaction.") var quorum = 1
+    @OptionGroup var waiting: WaitOptions
     @OptionGroup var network: NetworkOptions
     @OptionGroup var p2p: P2POptions
     @OptionGroup var output: OutputOptions
 
     func run() throws {
         let peers = try network.rpcURLs()
+        if waiting.wait && peers.isEmpty { throw CommandFailure(.usage, "--wait needs a JSON-RPC peer to ask for the receipt: give --rpc URL") }
         let enodes = try p2p.enodes(network)
         guard !peers.isEmpty || !enodes.isEmpty else {
             throw CommandFailure(.usage, "no peer to send to: give --rpc URL or --peer enode://… (repeatable), --network NAME, or set SIGIL_RPC")
@@ -64,10 +71,21 @@ struct BroadcastCommand: ParsableCommand {
             return true
         }
         let report = try sender.broadcast(signed, chainId: chainId, sender: from, first: first, networkForm: bytes)
-        output.emit(line: report.table().trimmingWhitespace(), json: report.json)
-        guard report.meets(quorum: quorum) else {
-            throw SendError.broadcastFailed(report, quorum: quorum, hash: signed.hash.hexString)
+        guard waiting.wait else {
+            output.emit(line: report.table().trimmingWhitespace(), json: report.json)
+            guard report.meets(quorum: quorum) else { throw SendError.broadcastFailed(report, quorum: quorum, hash: signed.hash.hexString) }
+            return
         }
+        // Waiting: the peers' table goes to stderr (as `send` shows it), the hash and receipt to stdout.
+        if !output.json { StandardStreams.writeError(report.table().trimmingWhitespace() + "\n") }
+        guard report.meets(quorum: quorum) else { throw SendError.broadcastFailed(report, quorum: quorum, hash: signed.hash.hexString) }
+        sender.verifier = try network.verifier(peers: peers)
+        sender.onVerified = { VerificationOutput.warnFaults($0.block.faults) }
+        let receipt = try sender.wait(for: signed, chainId: chainId, sender: from, confirmations: waiting.confirmations,
+                                      timeout: waiting.waitTimeout, progress: ReceiptProgressLine.printer())
+        var fields: [(String, JSONValue)] = report.json.objectValue ?? []
+        fields += WaitOptions.receiptFields(receipt, network: network, json: output.json)
+        output.emit(line: signed.hash.hexString, json: .object(fields))
     }
 }
 

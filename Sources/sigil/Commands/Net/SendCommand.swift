@@ -38,9 +38,7 @@ struct SendCommand: ParsableCommand {
     @Flag(name: .long, help: "Show what would be sent (the preview and the unsigned request; with --batch, each row); sign and send nothing.")
     var dryRun = false
     @Option(name: .long, help: "Peers that must accept the transaction.") var quorum = 1
-    @Flag(name: .long, help: "Wait for the receipt.") var wait = false
-    @Option(name: .long, help: "With --wait: confirmations to wait for.") var confirmations: UInt64 = 1
-    @Option(name: .customLong("wait-timeout"), help: "With --wait: seconds before giving up (nothing is resent).") var waitTimeout: Double = 120
+    @OptionGroup var waiting: WaitOptions
     @Flag(name: .long, help: "Do not ask for confirmation (required off a terminal).") var yes = false
     @OptionGroup var wallet: WalletOptions
     @OptionGroup var network: NetworkOptions
@@ -99,18 +97,10 @@ struct SendCommand: ParsableCommand {
         }
         var fields: [(String, JSONValue)] = [("hash", .string(signed.hash.hexString)), ("from", .string(from.checksummed)),
                                              ("nonce", .string(String(signed.payload.nonce))), ("broadcast", report.json)]
-        if wait {
-            let receipt = try sender.wait(for: signed, chainId: snapshot.chainId, sender: from, confirmations: confirmations,
-                                          timeout: waitTimeout, progress: ReceiptProgressLine.printer())
-            fields += [("status", .string("mined")), ("blockNumber", .string(String(receipt.blockNumber))),
-                       ("gasUsed", .string(String(receipt.gasUsed))),
-                       ("verification", receipt.verification?.json ?? Unverified.json(reason: network.unverifiedReason()))]
-            if let proof = receipt.verification {
-                VerificationOutput.warnFaults(proof.block.faults)
-                if !output.json { StandardStreams.writeError(proof.summary + "\n") }
-            } else if !output.json {
-                StandardStreams.writeError(Unverified.summary(reason: network.unverifiedReason()) + ": mined, on the peers' word\n")
-            }
+        if waiting.wait {
+            let receipt = try sender.wait(for: signed, chainId: snapshot.chainId, sender: from, confirmations: waiting.confirmations,
+                                          timeout: waiting.waitTimeout, progress: ReceiptProgressLine.printer())
+            fields += WaitOptions.receiptFields(receipt, network: network, json: output.json)
         }
         output.emit(line: signed.hash.hexString, json: .object(fields))
     }

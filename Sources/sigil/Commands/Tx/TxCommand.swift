@@ -6,7 +6,7 @@ struct TxCommand: ParsableCommand {
         abstract: "Decode, hash and inspect transactions.",
         subcommands: [
             TxBuildCommand.self, TxDecodeCommand.self, TxHashCommand.self, TxListCommand.self, TxStatusCommand.self,
-            TxReplaceCommand.self, TxCancelCommand.self, TxRebroadcastCommand.self, TxProofCommand.self,
+            TxReplaceCommand.self, TxCancelCommand.self, TxRebroadcastCommand.self, TxProofCommand.self, TxShowCommand.self,
         ]
     )
 }
