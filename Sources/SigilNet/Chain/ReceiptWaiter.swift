@@ -90,7 +90,8 @@ public struct ReceiptWaiter: Sendable {
     private func poll(hash: [UInt8], timeout: Double) -> ([Claim], RPCError?) {
         let hashJSON = JSONValue.string(Hex.encode(hash))
         // A receipt that does not parse is kept apart from a peer that failed: it is an answer.
-        let results = PeerGroup(urls: peers, timeout: timeout).run { client throws(RPCError) -> Result<(TransactionReceipt, UInt64), RPCError>? in
+        // Once one peer has answered, the others get a short grace: a hung peer never stalls a poll.
+        let results = PeerGroup(urls: peers, timeout: timeout).runWithGrace { client throws(RPCError) -> Result<(TransactionReceipt, UInt64), RPCError>? in
             let answers = try client.batch([RPCCall("eth_getTransactionReceipt", [hashJSON]), RPCCall("eth_blockNumber")])
             let receiptJSON = try answers[0].get()
             guard receiptJSON != .null else { return nil }
