@@ -49,6 +49,7 @@ struct HostilePeerCommandTests {
                                          "--yes", "--json", "--rpc", node.url], environment: environment)
         #expect(sent.status == 0, "\(sent.stderrText)")
         let minedHash = try #require(try JSONSerialization.jsonObject(with: sent.stdout) as? [String: Any])["hash"] as! String
+        let token = try #require(try node.rpc("devnode_deployToken", [18]) as? String)
         let faults = try Dictionary(uniqueKeysWithValues: Fault.allCases.map { ($0, try FaultPeer(upstream: node.url, modes: [$0.mode])) })
 
         // Each send pays a new amount: a send refused by every peer is journaled as refused, and
@@ -60,6 +61,13 @@ struct HostilePeerCommandTests {
             Row(name: "nonce", arguments: ["nonce", from]),
             Row(name: "fees", arguments: ["fees"], sameAnswer: false),
             Row(name: "tx status", arguments: ["tx", "status", minedHash]),
+            Row(name: "receipt", arguments: ["receipt", minedHash]),
+            Row(name: "tx show", arguments: ["tx", "show", minedHash]),
+            Row(name: "block-number", arguments: ["block-number"]),
+            Row(name: "block", arguments: ["block", "1"]),
+            Row(name: "code", arguments: ["code", token]),
+            Row(name: "storage", arguments: ["storage", token, "0x0"]),
+            Row(name: "rpc", arguments: ["rpc", "eth_getBalance", to, "latest"], sameAnswer: false),
             Row(name: "tx build", arguments: ["tx", "build", "--from", from, "--to", to, "--value", "1wei", "--chain-id", "1337"],
                 alone: [.wrongChain: 5], beside: [.wrongChain: 5], sameAnswer: false),
             Row(name: "send", arguments: send, alone: [.wrongChain: 5, .ansi: 6], beside: [.wrongChain: 5], sameAnswer: false),
