@@ -1,0 +1,137 @@
+import SigilCore
+
+/// `eth_getLogs` over a long block range, in chunks.
+///
+/// The range is asked for `chunkSize` blocks at a time, in order. A peer that refuses a chunk
+/// as too large (error -32005, "range too large", "more than 10000 results", HTTP 413, …) is
+/// asked again for the first half of it, down to a single block; the smaller size is kept for
+/// the rest of the scan. Every log is delivered exactly once, in (block, log index) order: logs
+/// a peer returns outside the chunk asked for, or that fail the filter, or are marked removed,
+/// are dropped (their own chunk brings them), and a log seen already (same block hash and log
+/// index) is never delivered twice.
+public struct LogScanner: Sendable {
+    public let client: JSONRPCClient
+    /// Blocks per `eth_getLogs` request at first.
+    public var chunkSize: UInt64
+
+    public static let defaultChunkSize: UInt64 = 2_000
+
+    public init(client: JSONRPCClient, chunkSize: UInt64 = defaultChunkSize) {
+        precondition(chunkSize >= 1)
+        self.client = client
+        self.chunkSize = chunkSize
+    }
+
+    /// Where a scan is, after each chunk.
+    public struct Progress: Sendable, Equatable {
+        public let fromBlock: UInt64
+        public let toBlock: UInt64
+        /// The last block scanned so far.
+        public let scannedThrough: UInt64
+        public let logs: Int
+        /// Blocks per request now (smaller than at first once a peer refused a range).
+        public let chunkSize: UInt64
+
+        /// The share of the range scanned, 0...1.
+        public var fraction: Double {
+            Double(scannedThrough - fromBlock + 1) / Double(toBlock - fromBlock + 1)
+        }
+    }
+
+    /// What a finished scan did.
+    public struct Summary: Sendable, Equatable {
+        public let fromBlock: UInt64
+        public let toBlock: UInt64
+        public let logs: Int
+        public let requests: Int
+        /// Requests a peer refused as too large (each followed by one for half the range).
+        public let refusals: Int
+        public let finalChunkSize: UInt64
+    }
+
+    /// The block number a tag names now (`latest`, `safe`, `finalized` and `pending` asked of
+    /// the peer; a block hash looked up).
+    public func blockNumber(_ tag: BlockTag) throws(RPCError) -> UInt64 {
+        switch tag {
+        case .number(let number): return number
+        case .earliest: return 0
+        case .latest, .pending: return try NodeReader(client: client).blockNumber()
+        case .safe, .finalized:
+            let block = try client.call("eth_getBlockByNumber", [tag.json, .bool(false)])
+            guard block != .null else { throw .malformed("eth_getBlockByNumber: the peer has no \(tag.label) block") }
+            return try block.required("number", method: "eth_getBlockByNumber").uint64(method: "eth_getBlockByNumber", field: "number")
+        case .hash(let hash):
+            let block = try client.call("eth_getBlockByHash", [.string(Hex.encode(hash)), .bool(false)])
+            guard block != .null else { throw .malformed("eth_getBlockByHash: the peer does not know block \(Hex.encode(hash))") }
+            return try block.required("number", method: "eth_getBlockByHash").uint64(method: "eth_getBlockByHash", field: "number")
+        }
+    }
+
+    /// Scans `filter`'s range: `deliver` gets each chunk's new logs (possibly none) in order,
+    /// `progress` is told after each chunk. A range whose end is before its start has no logs.
+    @discardableResult
+    public func scan(_ filter: LogFilter, progress: (Progress) -> Void = { _ in },
+                     deliver: ([EventLog]) throws -> Void) throws -> Summary {
+        let from = try blockNumber(filter.fromBlock)
+        let to = try filter.toBlock == filter.fromBlock ? from : blockNumber(filter.toBlock)
+        return try scan(filter, from: from, to: to, progress: progress, deliver: deliver)
+    }
+
+    /// Scans blocks `from...to` (numbers already resolved).
+    @discardableResult
+    public func scan(_ filter: LogFilter, from: UInt64, to: UInt64, progress: (Progress) -> Void = { _ in },
+                     deliver: ([EventLog]) throws -> Void) throws -> Summary {
+        var size = chunkSize
+        var seen = Set<EventLog.Key>()
+        var (requests, refusals, total) = (0, 0, 0)
+        var start = from
+        while start <= to {
+            let end = start + min(size - 1, to - start)
+            let answer: JSONValue
+            do throws(RPCError) {
+                requests += 1
+                answer = try client.call("eth_getLogs", [filter.json(from: start, to: end)])
+            } catch {
+                guard Self.isRangeRefusal(error), end > start else { throw error }
+                refusals += 1
+                size = max(1, (end - start + 1) / 2)
+                continue
+            }
+            guard case .array(let items) = answer else {
+                throw RPCError.malformed("eth_getLogs: expected an array, got \(answer.kindName)")
+            }
+            var fresh: [EventLog] = []
+            fresh.reserveCapacity(items.count)
+            for item in items {
+                let log = try EventLog(json: item)
+                guard !log.removed, (start...end).contains(log.blockNumber), filter.matches(log),
+                      seen.insert(log.key).inserted else { continue }
+                fresh.append(log)
+            }
+            fresh.sort { ($0.blockNumber, $0.logIndex) < ($1.blockNumber, $1.logIndex) }
+            total += fresh.count
+            try deliver(fresh)
+            progress(Progress(fromBlock: from, toBlock: to, scannedThrough: end, logs: total, chunkSize: size))
+            if end == UInt64.max { break }
+            start = end + 1
+        }
+        return Summary(fromBlock: from, toBlock: to, logs: total, requests: requests, refusals: refusals, finalChunkSize: size)
+    }
+
+    /// Whether a peer refused a request because its range or its answer would be too large:
+    /// error -32005 (limit exceeded), HTTP 413, or a message that says so (geth, erigon,
+    /// nethermind, besu, alchemy, infura and others word it differently).
+    public static func isRangeRefusal(_ error: RPCError) -> Bool {
+        switch error {
+        case .node(_, let code, let message, _):
+            if code == -32005 { return true }
+            let lowered = message.lowercased()
+            return ["range", "too large", "too many", "more than", "limit exceeded", "exceed", "too big", "response size"]
+                .contains { lowered.contains($0) }
+        case .httpStatus(let status, _):
+            return status == 413
+        default:
+            return false
+        }
+    }
+}
