@@ -43,7 +43,7 @@ let package = Package(
         .executableTarget(name: "SigilBench", dependencies: ["SigilCore", "SigilNet", "CSecp256k1", "COpenSSL", "CSodium"]),
 
         // Test support: locating the shared vectors, running the Python oracles, running built binaries.
-        .target(name: "SigilTestSupport", path: "Tests/Support", exclude: ["devnode", "p2ppeer"]),
+        .target(name: "SigilTestSupport", path: "Tests/Support", exclude: ["devnode", "p2ppeer", "contracts"]),
         .testTarget(name: "SigilCoreTests", dependencies: ["SigilCore", "SigilTestSupport"]),
         .testTarget(name: "SigilNetTests", dependencies: ["SigilNet", "SigilCore", "SigilTestSupport"]),
         .testTarget(name: "SigilCLITests", dependencies: ["SigilCLI", "SigilCore", "SigilTestSupport"]),

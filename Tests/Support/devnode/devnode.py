@@ -36,6 +36,10 @@ def parse_args(argv):
                         "http-500: every request answers HTTP 500; garbage: 200 with a non-JSON "
                         "body; close: the connection is closed without an answer "
                         "(requests that only call devnode_* methods are always served)")
+    p.add_argument("--max-log-range", type=int, default=None,
+                   help="eth_getLogs over more than N blocks answers -32005 'query exceeds max block range N'")
+    p.add_argument("--max-log-results", type=int, default=None,
+                   help="eth_getLogs matching more than N logs answers -32005 'query returned more than N results'")
     p.add_argument("--pid-file", help="write the process id here (removed on exit)")
     p.add_argument("--die-with-parent", action="store_true",
                    help="exit when the parent process dies (Linux prctl PR_SET_PDEATHSIG)")
@@ -231,7 +235,8 @@ def main(argv):
     if not parent_alive(options):
         return 1
     from node import Node  # imported after prctl: the import takes a moment
-    node = Node(chain_id=options.chain_id)
+    node = Node(chain_id=options.chain_id, max_log_range=options.max_log_range,
+                max_log_results=options.max_log_results)
     server = Server(("127.0.0.1", options.port), node, options)
     return serve(server, options, f"chain id {options.chain_id}, listening on port {server.server_address[1]}")
 

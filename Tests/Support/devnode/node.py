@@ -17,9 +17,12 @@ from hexbytes import HexBytes
 from eth_keys import KeyAPI
 
 import chainjson
+import contracts
+import ens
 import erc20
 import evmcall
 import feehistory
+import logs
 import proofs
 from rpcformat import (RPCError, invalid_params, parse_address, parse_block, parse_data,
                        parse_quantity, quantity)
@@ -35,7 +38,8 @@ def tx_error(message):
 
 
 class Node:
-    def __init__(self, chain_id=1337, client_version="sigil-devnode/1.0 (py-evm via eth-tester)"):
+    def __init__(self, chain_id=1337, client_version="sigil-devnode/1.0 (py-evm via eth-tester)",
+                 max_log_range=None, max_log_results=None):
         keys = get_default_account_keys(10) + (KeyAPI().PrivateKey(DEPLOYER_KEY),)
         backend = PyEVMBackend(
             genesis_parameters=get_default_genesis_params({"timestamp": GENESIS_TIMESTAMP}),
@@ -46,6 +50,8 @@ class Node:
         self.tester = EthereumTester(backend=backend)
         self.lock = threading.RLock()
         self.deployer = Account.from_key(DEPLOYER_KEY)
+        self.max_log_range, self.max_log_results = max_log_range, max_log_results
+        self.ens = None  # {registry, resolver} once devnode_deployENS or devnode_ensRegister ran
 
     # -- helpers -----------------------------------------------------------------------------
 
@@ -259,6 +265,9 @@ class Node:
         found = self.mined_block({"blockHash": block_hash})
         return chainjson.block_json(self.backend.chain, found, bool(full)) if found else None
 
+    def eth_getLogs(self, request):
+        return logs.get_logs(self, request, self.max_log_range, self.max_log_results)
+
     def eth_getBlockReceipts(self, block):
         found = self.mined_block(block)
         return chainjson.receipts_json(self.backend.chain, found) if found else None
@@ -294,7 +303,11 @@ class Node:
     # -- test-only methods --------------------------------------------------------------------
 
     def devnode_mine(self, blocks="0x1"):
-        self.tester.mine_blocks(parse_quantity(blocks, "blocks"))
+        """Mines n empty blocks (at most 100,000), straight on the backend: about 2 ms a block."""
+        count = parse_quantity(blocks, "blocks")
+        if count > 100_000:
+            raise invalid_params("at most 100000 blocks at once")
+        self.backend.mine_blocks(count)
         return self.eth_blockNumber()
 
     def devnode_deployToken(self, decimals=18, holder=TOKEN_HOLDER, supply=None):
@@ -314,6 +327,31 @@ class Node:
         if receipt["status"] != 1 or not receipt["contract_address"]:
             raise RPCError(-32000, "token deployment failed")
         return receipt["contract_address"]
+
+    def devnode_deployArtifact(self, name, args=None, options=None):
+        """Deploys a compiled test contract (Tests/Support/contracts/build/<name>.json) by a real
+        transaction; answers {address, transactionHash, blockNumber, from}."""
+        return contracts.deploy(self, name, args, options)
+
+    def devnode_sendCall(self, request):
+        """A real transaction calling a test contract's function; answers its receipt."""
+        return contracts.send_call(self, request)
+
+    def devnode_encodeCall(self, name, function, args=None):
+        """The calldata of a test contract's `function(args)` (0x-hex)."""
+        return "0x" + contracts.calldata(name, function, args).hex()
+
+    def devnode_callContract(self, to, name, function, args=None, block="latest"):
+        """eth_call of a test contract's function, every output decoded as plain JSON."""
+        return contracts.call_decoded(self, to, name, function, args, block)
+
+    def devnode_deployENS(self):
+        """The test ENS registry and resolver (deployed on first use); answers {registry, resolver}."""
+        return ens.deploy(self)
+
+    def devnode_ensRegister(self, name, address, with_reverse=True, owner=None):
+        """`name` -> `address` and, with `with_reverse`, the reverse record; see ens.py."""
+        return ens.register(self, name, address, bool(with_reverse), owner)
 
 
 def raw_transaction(tx):
