@@ -15,7 +15,7 @@ struct Sigil: ParsableCommand {
         version: "sigil \(SigilVersion.string)",
         subcommands: [
             KeyCommand.self, MnemonicCommand.self, SignCommand.self, VerifyCommand.self, RecoverCommand.self, TxCommand.self,
-            AbiCommand.self, HashCommand.self, UnitsCommand.self, ConfigCommand.self,
+            AbiCommand.self, HashCommand.self, AddressCommand.self, UnitsCommand.self, ConfigCommand.self,
             SendCommand.self, BroadcastCommand.self, P2PCommand.self, BalanceCommand.self, NonceCommand.self, ChainIdCommand.self, FeesCommand.self,
             CallCommand.self, EstimateCommand.self, AccessListCommand.self, LogsCommand.self,
         ]

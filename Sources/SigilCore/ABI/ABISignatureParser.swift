@@ -14,7 +14,7 @@ public enum ABISignatureParser {
     /// Parses a function signature. With `requireName: false` the name may be empty, as in
     /// `(uint256,address)` for plain `abi.encode` argument lists.
     public static func parseFunction(_ text: String, requireName: Bool = true) throws(ABIError) -> ABIFunction {
-        var cursor = Cursor(text)
+        var cursor = SignatureCursor(text)
         cursor.skipSpace()
         var nameStart = cursor.index
         var name = cursor.peekIdentifier() ?? ""
@@ -56,7 +56,7 @@ public enum ABISignatureParser {
 
     /// Parses a single type such as `uint256`, `(address,uint256)[]` or `bytes32[2]`.
     public static func parseType(_ text: String) throws(ABIError) -> ABIType {
-        var cursor = Cursor(text)
+        var cursor = SignatureCursor(text)
         let type = try parseType(&cursor, depth: 0)
         cursor.skipSpace()
         guard cursor.atEnd else {
@@ -68,11 +68,16 @@ public enum ABISignatureParser {
     // MARK: Grammar
 
     /// `( [param {, param}] )`, the cursor on the `(`.
-    private static func parameterList(_ cursor: inout Cursor, depth: Int) throws(ABIError) -> [ABIParameter] {
+    static func parameterList(_ cursor: inout SignatureCursor, depth: Int) throws(ABIError) -> [ABIParameter] {
+        try markedParameterList(&cursor, depth: depth).map(\.parameter)
+    }
+
+    /// Like `parameterList`, also saying which parameters carried the word `indexed`.
+    static func markedParameterList(_ cursor: inout SignatureCursor, depth: Int) throws(ABIError) -> [(parameter: ABIParameter, indexed: Bool)] {
         let open = cursor.index
         cursor.index += 1
         cursor.skipSpace()
-        var parameters: [ABIParameter] = []
+        var parameters: [(parameter: ABIParameter, indexed: Bool)] = []
         if cursor.peek == ")" { cursor.index += 1; return parameters }
         while true {
             parameters.append(try parameter(&cursor, depth: depth))
@@ -89,25 +94,27 @@ public enum ABISignatureParser {
     }
 
     /// A type, then optional data-location words and an optional name.
-    private static func parameter(_ cursor: inout Cursor, depth: Int) throws(ABIError) -> ABIParameter {
+    private static func parameter(_ cursor: inout SignatureCursor, depth: Int) throws(ABIError) -> (parameter: ABIParameter, indexed: Bool) {
         let type = try parseType(&cursor, depth: depth)
         var name: String? = nil
+        var indexed = false
         while true {
             cursor.skipSpace()
             let start = cursor.index
             guard let word = cursor.readIdentifier() else { break }
-            if ["memory", "calldata", "storage", "indexed"].contains(word) || (word == "payable" && type == .address) {
+            if word == "indexed" { indexed = true; continue }
+            if ["memory", "calldata", "storage"].contains(word) || (word == "payable" && type == .address) {
                 continue
             }
             guard name == nil else { throw .invalidSignature("unexpected '\(word)' after parameter name '\(name!)'", position: start) }
             guard !(word.first!.isNumber) else { throw .invalidSignature("invalid parameter name '\(word)'", position: start) }
             name = word
         }
-        return ABIParameter(name: name, type: type)
+        return (ABIParameter(name: name, type: type), indexed)
     }
 
     /// An atomic type or a tuple, followed by any number of `[k]` / `[]` suffixes.
-    private static func parseType(_ cursor: inout Cursor, depth: Int) throws(ABIError) -> ABIType {
+    static func parseType(_ cursor: inout SignatureCursor, depth: Int) throws(ABIError) -> ABIType {
         cursor.skipSpace()
         let start = cursor.index
         guard depth < maxNestingDepth else { throw .invalidSignature("types nest more than \(maxNestingDepth) levels deep", position: start) }
@@ -153,7 +160,7 @@ public enum ABISignatureParser {
         return type
     }
 
-    private static func tupleType(_ cursor: inout Cursor, depth: Int, start: Int) throws(ABIError) -> ABIType {
+    private static func tupleType(_ cursor: inout SignatureCursor, depth: Int, start: Int) throws(ABIError) -> ABIType {
         let components = try parameterList(&cursor, depth: depth + 1).map(\.type)
         guard !components.isEmpty else { throw .invalidSignature("empty tuple type '()'", position: start) }
         let type = ABIType.tuple(components)
@@ -188,58 +195,5 @@ public enum ABISignatureParser {
             throw .unsupportedType(word, position: position)
         }
         throw .invalidSignature("unknown type \(ABIError.quote(word))", position: position)
-    }
-}
-
-/// A position in signature text, by Unicode scalar.
-private struct Cursor {
-    let scalars: [Unicode.Scalar]
-    var index = 0
-
-    init(_ text: String) { scalars = Array(text.unicodeScalars) }
-
-    var atEnd: Bool { index >= scalars.count }
-    var peek: Unicode.Scalar? { atEnd ? nil : scalars[index] }
-    /// The character at the cursor quoted for an error message.
-    var found: String {
-        guard let c = peek else { return "the end" }
-        if c.properties.isWhitespace || !c.isASCII || c.value < 0x20 {
-            return "U+\(String(c.value, radix: 16, uppercase: true))"
-        }
-        return "'\(c)'"
-    }
-
-    mutating func skipSpace() {
-        while let c = peek, c == " " || c == "\t" || c == "\n" || c == "\r" { index += 1 }
-    }
-
-    private static func isIdentifierScalar(_ c: Unicode.Scalar) -> Bool {
-        c.isASCII && (c.properties.isAlphabetic || c.properties.numericType != nil || c == "_" || c == "$")
-    }
-
-    func peekIdentifier() -> String? {
-        var end = index
-        while end < scalars.count, Cursor.isIdentifierScalar(scalars[end]) { end += 1 }
-        guard end > index else { return nil }
-        var word = ""
-        word.unicodeScalars.append(contentsOf: scalars[index..<end])
-        return word
-    }
-
-    mutating func readIdentifier() -> String? {
-        guard let word = peekIdentifier() else { return nil }
-        index += word.unicodeScalars.count
-        return word
-    }
-
-    /// Skips spaces and the visibility and mutability words that may follow a parameter list.
-    mutating func skipModifiers() {
-        while true {
-            skipSpace()
-            guard let word = peekIdentifier(),
-                  ["external", "public", "internal", "private", "view", "pure", "payable", "nonpayable", "virtual", "override"].contains(word)
-            else { return }
-            index += word.unicodeScalars.count
-        }
     }
 }
