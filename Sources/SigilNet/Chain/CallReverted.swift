@@ -22,18 +22,26 @@ public struct CallReverted: CategorizedError, Equatable {
 
     /// `the call reverted: REASON`, the reason decoded from the data (with `errors`, custom
     /// errors the caller knows), else the node's message.
-    public func describe(errors: [String]) -> String {
+    public func describe(errors: [ABIErrorSignature]) -> String {
         let what = method == "eth_estimateGas" ? "the gas estimate failed: the call reverted" : "the call reverted"
         return "\(what): \(reasonText(errors: errors))"
     }
 
-    /// The reason alone, in words.
-    public func reasonText(errors: [String]) -> String {
+    /// The reason alone, in words: the revert data decoded (`RevertReason`: `Error(string)`,
+    /// `Panic(uint256)` and its meaning, a custom error among `errors` or Sigil's table, else
+    /// the raw data); without data, the node's message (some nodes give only that).
+    public func reasonText(errors: [ABIErrorSignature]) -> String {
         if data.isEmpty {
             let message = DisplayText.escaped(nodeMessage, limit: 400)
-            return message.isEmpty || message == "execution reverted" ? "no reason given" : message
+            let bare = message.isEmpty || message.lowercased() == "execution reverted"
+            return bare ? "no reason given (no revert data)" : message
         }
-        return "data \(Hex.encode(data))"
+        return RevertReason(data: data, errorSignatures: errors).description
+    }
+
+    /// The decoded revert data.
+    public func reason(errors: [ABIErrorSignature] = []) -> RevertReason {
+        RevertReason(data: data, errorSignatures: errors)
     }
 
     /// `body`'s result, a node's revert error turned into a `CallReverted`.

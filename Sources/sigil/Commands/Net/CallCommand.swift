@@ -56,9 +56,10 @@ struct CallOptions: ParsableArguments {
     /// Runs `body`; a revert becomes exit 7 with its reason decoded (custom errors from
     /// --error-sig and Sigil's table); a peer that was skipped is named in one warning line.
     func running<T>(_ client: JSONRPCClient, _ body: () throws -> T) throws -> T {
+        let errors = try errorSignatures.map { try ABIErrorSignature(parsing: $0) }
         defer { PeerSkips.warn(client) }
         do { return try body() } catch let reverted as CallReverted {
-            throw CommandFailure(.reverted, reverted.describe(errors: errorSignatures))
+            throw CommandFailure(.reverted, reverted.describe(errors: errors))
         }
     }
 
