@@ -48,7 +48,7 @@ import Testing
         let chain = try Chain()
         let holder = TestContracts.devKey1Address
         let balanceData = try chain.calldata("balanceOf", of: .sigilToken, [holder])
-        let oracle = try #require(try PythonOracle.run("chain_call_oracle.py", input: [
+        let oracle = try #require(PythonOracle.run("chain_call_oracle.py", input: [
             "url": chain.node.url,
             "calls": [
                 ["to": chain.token, "data": balanceData, "outputs": ["uint256"]],
@@ -93,7 +93,7 @@ import Testing
             (["failWithCustom(uint256,address)", "7", caller], try chain.calldata("failWithCustom", of: .reverter, [7, caller])),
             (["failEmpty()"], try chain.calldata("failEmpty", of: .reverter)),
         ]
-        let oracle = try #require(try PythonOracle.run("chain_call_oracle.py", input: [
+        let oracle = try #require(PythonOracle.run("chain_call_oracle.py", input: [
             "url": chain.node.url,
             "reverts": cases.map { ["to": chain.reverter, "data": $0.data, "errors": ["Unauthorized(address,uint256)"]] },
         ]) as? [String: Any])
@@ -106,9 +106,11 @@ import Testing
             #expect(r.stdout.isEmpty)
             let message = r.stderrText
             switch want["kind"] as? String {
-            case "error": #expect(message.contains(try #require(want["reason"] as? String)), "\(message)")
+            case "error":
+                let reason = try #require(want["reason"] as? String)
+                #expect(message.contains(reason), "\(message)")
             case "panic":
-                let code = try #require(Int(try #require(want["code"] as? String)))
+                let code = try #require((want["code"] as? String).flatMap { Int($0) })
                 #expect(message.lowercased().contains("panic") && message.contains("0x" + String(code, radix: 16)), "\(message)")
                 // The meaning, in words: 0x11 is arithmetic overflow, 0x12 division by zero.
                 #expect(message.lowercased().contains(code == 17 ? "overflow" : "zero"), "\(message)")

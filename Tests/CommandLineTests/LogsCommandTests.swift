@@ -46,7 +46,7 @@ import Testing
         let node = try DevNode()
         let (token, reverter, head) = try Self.workload(node)
         let valueSet = "ValueSet(address indexed setter, uint256 value)"
-        let oracle = try #require(try PythonOracle.run("chain_call_oracle.py", input: [
+        let oracle = try #require(PythonOracle.run("chain_call_oracle.py", input: [
             "url": node.url,
             "logs": [["address": token, "event": Self.transfer, "fromBlock": 0, "toBlock": head],
                      ["address": reverter, "event": valueSet, "fromBlock": 0, "toBlock": head]],
