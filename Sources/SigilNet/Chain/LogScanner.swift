@@ -78,12 +78,39 @@ public struct LogScanner: Sendable {
     }
 
     /// Scans blocks `from...to` (numbers already resolved).
+    ///
+    /// The requests (and reading their answers) run on a thread of their own, at most two chunks
+    /// ahead of `deliver`, which runs on the caller's thread: the next answer is on its way while
+    /// the caller prints the last one.
     @discardableResult
     public func scan(_ filter: LogFilter, from: UInt64, to: UInt64, progress: (Progress) -> Void = { _ in },
                      deliver: ([EventLog]) throws -> Void) throws -> Summary {
+        let pipe = ChunkPipe(capacity: 2)
+        defer { pipe.cancel() }
+        let scanner = self
+        if !ThreadFanOut.detach({ scanner.fetch(filter, from: from, to: to, into: pipe) }) {
+            pipe.unbounded()   // no thread to spare: fetch everything first, then deliver
+            fetch(filter, from: from, to: to, into: pipe)
+        }
+        var total = 0
+        while true {
+            switch pipe.take() {
+            case .logs(let logs, let end, let size):
+                total += logs.count
+                try deliver(logs)
+                progress(Progress(fromBlock: from, toBlock: to, scannedThrough: end, logs: total, chunkSize: size))
+            case .failed(let error):
+                throw error
+            case .finished(let requests, let refusals, let size):
+                return Summary(fromBlock: from, toBlock: to, logs: total, requests: requests, refusals: refusals, finalChunkSize: size)
+            }
+        }
+    }
+
+    /// The producer: each chunk's new logs, in order, into `pipe`, then `.finished` (or `.failed`).
+    private func fetch(_ filter: LogFilter, from: UInt64, to: UInt64, into pipe: ChunkPipe) {
         var size = chunkSize
-        var seen = Set<EventLog.Key>()
-        var (requests, refusals, total) = (0, 0, 0)
+        var (requests, refusals) = (0, 0)
         var start = from
         while start <= to {
             let end = start + min(size - 1, to - start)
@@ -92,30 +119,54 @@ public struct LogScanner: Sendable {
                 requests += 1
                 answer = try client.call("eth_getLogs", [filter.json(from: start, to: end)])
             } catch {
-                guard Self.isRangeRefusal(error), end > start else { throw error }
+                guard Self.isRangeRefusal(error), end > start else { pipe.put(.failed(error)); return }
                 refusals += 1
                 size = max(1, (end - start + 1) / 2)
                 continue
             }
             guard case .array(let items) = answer else {
-                throw RPCError.malformed("eth_getLogs: expected an array, got \(answer.kindName)")
+                pipe.put(.failed(.malformed("eth_getLogs: expected an array, got \(answer.kindName)")))
+                return
             }
             var fresh: [EventLog] = []
             fresh.reserveCapacity(items.count)
             for item in items {
-                let log = try EventLog(json: item)
-                guard !log.removed, (start...end).contains(log.blockNumber), filter.matches(log),
-                      seen.insert(log.key).inserted else { continue }
+                let log: EventLog
+                do throws(RPCError) { log = try EventLog(json: item) } catch { pipe.put(.failed(error)); return }
+                guard !log.removed, (start...end).contains(log.blockNumber), filter.matches(log) else { continue }
                 fresh.append(log)
             }
-            fresh.sort { ($0.blockNumber, $0.logIndex) < ($1.blockNumber, $1.logIndex) }
-            total += fresh.count
-            try deliver(fresh)
-            progress(Progress(fromBlock: from, toBlock: to, scannedThrough: end, logs: total, chunkSize: size))
+            fresh = Self.orderedOnce(fresh)
+            guard pipe.put(.logs(fresh, end: end, chunkSize: size)) else { return }   // the caller stopped
             if end == UInt64.max { break }
             start = end + 1
         }
-        return Summary(fromBlock: from, toBlock: to, logs: total, requests: requests, refusals: refusals, finalChunkSize: size)
+        pipe.put(.finished(requests: requests, refusals: refusals, chunkSize: size))
+    }
+
+    /// `logs` in (block, log index) order, each (block hash, log index) once. Chunks cover
+    /// disjoint block ranges and a log outside its chunk's is dropped, so a log can only repeat
+    /// within one answer: sorted, its copies are neighbours (a reorganised block's logs, with
+    /// another block hash, are kept apart).
+    static func orderedOnce(_ logs: [EventLog]) -> [EventLog] {
+        var sorted = logs
+        if !zip(logs, logs.dropFirst()).allSatisfy({ ($0.blockNumber, $0.logIndex) < ($1.blockNumber, $1.logIndex) }) {
+            sorted.sort { ($0.blockNumber, $0.logIndex) < ($1.blockNumber, $1.logIndex) }
+        } else {
+            return logs   // the usual answer: strictly increasing, so no copies either
+        }
+        var out: [EventLog] = []
+        out.reserveCapacity(sorted.count)
+        var group = 0   // where the logs of the current (block, index) start in `out`
+        for log in sorted {
+            if let last = out.last, last.blockNumber == log.blockNumber, last.logIndex == log.logIndex {
+                if out[group...].contains(where: { $0.blockHash == log.blockHash }) { continue }
+            } else {
+                group = out.count
+            }
+            out.append(log)
+        }
+        return out
     }
 
     /// Whether a peer refused a request because its range or its answer would be too large:
@@ -132,6 +183,53 @@ public struct LogScanner: Sendable {
             return status == 413
         default:
             return false
+        }
+    }
+}
+
+/// The chunks between the fetching thread and the caller: at most `capacity` waiting.
+private final class ChunkPipe: @unchecked Sendable {
+    enum Item {
+        case logs([EventLog], end: UInt64, chunkSize: UInt64)
+        case failed(RPCError)
+        case finished(requests: Int, refusals: Int, chunkSize: UInt64)
+    }
+
+    private let condition = MonotonicCondition()
+    private var items: [Item] = []
+    private var capacity: Int
+    private var cancelled = false
+
+    init(capacity: Int) { self.capacity = capacity }
+
+    func unbounded() { condition.withLock { capacity = .max } }
+
+    /// Waits for room; false (and the item dropped) once the caller has stopped taking.
+    @discardableResult
+    func put(_ item: Item) -> Bool {
+        condition.withLock {
+            while items.count >= capacity && !cancelled { _ = condition.wait(until: MonotonicClock.now() + 60) }
+            guard !cancelled else { return false }
+            items.append(item)
+            condition.signal()
+            return true
+        }
+    }
+
+    /// Waits for the next item.
+    func take() -> Item {
+        condition.withLock {
+            while items.isEmpty { _ = condition.wait(until: MonotonicClock.now() + 60) }
+            condition.signal()
+            return items.removeFirst()
+        }
+    }
+
+    /// The caller stopped: the fetching thread ends at its next step.
+    func cancel() {
+        condition.withLock {
+            cancelled = true
+            condition.signal()
         }
     }
 }

@@ -62,22 +62,23 @@ struct LogsCommand: ParsableCommand {
         let label = VerificationOutput.unproved(Self.unprovable)
         let progress = LogsProgressLine(enabled: StandardStreams.stderrIsTerminal)
         let scanner = LogScanner(client: client, chunkSize: chunkSize)
+        let lines = LogText()
         let summary = try scanner.scan(filter, progress: progress.show) { logs in
             guard !logs.isEmpty else { return }
             progress.clear()
-            var text = ""
-            for log in logs {
-                let decoded = decoder.decode(log)
-                if output.json {
+            if output.json {
+                var text = ""
+                for log in logs {
                     var object = log.json.objectValue ?? []
-                    object += [("event", decoded?.json ?? .null), label.json]
+                    object += [("event", decoder.decode(log)?.json ?? .null), label.json]
                     text += JSONValue.object(object).serialized() + "\n"
-                } else {
-                    text += "block \(log.blockNumber) tx \(Hex.encode(log.transactionHash)) log \(log.logIndex)  \(log.address.checksummed)  "
-                        + (decoded.map(\.description) ?? Self.raw(log)) + "\n"
                 }
+                return StandardStreams.write(text)
             }
-            StandardStreams.write(text)
+            var bytes: [UInt8] = []
+            bytes.reserveCapacity(logs.count * 256)
+            for log in logs { lines.append(log, decoder.decode(log), to: &bytes) }
+            StandardStreams.write(bytes: bytes)
         }
         progress.clear()
         if !output.json {
@@ -97,11 +98,6 @@ struct LogsCommand: ParsableCommand {
             throw CommandFailure(.invalidInput, "--topic \(position)=…: a topic is 32 bytes of 0x-hex")
         }
         return (position, value)
-    }
-
-    /// A log no event decodes: its topics and data.
-    static func raw(_ log: EventLog) -> String {
-        "topics [" + log.topics.map { Hex.encode($0) }.joined(separator: ", ") + "] data " + Hex.encode(log.data)
     }
 
     /// Logs are what a peer's node recorded: Sigil does not prove them against receipts roots.
