@@ -114,34 +114,59 @@ public struct LogScanner: Sendable {
         var start = from
         while start <= to {
             let end = start + min(size - 1, to - start)
-            let answer: JSONValue
+            let answer: [EventLog]
             do throws(RPCError) {
                 requests += 1
-                answer = try client.call("eth_getLogs", [filter.json(from: start, to: end)])
+                answer = try getLogs(filter.json(from: start, to: end))
             } catch {
                 guard Self.isRangeRefusal(error), end > start else { pipe.put(.failed(error)); return }
                 refusals += 1
                 size = max(1, (end - start + 1) / 2)
                 continue
             }
-            guard case .array(let items) = answer else {
-                pipe.put(.failed(.malformed("eth_getLogs: expected an array, got \(answer.kindName)")))
-                return
-            }
-            var fresh: [EventLog] = []
-            fresh.reserveCapacity(items.count)
-            for item in items {
-                let log: EventLog
-                do throws(RPCError) { log = try EventLog(json: item) } catch { pipe.put(.failed(error)); return }
-                guard !log.removed, (start...end).contains(log.blockNumber), filter.matches(log) else { continue }
-                fresh.append(log)
-            }
-            fresh = Self.orderedOnce(fresh)
+            let fresh = Self.orderedOnce(answer.filter { !$0.removed && (start...end).contains($0.blockNumber) && filter.matches($0) })
             guard pipe.put(.logs(fresh, end: end, chunkSize: size)) else { return }   // the caller stopped
             if end == UInt64.max { break }
             start = end + 1
         }
         pipe.put(.finished(requests: requests, refusals: refusals, chunkSize: size))
+    }
+
+    /// One `eth_getLogs` request. The answer is read straight from its bytes (`LogsAnswer`)
+    /// when it has the plain shape; an error or anything unusual is read as `JSONRPCClient`
+    /// reads answers. A peer that cannot be reached, when there are others, is left to the
+    /// client, which moves on to the next.
+    func getLogs(_ parameter: JSONValue) throws(RPCError) -> [EventLog] {
+        let method = "eth_getLogs"
+        let id = Int.random(in: 1...Int(Int32.max))
+        let request = JSONValue.object([("jsonrpc", .string("2.0")), ("id", .integer(id)), ("method", .string(method)),
+                                        ("params", .array([parameter]))])
+        let response: HTTPResponse
+        do {
+            response = try HTTPTransport.post(url: client.url, body: Array(request.serialized().utf8), timeout: client.timeout)
+        } catch {
+            guard client.urls.count > 1 else { throw RPCError(error) }
+            return try Self.logs(in: client.call(method, [parameter]))
+        }
+        if response.status == 200, let logs = LogsAnswer.logs(response.body, id: id) { return logs }
+        guard let parsed = try? JSONParser.parse(response.body) else {
+            if response.status != 200 { throw .httpStatus(response.status, excerpt: RPCError.excerpt(response.body)) }
+            throw .malformed("\(method): body is not JSON: \(RPCError.excerpt(response.body))")
+        }
+        if let error = parsed["error"], error != .null {
+            return try Self.logs(in: JSONRPCClient.outcome(of: parsed, method: method).get())
+        }
+        guard response.status == 200 else { throw .httpStatus(response.status, excerpt: RPCError.excerpt(response.body)) }
+        guard parsed["id"] == .integer(id) else { throw .malformed("\(method): response id does not match the request") }
+        return try Self.logs(in: JSONRPCClient.outcome(of: parsed, method: method).get())
+    }
+
+    static func logs(in answer: JSONValue) throws(RPCError) -> [EventLog] {
+        guard case .array(let items) = answer else { throw .malformed("eth_getLogs: expected an array, got \(answer.kindName)") }
+        var logs: [EventLog] = []
+        logs.reserveCapacity(items.count)
+        for item in items { logs.append(try EventLog(json: item)) }
+        return logs
     }
 
     /// `logs` in (block, log index) order, each (block hash, log index) once. Chunks cover
