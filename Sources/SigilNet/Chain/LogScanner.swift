@@ -85,7 +85,7 @@ public struct LogScanner: Sendable {
     @discardableResult
     public func scan(_ filter: LogFilter, from: UInt64, to: UInt64, progress: (Progress) -> Void = { _ in },
                      deliver: ([EventLog]) throws -> Void) throws -> Summary {
-        let pipe = ChunkPipe(capacity: 2)
+        let pipe = LogChunkPipe(capacity: 2)
         defer { pipe.cancel() }
         let scanner = self
         if !ThreadFanOut.detach({ scanner.fetch(filter, from: from, to: to, into: pipe) }) {
@@ -108,7 +108,7 @@ public struct LogScanner: Sendable {
     }
 
     /// The producer: each chunk's new logs, in order, into `pipe`, then `.finished` (or `.failed`).
-    private func fetch(_ filter: LogFilter, from: UInt64, to: UInt64, into pipe: ChunkPipe) {
+    private func fetch(_ filter: LogFilter, from: UInt64, to: UInt64, into pipe: LogChunkPipe) {
         var size = chunkSize
         var (requests, refusals) = (0, 0)
         var start = from
@@ -208,53 +208,6 @@ public struct LogScanner: Sendable {
             return status == 413
         default:
             return false
-        }
-    }
-}
-
-/// The chunks between the fetching thread and the caller: at most `capacity` waiting.
-private final class ChunkPipe: @unchecked Sendable {
-    enum Item {
-        case logs([EventLog], end: UInt64, chunkSize: UInt64)
-        case failed(RPCError)
-        case finished(requests: Int, refusals: Int, chunkSize: UInt64)
-    }
-
-    private let condition = MonotonicCondition()
-    private var items: [Item] = []
-    private var capacity: Int
-    private var cancelled = false
-
-    init(capacity: Int) { self.capacity = capacity }
-
-    func unbounded() { condition.withLock { capacity = .max } }
-
-    /// Waits for room; false (and the item dropped) once the caller has stopped taking.
-    @discardableResult
-    func put(_ item: Item) -> Bool {
-        condition.withLock {
-            while items.count >= capacity && !cancelled { _ = condition.wait(until: MonotonicClock.now() + 60) }
-            guard !cancelled else { return false }
-            items.append(item)
-            condition.signal()
-            return true
-        }
-    }
-
-    /// Waits for the next item.
-    func take() -> Item {
-        condition.withLock {
-            while items.isEmpty { _ = condition.wait(until: MonotonicClock.now() + 60) }
-            condition.signal()
-            return items.removeFirst()
-        }
-    }
-
-    /// The caller stopped: the fetching thread ends at its next step.
-    func cancel() {
-        condition.withLock {
-            cancelled = true
-            condition.signal()
         }
     }
 }
