@@ -1,7 +1,7 @@
 import Foundation
 import Testing
 import SigilCore
-import SigilNet
+@testable import SigilNet
 import SigilTestSupport
 
 /// Chunked `eth_getLogs` against real dev nodes that refuse large ranges (`--max-log-range`) or
@@ -99,6 +99,36 @@ import SigilTestSupport
             guard case .node(_, -32005, _, _) = error as? RPCError else { return false }
             return true
         }
+    }
+
+    @Test func plainAnswersAreReadAsTheJSONParserReadsThem() throws {
+        let node = try DevNode()
+        let token = try TestContracts.token(on: node)
+        try TestContracts.send("spray", of: .sigilToken, at: token, args: [Self.recipient, 7], on: node, from: 1)
+        let raw = try node.post(#"{"jsonrpc":"2.0","id":77,"method":"eth_getLogs","params":[{"fromBlock":"0x0","toBlock":"latest"}]}"#)
+        #expect(raw.status == 200)
+        let general = try LogScanner.logs(in: try #require(try JSONParser.parse(raw.body)["result"]))
+        #expect(general.count == 8)
+        let fast = try #require(LogsAnswer.logs(Array(raw.body.utf8), id: 77), "the node's answer has the plain shape")
+        #expect(fast == general)
+        // Reordered, pretty-printed, with extra scalar members: the same logs.
+        let parsed = try JSONParser.parse(raw.body)
+        let items = try #require(parsed["result"]?.arrayValue)
+        let reshaped = JSONValue.object([("result", .array(items.map { item in
+            .object((item.objectValue ?? []).reversed() + [("blockTimestamp", .string("0x1")), ("extra", .null), ("n", .number("1.5"))])
+        })), ("id", .integer(77)), ("jsonrpc", .string("2.0"))])
+        #expect(LogsAnswer.logs(Array(reshaped.serialized(pretty: true).utf8), id: 77) == general)
+        // Anything else is left to the general reader: another id, an error, an escape, a nested member.
+        #expect(LogsAnswer.logs(Array(raw.body.utf8), id: 78) == nil)
+        let compact = parsed.serialized()
+        #expect(LogsAnswer.logs(Array(compact.utf8), id: 77) == general)
+        #expect(LogsAnswer.logs(Array(#"{"jsonrpc":"2.0","id":1,"error":{"code":-32005,"message":"too many"}}"#.utf8), id: 1) == nil)
+        let escaped = compact.replacingOccurrences(of: "\"data\":\"0x", with: "\"note\":\"a\\nb\",\"data\":\"0x")
+        #expect(escaped != compact && LogsAnswer.logs(Array(escaped.utf8), id: 77) == nil)
+        let nested = compact.replacingOccurrences(of: "\"data\":\"0x", with: "\"note\":{\"a\":1},\"data\":\"0x")
+        #expect(nested != compact && LogsAnswer.logs(Array(nested.utf8), id: 77) == nil)
+        #expect(LogsAnswer.logs(Array(compact.replacingOccurrences(of: "\"logIndex\":\"0x", with: "\"logIndex\":\"0x0").utf8), id: 77) == nil,
+                "a quantity with a leading zero")
     }
 
     @Test func refusalsAreRecognisedByCodeAndWording() {
