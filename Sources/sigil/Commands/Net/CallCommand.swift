@@ -18,7 +18,8 @@ struct CallOptions: ParsableArguments {
     var from: String?
     // Amounts take the next word even when it starts with "-", so that "-1ether" is refused.
     @Option(name: .long, parsing: .unconditional, help: "Ether sent with the call: 1.5ether, 30gwei, 12wei (default 0).") var value: String?
-    @Option(name: .long, help: "Block: latest, pending, safe, finalized, earliest, a number or a block hash.") var block = "latest"
+    @Option(name: .long, help: "Block: latest, pending, safe, finalized, earliest, a number or a block hash (pinned to the hash the peers agree on unless --no-verify).")
+    var block = "latest"
     @Option(name: .long, help: "Raw call data, 0x-hex, instead of a signature's arguments (a signature then only decodes the answer).")
     var data: String?
     @Option(name: .customLong("error-sig"), help: ArgumentHelp("A custom error the contract may revert with, e.g. \"InsufficientBalance(uint256,uint256)\" (repeatable).",
@@ -50,7 +51,19 @@ struct CallOptions: ParsableArguments {
         }
         let request = CallRequest(from: try from.map { try network.resolveAddress($0).address }, to: contract.address,
                                   value: try value.map { try Amount.parse($0, defaultUnit: .wei) }, data: calldata)
-        return (request, contract, try BlockTagText.parse(block))
+        return (request, contract, try pinned(BlockTagText.parse(block), network: network))
+    }
+
+    /// With the verifier on, a block named by tag or number is pinned to the hash the peers
+    /// agree on for it, so the call reads the state of a block Sigil trusts (the call itself
+    /// is still the peer's word). `pending` and a block hash are asked as given.
+    func pinned(_ tag: BlockTag, network: NetworkOptions) throws -> BlockTag {
+        if tag == .pending { return tag }
+        if case .hash = tag { return tag }
+        guard let verifier = try network.verifier(peers: network.peers()) else { return tag }
+        let trusted = try verifier.header(at: tag)
+        VerificationOutput.warnFaults(trusted.faults)
+        return .hash(trusted.hash)
     }
 
     /// Runs `body`; a revert becomes exit 7 with its reason decoded (custom errors from
@@ -77,8 +90,9 @@ struct CallCommand: ParsableCommand {
         one; --raw prints the returned bytes). Without return types the bytes are printed. \
         A call that reverts exits 7 and prints the reason: Error(string), Panic(uint256) with \
         its meaning, a custom error given with --error-sig or one Sigil knows, else the raw \
-        revert data. The answer is the peer's word: Sigil cannot run the call itself, so it is \
-        labelled unverified.
+        revert data. The block (default latest) is pinned to the hash the peers agree on, as \
+        `sigil balance` does (not with --no-verify or pending); the answer is still the peer's \
+        word, since Sigil cannot run the call itself, so it is labelled unverified.
 
         Examples:
           sigil call 0x… "balanceOf(address)(uint256)" 0x7E5F4552091A69125d5DfCb7b8C2659029395Bdf --rpc http://127.0.0.1:8545
