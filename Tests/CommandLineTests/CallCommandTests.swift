@@ -62,6 +62,11 @@ import Testing
         let now = try chain.run(["call", chain.token, "balanceOf(address)(uint256)", holder], json: true)
         #expect(now.status == 0, "\(now.stderrText)")
         #expect(try Self.values(now) == expected[0])
+        // Verification on: the call ran at the block the peer(s) agree on, named by its hash.
+        let head = try #require(try chain.node.rpc("eth_getBlockByNumber", ["latest", false]) as? [String: Any])
+        #expect(try jsonOutput(now)["block"] as? String == head["hash"] as? String)
+        let unpinned = try chain.run(["call", chain.token, "balanceOf(address)(uint256)", holder, "--no-verify"], json: true)
+        #expect(try jsonOutput(unpinned)["block"] as? String == "latest" && (try Self.values(unpinned)) == expected[0])
         let then = try chain.run(["call", chain.token, "balanceOf(address)(uint256)", holder, "--block", String(chain.before)], json: true)
         #expect(try Self.values(then) == expected[1] && expected[0] != expected[1], "the balance before the transfer")
         #expect(try Self.values(try chain.run(["call", chain.token, "name()(string)"], json: true)) == expected[2])
