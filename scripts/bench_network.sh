@@ -11,8 +11,12 @@
 #  3. verified reads (issue 13): `sigil balance` against 3 honest proxies (faultpeer.py --mode
 #     honest) in front of one devnode, verified vs --no-verify: requests per run (at the node and
 #     at each peer), round trips (target: at most one more than --no-verify) and Sigil's own CPU
-#     time (target: at most 2 ms more), by scripts/bench/verified_balance.py.
-#  4. a hung peer: `sigil send --agree 1` with a hung peer (faultpeer.py --mode hang) listed first
+#     time (target: at most 2 ms more), by scripts/bench/verified_balance.py;
+#  4. `sigil logs` over 10,000 blocks holding 20,000 Transfer logs, served by a loopback responder
+#     that slices pre-generated log text (scripts/bench/logs_responder.py: no work per log), against
+#     a minimal Python client making the same eth_getLogs requests with the same 2,000-block chunks
+#     over one keep-alive connection and parsing each answer (target: wall <= 1.2x).
+#  5. a hung peer: `sigil send --agree 1` with a hung peer (faultpeer.py --mode hang) listed first
 #     and an honest one second, against the same send with the honest peer alone (target <= 1.2x).
 # Any failed run stops the script with its error: nothing that failed is timed.
 set -euo pipefail
@@ -29,6 +33,7 @@ cleanup() {
     for pid in "${peer_pids[@]+"${peer_pids[@]}"}"; do kill "$pid" 2>/dev/null || true; done
     for nodes in "$work"/batch-*/one "$work"/batch-*/alone "$work/verify"; do "$here/devnode.sh" stop "$nodes" >/dev/null 2>&1 || true; done
     [ -f "$work/loopback.pid" ] && kill "$(cat "$work/loopback.pid")" 2>/dev/null || true
+    [ -f "$work/logs.pid" ] && kill "$(cat "$work/logs.pid")" 2>/dev/null || true
     rm -rf "$work"
 }
 trap cleanup EXIT
@@ -167,7 +172,36 @@ awk '
             (extra_cpu <= 2 ? "pass" : "MISS")
     }' "$work/verify.out"
 
-# 4. A hung peer listed first: it must cost a short grace, never its --timeout (10 s here).
+# 4. Logs: `sigil logs` (decoded Transfer lines to /dev/null) and the minimal client, alternately,
+# against one loopback responder; median of 3 wall times each.
+"$python" "$here/bench/logs_responder.py" serve --blocks 10000 --logs 20000 --out "$work/logs.url" >"$work/logs.log" 2>&1 &
+echo $! > "$work/logs.pid"
+for _ in $(seq 200); do [ -f "$work/logs.url" ] && break; sleep 0.05; done
+[ -f "$work/logs.url" ] || { echo "bench: the logs responder did not start" >&2; cat "$work/logs.log" >&2; exit 1; }
+logs_url="$(cat "$work/logs.url")"
+wall_ms() {   # wall_ms EXPECTED_LOGS COMMAND...: wall ms of one run; its stdout must hold EXPECTED_LOGS lines (or the number)
+    local expected=$1 t0 t1 got; shift
+    t0=$(date +%s%N)
+    "$@" >"$work/logs.out" 2>"$work/logs.err" || { echo "bench: $1 failed:" >&2; cat "$work/logs.err" >&2; exit 1; }
+    t1=$(date +%s%N)
+    got=$(wc -l <"$work/logs.out")
+    [ "$got" = 1 ] && got=$(cat "$work/logs.out")
+    [ "$got" = "$expected" ] || { echo "bench: $1 returned $got logs, not $expected" >&2; exit 1; }
+    echo $(((t1 - t0) / 1000000))
+}
+sigil_logs=() client_logs=()
+for _ in 1 2 3; do
+    sigil_logs+=("$(wall_ms 20000 "$bin/sigil" logs --address 0x5fbdb2315678afecb367f032d93f642f64180aa3 \
+        --event "Transfer(address indexed from, address indexed to, uint256 value)" --from-block 1 --to-block 10000 \
+        --chunk-size 2000 --rpc "$logs_url")")
+    client_logs+=("$(wall_ms 20000 "$python" "$here/bench/logs_responder.py" client "$logs_url" 1 10000 2000)")
+done
+awk -v sigil="$(median "${sigil_logs[@]}")" -v client="$(median "${client_logs[@]}")" 'BEGIN {
+    printf "sigil logs, 20,000 Transfer logs over 10,000 blocks, 2,000-block chunks (median of 3)\n"
+    printf "  minimal client %5d ms\n  sigil logs     %5d ms   ratio %.2fx (target <= 1.2x: %s)\n", client, sigil, sigil / client, (sigil / client <= 1.2 ? "pass" : "MISS")
+}'
+
+# 5. A hung peer listed first: it must cost a short grace, never its --timeout (10 s here).
 "$python" "$here/../Tests/Support/devnode/faultpeer.py" --upstream "$verify_node" --mode hang --port 0 >"$work/hung.url" 2>/dev/null &
 peer_pids+=($!)
 for _ in $(seq 100); do [ -s "$work/hung.url" ] && break; sleep 0.05; done

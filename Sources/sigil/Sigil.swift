@@ -19,6 +19,7 @@ struct Sigil: ParsableCommand {
             SendCommand.self, BroadcastCommand.self, P2PCommand.self, BalanceCommand.self, NonceCommand.self, ChainIdCommand.self, FeesCommand.self,
             ReceiptCommand.self, BlockCommand.self, BlockNumberCommand.self, CodeCommand.self, StorageCommand.self, RPCCommand.self,
             ENSCommand.self,
+            CallCommand.self, EstimateCommand.self, AccessListCommand.self, LogsCommand.self,
         ]
     )
 

@@ -54,7 +54,7 @@ public final class BatchChainView {
         var estimate: UInt64? = nil
         if intent.gasLimit == nil, try needsEstimate(intent) {
             let call = ChainReader.estimateGasCall(intent.query(from: from))
-            estimate = try client.call(call.method, call.params).uint64(method: call.method)
+            estimate = try CallReverted.rethrowing { () throws(RPCError) in try client.call(call.method, call.params).uint64(method: call.method) }
         }
         return ChainSnapshot(chainId: base.chainId, pendingNonce: base.pendingNonce, nextBaseFee: base.nextBaseFee,
                              suggestedTip: base.suggestedTip, gasEstimate: estimate, balance: base.balance)

@@ -30,10 +30,12 @@ public struct TransactionSender: Sendable {
     /// every other peer's chain id checked: all must serve the requested chain
     /// (`intent.expectedChainId`, else `requiredChainId`, else the first listed peer that answered), or
     /// `ChainMismatchError` names those that do not. With one peer this is a single HTTP request.
+    /// A gas estimate that reverts is a `CallReverted` (exit 7), with the revert data.
     public func snapshot(for intent: PaymentIntent, from: Address) throws -> ChainSnapshot {
         let client = JSONRPCClient(urls: peers, timeout: timeout)
         let readStart = MonotonicClock.now()
-        let snapshot = try ChainReader.snapshot(intent.query(from: from), client: client)
+        // A call that reverts is not a network failure: exit 7 with its reason, not 6.
+        let snapshot = try CallReverted.rethrowing { () throws(RPCError) in try ChainReader.snapshot(intent.query(from: from), client: client) }
         let readTime = MonotonicClock.now() - readStart
         let answering = client.url
         let skipped = client.skippedPeers
