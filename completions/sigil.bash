@@ -173,13 +173,13 @@ _sigil() {
     unset 'unparsed_words[0]'
     unparsed_words=("${unparsed_words[@]}")
     case "${subcommand}" in
-    key|mnemonic|sign|verify|recover|tx|abi|hash|units|config|send|broadcast|p2p|balance|nonce|chain-id|fees|help)
+    key|mnemonic|sign|verify|recover|tx|abi|hash|address|units|config|send|broadcast|p2p|balance|nonce|chain-id|fees|receipt|block|block-number|code|storage|rpc|ens|call|estimate|access-list|logs|help)
         # Offer subcommand argument completions
         "_sigil_${subcommand}"
         ;;
     *)
         # Offer subcommand completions
-        COMPREPLY+=($(compgen -W 'key mnemonic sign verify recover tx abi hash units config send broadcast p2p balance nonce chain-id fees help' -- "${cur}"))
+        COMPREPLY+=($(compgen -W 'key mnemonic sign verify recover tx abi hash address units config send broadcast p2p balance nonce chain-id fees receipt block block-number code storage rpc ens call estimate access-list logs help' -- "${cur}"))
         ;;
     esac
 }
@@ -780,9 +780,9 @@ _sigil_verify() {
 
 _sigil_verify_message() {
     repeating_flags=()
-    non_repeating_flags=(--hex --text --json --version -h --help)
-    repeating_options=()
-    non_repeating_options=(--file --address --signature --color)
+    non_repeating_flags=(--hex --text --strict --no-verify --json --version -h --help)
+    repeating_options=(--rpc)
+    non_repeating_options=(--file --address --signature --network --config --timeout --agree --block-hash --color)
     __sigil_offer_flags_options 1
 
     # Offer option value completions
@@ -797,6 +797,26 @@ _sigil_verify_message() {
     '--signature')
         return
         ;;
+    '--network')
+        __sigil_add_completions -W "$(__sigil_custom_complete ---completion verify message -- --network "${COMP_CWORD}" "$(__sigil_cursor_index_in_current_word)")"
+        return
+        ;;
+    '--config')
+        __sigil_add_completions -o plusdirs -fX '!*.@(toml)'
+        return
+        ;;
+    '--rpc')
+        return
+        ;;
+    '--timeout')
+        return
+        ;;
+    '--agree')
+        return
+        ;;
+    '--block-hash')
+        return
+        ;;
     '--color')
         __sigil_add_completions -W 'auto'$'\n''always'$'\n''never'
         return
@@ -806,9 +826,9 @@ _sigil_verify_message() {
 
 _sigil_verify_typed-data() {
     repeating_flags=()
-    non_repeating_flags=(--json --version -h --help)
-    repeating_options=()
-    non_repeating_options=(--address --signature --color)
+    non_repeating_flags=(--strict --no-verify --json --version -h --help)
+    repeating_options=(--rpc)
+    non_repeating_options=(--address --signature --network --config --timeout --agree --block-hash --color)
     __sigil_offer_flags_options 1
 
     # Offer option value completions
@@ -817,6 +837,26 @@ _sigil_verify_typed-data() {
         return
         ;;
     '--signature')
+        return
+        ;;
+    '--network')
+        __sigil_add_completions -W "$(__sigil_custom_complete ---completion verify typed-data -- --network "${COMP_CWORD}" "$(__sigil_cursor_index_in_current_word)")"
+        return
+        ;;
+    '--config')
+        __sigil_add_completions -o plusdirs -fX '!*.@(toml)'
+        return
+        ;;
+    '--rpc')
+        return
+        ;;
+    '--timeout')
+        return
+        ;;
+    '--agree')
+        return
+        ;;
+    '--block-hash')
         return
         ;;
     '--color')
@@ -981,20 +1021,20 @@ _sigil_tx() {
     unset 'unparsed_words[0]'
     unparsed_words=("${unparsed_words[@]}")
     case "${subcommand}" in
-    build|decode|hash|list|status|bump|cancel|rebroadcast|proof)
+    build|decode|hash|list|status|bump|cancel|rebroadcast|proof|show)
         # Offer subcommand argument completions
         "_sigil_tx_${subcommand}"
         ;;
     *)
         # Offer subcommand completions
-        COMPREPLY+=($(compgen -W 'build decode hash list status bump cancel rebroadcast proof' -- "${cur}"))
+        COMPREPLY+=($(compgen -W 'build decode hash list status bump cancel rebroadcast proof show' -- "${cur}"))
         ;;
     esac
 }
 
 _sigil_tx_build() {
     repeating_flags=()
-    non_repeating_flags=(--legacy --strict-permissions --no-verify --version -h --help)
+    non_repeating_flags=(--legacy --check-reverse --strict-permissions --no-verify --version -h --help)
     repeating_options=(--rpc)
     non_repeating_options=(--from --to --value --data --call --token --amount --gas-limit --max-fee --priority-fee --chain-id -o --output --keystore --network --config --timeout --agree --block-hash --color)
     __sigil_offer_flags_options -1
@@ -1377,6 +1417,42 @@ _sigil_tx_proof() {
     esac
 }
 
+_sigil_tx_show() {
+    repeating_flags=()
+    non_repeating_flags=(--no-verify --json --version -h --help)
+    repeating_options=(--rpc)
+    non_repeating_options=(--network --config --timeout --agree --block-hash --color)
+    __sigil_offer_flags_options 1
+
+    # Offer option value completions
+    case "${prev}" in
+    '--network')
+        __sigil_add_completions -W "$(__sigil_custom_complete ---completion tx show -- --network "${COMP_CWORD}" "$(__sigil_cursor_index_in_current_word)")"
+        return
+        ;;
+    '--config')
+        __sigil_add_completions -o plusdirs -fX '!*.@(toml)'
+        return
+        ;;
+    '--rpc')
+        return
+        ;;
+    '--timeout')
+        return
+        ;;
+    '--agree')
+        return
+        ;;
+    '--block-hash')
+        return
+        ;;
+    '--color')
+        __sigil_add_completions -W 'auto'$'\n''always'$'\n''never'
+        return
+        ;;
+    esac
+}
+
 _sigil_abi() {
     repeating_flags=()
     non_repeating_flags=(--version -h --help)
@@ -1389,20 +1465,20 @@ _sigil_abi() {
     unset 'unparsed_words[0]'
     unparsed_words=("${unparsed_words[@]}")
     case "${subcommand}" in
-    encode|decode|selector)
+    encode|decode|selector|decode-event|decode-error)
         # Offer subcommand argument completions
         "_sigil_abi_${subcommand}"
         ;;
     *)
         # Offer subcommand completions
-        COMPREPLY+=($(compgen -W 'encode decode selector' -- "${cur}"))
+        COMPREPLY+=($(compgen -W 'encode decode selector decode-event decode-error' -- "${cur}"))
         ;;
     esac
 }
 
 _sigil_abi_encode() {
     repeating_flags=()
-    non_repeating_flags=(--calldata --json --version -h --help)
+    non_repeating_flags=(--calldata --packed --json --version -h --help)
     repeating_options=()
     non_repeating_options=(--color)
     __sigil_offer_flags_options -1
@@ -1448,6 +1524,54 @@ _sigil_abi_selector() {
     esac
 }
 
+_sigil_abi_decode-event() {
+    repeating_flags=()
+    non_repeating_flags=(--json --version -h --help)
+    repeating_options=(--topic)
+    non_repeating_options=(--event --data --log --color)
+    __sigil_offer_flags_options 0
+
+    # Offer option value completions
+    case "${prev}" in
+    '--event')
+        return
+        ;;
+    '--topic')
+        return
+        ;;
+    '--data')
+        return
+        ;;
+    '--log')
+        __sigil_add_completions -f
+        return
+        ;;
+    '--color')
+        __sigil_add_completions -W 'auto'$'\n''always'$'\n''never'
+        return
+        ;;
+    esac
+}
+
+_sigil_abi_decode-error() {
+    repeating_flags=()
+    non_repeating_flags=(--json --version -h --help)
+    repeating_options=(--error-sig)
+    non_repeating_options=(--color)
+    __sigil_offer_flags_options 1
+
+    # Offer option value completions
+    case "${prev}" in
+    '--error-sig')
+        return
+        ;;
+    '--color')
+        __sigil_add_completions -W 'auto'$'\n''always'$'\n''never'
+        return
+        ;;
+    esac
+}
+
 _sigil_hash() {
     repeating_flags=()
     non_repeating_flags=(--version -h --help)
@@ -1460,13 +1584,13 @@ _sigil_hash() {
     unset 'unparsed_words[0]'
     unparsed_words=("${unparsed_words[@]}")
     case "${subcommand}" in
-    keccak)
+    keccak|message)
         # Offer subcommand argument completions
         "_sigil_hash_${subcommand}"
         ;;
     *)
         # Offer subcommand completions
-        COMPREPLY+=($(compgen -W 'keccak' -- "${cur}"))
+        COMPREPLY+=($(compgen -W 'keccak message' -- "${cur}"))
         ;;
     esac
 }
@@ -1487,17 +1611,110 @@ _sigil_hash_keccak() {
     esac
 }
 
-_sigil_units() {
+_sigil_hash_message() {
+    repeating_flags=()
+    non_repeating_flags=(--hex --text --json --version -h --help)
+    repeating_options=()
+    non_repeating_options=(--file --color)
+    __sigil_offer_flags_options 1
+
+    # Offer option value completions
+    case "${prev}" in
+    '--file')
+        __sigil_add_completions -f
+        return
+        ;;
+    '--color')
+        __sigil_add_completions -W 'auto'$'\n''always'$'\n''never'
+        return
+        ;;
+    esac
+}
+
+_sigil_address() {
+    repeating_flags=()
+    non_repeating_flags=(--version -h --help)
+    repeating_options=()
+    non_repeating_options=()
+    __sigil_offer_flags_options 0
+
+    # Offer subcommand / subcommand argument completions
+    local -r subcommand="${unparsed_words[0]}"
+    unset 'unparsed_words[0]'
+    unparsed_words=("${unparsed_words[@]}")
+    case "${subcommand}" in
+    checksum|compute)
+        # Offer subcommand argument completions
+        "_sigil_address_${subcommand}"
+        ;;
+    *)
+        # Offer subcommand completions
+        COMPREPLY+=($(compgen -W 'checksum compute' -- "${cur}"))
+        ;;
+    esac
+}
+
+_sigil_address_checksum() {
     repeating_flags=()
     non_repeating_flags=(--json --version -h --help)
     repeating_options=()
-    non_repeating_options=(--to --color)
+    non_repeating_options=(--color)
+    __sigil_offer_flags_options 1
+
+    # Offer option value completions
+    case "${prev}" in
+    '--color')
+        __sigil_add_completions -W 'auto'$'\n''always'$'\n''never'
+        return
+        ;;
+    esac
+}
+
+_sigil_address_compute() {
+    repeating_flags=()
+    non_repeating_flags=(--create2 --json --version -h --help)
+    repeating_options=()
+    non_repeating_options=(--deployer --nonce --salt --init-code --init-code-hash --color)
+    __sigil_offer_flags_options 0
+
+    # Offer option value completions
+    case "${prev}" in
+    '--deployer')
+        return
+        ;;
+    '--nonce')
+        return
+        ;;
+    '--salt')
+        return
+        ;;
+    '--init-code')
+        return
+        ;;
+    '--init-code-hash')
+        return
+        ;;
+    '--color')
+        __sigil_add_completions -W 'auto'$'\n''always'$'\n''never'
+        return
+        ;;
+    esac
+}
+
+_sigil_units() {
+    repeating_flags=()
+    non_repeating_flags=(--from-base --json --version -h --help)
+    repeating_options=()
+    non_repeating_options=(--to --decimals --color)
     __sigil_offer_flags_options -1
 
     # Offer option value completions
     case "${prev}" in
     '--to')
         __sigil_add_completions -W 'wei'$'\n''kwei'$'\n''mwei'$'\n''gwei'$'\n''szabo'$'\n''finney'$'\n''ether'
+        return
+        ;;
+    '--decimals')
         return
         ;;
     '--color')
@@ -1576,7 +1793,7 @@ _sigil_config_show() {
 
 _sigil_send() {
     repeating_flags=()
-    non_repeating_flags=(--legacy --dry-run --wait --yes --strict-permissions --no-verify --p2p-only --json --version -h --help)
+    non_repeating_flags=(--legacy --check-reverse --dry-run --wait --yes --strict-permissions --no-verify --p2p-only --json --version -h --help)
     repeating_options=(--rpc --peer)
     non_repeating_options=(--to --value --data --call --token --amount --gas-limit --max-fee --priority-fee --chain-id --batch --batch-name --quorum --confirmations --wait-timeout --from --private-key-file --keystore --password-file --network --config --timeout --agree --block-hash --p2p-mode --color)
     __sigil_offer_flags_options -1
@@ -1681,14 +1898,20 @@ _sigil_send() {
 
 _sigil_broadcast() {
     repeating_flags=()
-    non_repeating_flags=(--no-verify --p2p-only --json --version -h --help)
+    non_repeating_flags=(--wait --no-verify --p2p-only --json --version -h --help)
     repeating_options=(--rpc --peer)
-    non_repeating_options=(--quorum --network --config --timeout --agree --block-hash --p2p-mode --color)
+    non_repeating_options=(--quorum --confirmations --wait-timeout --network --config --timeout --agree --block-hash --p2p-mode --color)
     __sigil_offer_flags_options 1
 
     # Offer option value completions
     case "${prev}" in
     '--quorum')
+        return
+        ;;
+    '--confirmations')
+        return
+        ;;
+    '--wait-timeout')
         return
         ;;
     '--network')
@@ -1895,6 +2118,555 @@ _sigil_fees() {
     case "${prev}" in
     '--network')
         __sigil_add_completions -W "$(__sigil_custom_complete ---completion fees -- --network "${COMP_CWORD}" "$(__sigil_cursor_index_in_current_word)")"
+        return
+        ;;
+    '--config')
+        __sigil_add_completions -o plusdirs -fX '!*.@(toml)'
+        return
+        ;;
+    '--rpc')
+        return
+        ;;
+    '--timeout')
+        return
+        ;;
+    '--agree')
+        return
+        ;;
+    '--block-hash')
+        return
+        ;;
+    '--color')
+        __sigil_add_completions -W 'auto'$'\n''always'$'\n''never'
+        return
+        ;;
+    esac
+}
+
+_sigil_receipt() {
+    repeating_flags=()
+    non_repeating_flags=(--wait --no-verify --json --version -h --help)
+    repeating_options=(--rpc)
+    non_repeating_options=(--confirmations --wait-timeout --network --config --timeout --agree --block-hash --color)
+    __sigil_offer_flags_options 1
+
+    # Offer option value completions
+    case "${prev}" in
+    '--confirmations')
+        return
+        ;;
+    '--wait-timeout')
+        return
+        ;;
+    '--network')
+        __sigil_add_completions -W "$(__sigil_custom_complete ---completion receipt -- --network "${COMP_CWORD}" "$(__sigil_cursor_index_in_current_word)")"
+        return
+        ;;
+    '--config')
+        __sigil_add_completions -o plusdirs -fX '!*.@(toml)'
+        return
+        ;;
+    '--rpc')
+        return
+        ;;
+    '--timeout')
+        return
+        ;;
+    '--agree')
+        return
+        ;;
+    '--block-hash')
+        return
+        ;;
+    '--color')
+        __sigil_add_completions -W 'auto'$'\n''always'$'\n''never'
+        return
+        ;;
+    esac
+}
+
+_sigil_block() {
+    repeating_flags=()
+    non_repeating_flags=(--no-verify --json --version -h --help)
+    repeating_options=(--rpc)
+    non_repeating_options=(--field --network --config --timeout --agree --block-hash --color)
+    __sigil_offer_flags_options 1
+
+    # Offer option value completions
+    case "${prev}" in
+    '--field')
+        return
+        ;;
+    '--network')
+        __sigil_add_completions -W "$(__sigil_custom_complete ---completion block -- --network "${COMP_CWORD}" "$(__sigil_cursor_index_in_current_word)")"
+        return
+        ;;
+    '--config')
+        __sigil_add_completions -o plusdirs -fX '!*.@(toml)'
+        return
+        ;;
+    '--rpc')
+        return
+        ;;
+    '--timeout')
+        return
+        ;;
+    '--agree')
+        return
+        ;;
+    '--block-hash')
+        return
+        ;;
+    '--color')
+        __sigil_add_completions -W 'auto'$'\n''always'$'\n''never'
+        return
+        ;;
+    esac
+}
+
+_sigil_block-number() {
+    repeating_flags=()
+    non_repeating_flags=(--no-verify --json --version -h --help)
+    repeating_options=(--rpc)
+    non_repeating_options=(--network --config --timeout --agree --block-hash --color)
+    __sigil_offer_flags_options 0
+
+    # Offer option value completions
+    case "${prev}" in
+    '--network')
+        __sigil_add_completions -W "$(__sigil_custom_complete ---completion block-number -- --network "${COMP_CWORD}" "$(__sigil_cursor_index_in_current_word)")"
+        return
+        ;;
+    '--config')
+        __sigil_add_completions -o plusdirs -fX '!*.@(toml)'
+        return
+        ;;
+    '--rpc')
+        return
+        ;;
+    '--timeout')
+        return
+        ;;
+    '--agree')
+        return
+        ;;
+    '--block-hash')
+        return
+        ;;
+    '--color')
+        __sigil_add_completions -W 'auto'$'\n''always'$'\n''never'
+        return
+        ;;
+    esac
+}
+
+_sigil_code() {
+    repeating_flags=()
+    non_repeating_flags=(--no-verify --json --version -h --help)
+    repeating_options=(--rpc)
+    non_repeating_options=(--block --network --config --timeout --agree --block-hash --color)
+    __sigil_offer_flags_options 1
+
+    # Offer option value completions
+    case "${prev}" in
+    '--block')
+        return
+        ;;
+    '--network')
+        __sigil_add_completions -W "$(__sigil_custom_complete ---completion code -- --network "${COMP_CWORD}" "$(__sigil_cursor_index_in_current_word)")"
+        return
+        ;;
+    '--config')
+        __sigil_add_completions -o plusdirs -fX '!*.@(toml)'
+        return
+        ;;
+    '--rpc')
+        return
+        ;;
+    '--timeout')
+        return
+        ;;
+    '--agree')
+        return
+        ;;
+    '--block-hash')
+        return
+        ;;
+    '--color')
+        __sigil_add_completions -W 'auto'$'\n''always'$'\n''never'
+        return
+        ;;
+    esac
+}
+
+_sigil_storage() {
+    repeating_flags=()
+    non_repeating_flags=(--no-verify --json --version -h --help)
+    repeating_options=(--rpc)
+    non_repeating_options=(--block --network --config --timeout --agree --block-hash --color)
+    __sigil_offer_flags_options 2
+
+    # Offer option value completions
+    case "${prev}" in
+    '--block')
+        return
+        ;;
+    '--network')
+        __sigil_add_completions -W "$(__sigil_custom_complete ---completion storage -- --network "${COMP_CWORD}" "$(__sigil_cursor_index_in_current_word)")"
+        return
+        ;;
+    '--config')
+        __sigil_add_completions -o plusdirs -fX '!*.@(toml)'
+        return
+        ;;
+    '--rpc')
+        return
+        ;;
+    '--timeout')
+        return
+        ;;
+    '--agree')
+        return
+        ;;
+    '--block-hash')
+        return
+        ;;
+    '--color')
+        __sigil_add_completions -W 'auto'$'\n''always'$'\n''never'
+        return
+        ;;
+    esac
+}
+
+_sigil_rpc() {
+    repeating_flags=()
+    non_repeating_flags=(--no-verify --json --version -h --help)
+    repeating_options=(--rpc)
+    non_repeating_options=(--network --config --timeout --agree --block-hash --color)
+    __sigil_offer_flags_options -1
+
+    # Offer option value completions
+    case "${prev}" in
+    '--network')
+        __sigil_add_completions -W "$(__sigil_custom_complete ---completion rpc -- --network "${COMP_CWORD}" "$(__sigil_cursor_index_in_current_word)")"
+        return
+        ;;
+    '--config')
+        __sigil_add_completions -o plusdirs -fX '!*.@(toml)'
+        return
+        ;;
+    '--rpc')
+        return
+        ;;
+    '--timeout')
+        return
+        ;;
+    '--agree')
+        return
+        ;;
+    '--block-hash')
+        return
+        ;;
+    '--color')
+        __sigil_add_completions -W 'auto'$'\n''always'$'\n''never'
+        return
+        ;;
+    esac
+}
+
+_sigil_ens() {
+    repeating_flags=()
+    non_repeating_flags=(--version -h --help)
+    repeating_options=()
+    non_repeating_options=()
+    __sigil_offer_flags_options 0
+
+    # Offer subcommand / subcommand argument completions
+    local -r subcommand="${unparsed_words[0]}"
+    unset 'unparsed_words[0]'
+    unparsed_words=("${unparsed_words[@]}")
+    case "${subcommand}" in
+    resolve|lookup|namehash)
+        # Offer subcommand argument completions
+        "_sigil_ens_${subcommand}"
+        ;;
+    *)
+        # Offer subcommand completions
+        COMPREPLY+=($(compgen -W 'resolve lookup namehash' -- "${cur}"))
+        ;;
+    esac
+}
+
+_sigil_ens_resolve() {
+    repeating_flags=()
+    non_repeating_flags=(--check-reverse --no-verify --json --version -h --help)
+    repeating_options=(--rpc)
+    non_repeating_options=(--network --config --timeout --agree --block-hash --color)
+    __sigil_offer_flags_options 1
+
+    # Offer option value completions
+    case "${prev}" in
+    '--network')
+        __sigil_add_completions -W "$(__sigil_custom_complete ---completion ens resolve -- --network "${COMP_CWORD}" "$(__sigil_cursor_index_in_current_word)")"
+        return
+        ;;
+    '--config')
+        __sigil_add_completions -o plusdirs -fX '!*.@(toml)'
+        return
+        ;;
+    '--rpc')
+        return
+        ;;
+    '--timeout')
+        return
+        ;;
+    '--agree')
+        return
+        ;;
+    '--block-hash')
+        return
+        ;;
+    '--color')
+        __sigil_add_completions -W 'auto'$'\n''always'$'\n''never'
+        return
+        ;;
+    esac
+}
+
+_sigil_ens_lookup() {
+    repeating_flags=()
+    non_repeating_flags=(--no-verify --json --version -h --help)
+    repeating_options=(--rpc)
+    non_repeating_options=(--network --config --timeout --agree --block-hash --color)
+    __sigil_offer_flags_options 1
+
+    # Offer option value completions
+    case "${prev}" in
+    '--network')
+        __sigil_add_completions -W "$(__sigil_custom_complete ---completion ens lookup -- --network "${COMP_CWORD}" "$(__sigil_cursor_index_in_current_word)")"
+        return
+        ;;
+    '--config')
+        __sigil_add_completions -o plusdirs -fX '!*.@(toml)'
+        return
+        ;;
+    '--rpc')
+        return
+        ;;
+    '--timeout')
+        return
+        ;;
+    '--agree')
+        return
+        ;;
+    '--block-hash')
+        return
+        ;;
+    '--color')
+        __sigil_add_completions -W 'auto'$'\n''always'$'\n''never'
+        return
+        ;;
+    esac
+}
+
+_sigil_ens_namehash() {
+    repeating_flags=()
+    non_repeating_flags=(--json --version -h --help)
+    repeating_options=()
+    non_repeating_options=(--color)
+    __sigil_offer_flags_options 1
+
+    # Offer option value completions
+    case "${prev}" in
+    '--color')
+        __sigil_add_completions -W 'auto'$'\n''always'$'\n''never'
+        return
+        ;;
+    esac
+}
+
+_sigil_call() {
+    repeating_flags=()
+    non_repeating_flags=(--raw --no-verify --json --version -h --help)
+    repeating_options=(--error-sig --rpc)
+    non_repeating_options=(--from --value --block --data --network --config --timeout --agree --block-hash --color)
+    __sigil_offer_flags_options -1
+
+    # Offer option value completions
+    case "${prev}" in
+    '--from')
+        return
+        ;;
+    '--value')
+        return
+        ;;
+    '--block')
+        return
+        ;;
+    '--data')
+        return
+        ;;
+    '--error-sig')
+        return
+        ;;
+    '--network')
+        __sigil_add_completions -W "$(__sigil_custom_complete ---completion call -- --network "${COMP_CWORD}" "$(__sigil_cursor_index_in_current_word)")"
+        return
+        ;;
+    '--config')
+        __sigil_add_completions -o plusdirs -fX '!*.@(toml)'
+        return
+        ;;
+    '--rpc')
+        return
+        ;;
+    '--timeout')
+        return
+        ;;
+    '--agree')
+        return
+        ;;
+    '--block-hash')
+        return
+        ;;
+    '--color')
+        __sigil_add_completions -W 'auto'$'\n''always'$'\n''never'
+        return
+        ;;
+    esac
+}
+
+_sigil_estimate() {
+    repeating_flags=()
+    non_repeating_flags=(--no-verify --json --version -h --help)
+    repeating_options=(--error-sig --rpc)
+    non_repeating_options=(--from --value --block --data --network --config --timeout --agree --block-hash --color)
+    __sigil_offer_flags_options -1
+
+    # Offer option value completions
+    case "${prev}" in
+    '--from')
+        return
+        ;;
+    '--value')
+        return
+        ;;
+    '--block')
+        return
+        ;;
+    '--data')
+        return
+        ;;
+    '--error-sig')
+        return
+        ;;
+    '--network')
+        __sigil_add_completions -W "$(__sigil_custom_complete ---completion estimate -- --network "${COMP_CWORD}" "$(__sigil_cursor_index_in_current_word)")"
+        return
+        ;;
+    '--config')
+        __sigil_add_completions -o plusdirs -fX '!*.@(toml)'
+        return
+        ;;
+    '--rpc')
+        return
+        ;;
+    '--timeout')
+        return
+        ;;
+    '--agree')
+        return
+        ;;
+    '--block-hash')
+        return
+        ;;
+    '--color')
+        __sigil_add_completions -W 'auto'$'\n''always'$'\n''never'
+        return
+        ;;
+    esac
+}
+
+_sigil_access-list() {
+    repeating_flags=()
+    non_repeating_flags=(--no-verify --json --version -h --help)
+    repeating_options=(--error-sig --rpc)
+    non_repeating_options=(--from --value --block --data --network --config --timeout --agree --block-hash --color)
+    __sigil_offer_flags_options -1
+
+    # Offer option value completions
+    case "${prev}" in
+    '--from')
+        return
+        ;;
+    '--value')
+        return
+        ;;
+    '--block')
+        return
+        ;;
+    '--data')
+        return
+        ;;
+    '--error-sig')
+        return
+        ;;
+    '--network')
+        __sigil_add_completions -W "$(__sigil_custom_complete ---completion access-list -- --network "${COMP_CWORD}" "$(__sigil_cursor_index_in_current_word)")"
+        return
+        ;;
+    '--config')
+        __sigil_add_completions -o plusdirs -fX '!*.@(toml)'
+        return
+        ;;
+    '--rpc')
+        return
+        ;;
+    '--timeout')
+        return
+        ;;
+    '--agree')
+        return
+        ;;
+    '--block-hash')
+        return
+        ;;
+    '--color')
+        __sigil_add_completions -W 'auto'$'\n''always'$'\n''never'
+        return
+        ;;
+    esac
+}
+
+_sigil_logs() {
+    repeating_flags=()
+    non_repeating_flags=(--no-verify --json --version -h --help)
+    repeating_options=(--address --event --topic --rpc)
+    non_repeating_options=(--from-block --to-block --chunk-size --network --config --timeout --agree --block-hash --color)
+    __sigil_offer_flags_options 0
+
+    # Offer option value completions
+    case "${prev}" in
+    '--address')
+        return
+        ;;
+    '--event')
+        return
+        ;;
+    '--topic')
+        return
+        ;;
+    '--from-block')
+        return
+        ;;
+    '--to-block')
+        return
+        ;;
+    '--chunk-size')
+        return
+        ;;
+    '--network')
+        __sigil_add_completions -W "$(__sigil_custom_complete ---completion logs -- --network "${COMP_CWORD}" "$(__sigil_cursor_index_in_current_word)")"
         return
         ;;
     '--config')
