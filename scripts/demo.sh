@@ -108,6 +108,22 @@ last="$("$sigil" tx list --json | sed -n 's/.*"hash": "\(0x[0-9a-f]*\)".*/\1/p' 
 "$sigil" tx proof "$last" -o "$work/proof.json" "${rpc[@]}"
 "$signer" verify receipt "$work/proof.json"
 
+echo
+echo "Reading the chain as cast does, with Sigil's manners (proved where it can be, exit codes)."
+step "sigil receipt HASH   # any transaction's receipt, proved against the agreed block"
+"$sigil" receipt "$last" "${rpc[@]}"
+# A contract compiled with Vyper (Tests/Support/contracts), deployed through the dev node's helper.
+reverter="$("$sigil" rpc devnode_deployArtifact Reverter --rpc "$first" --json | sed -n 's/.*"address": *"\(0x[0-9a-fA-F]*\)".*/\1/p')"
+step "sigil call REVERTER 'info()(uint256,address,string,bool)'   # decoded return values"
+"$sigil" call "$reverter" 'info()(uint256,address,string,bool)' "${rpc[@]}"
+step "sigil call REVERTER 'failWithPanic(uint256)' 17   # a revert: the panic decoded, exit 7"
+"$sigil" call "$reverter" 'failWithPanic(uint256)' 17 "${rpc[@]}" || echo "(exit code $?)"
+step "sigil block-number; sigil code REVERTER | head -c 40"
+"$sigil" block-number "${rpc[@]}"
+"$sigil" code "$reverter" "${rpc[@]}" | head -c 40; echo …
+step "sigil ens namehash Alice.eth   # ENSIP-15 normalized, EIP-137 hashed, offline"
+"$sigil" ens namehash Alice.eth
+
 # Straight to an Ethereum peer over devp2p (RLPx + eth/68): a test peer built on trinity's
 # independent RLPx code, in front of the first node, which it hands what it receives.
 if [ -x "$root/.venv-p2p/bin/python" ]; then

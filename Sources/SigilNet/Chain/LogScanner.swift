@@ -134,9 +134,23 @@ public struct LogScanner: Sendable {
 
     /// One `eth_getLogs` request. The answer is read straight from its bytes (`LogsAnswer`)
     /// when it has the plain shape; an error or anything unusual is read as `JSONRPCClient`
-    /// reads answers. A peer that cannot be reached, when there are others, is left to the
-    /// client, which moves on to the next.
+    /// reads answers. With several peers, the first request goes through the client, which
+    /// races it across them; later ones go straight to the peer that won, and a failure of
+    /// that peer (unreachable, garbage, an HTTP error) is left to the client, which moves on.
     func getLogs(_ parameter: JSONValue) throws(RPCError) -> [EventLog] {
+        let method = "eth_getLogs"
+        guard client.hasChosenPeer else { return try Self.logs(in: client.call(method, [parameter])) }
+        do throws(RPCError) {
+            return try fastGetLogs(parameter)
+        } catch {
+            if case .node = error { throw error }
+            guard client.urls.count > 1 else { throw error }
+            return try Self.logs(in: client.call(method, [parameter]))
+        }
+    }
+
+    /// `getLogs` straight to the client's current peer, read from the bytes when plain.
+    private func fastGetLogs(_ parameter: JSONValue) throws(RPCError) -> [EventLog] {
         let method = "eth_getLogs"
         let id = Int.random(in: 1...Int(Int32.max))
         let request = JSONValue.object([("jsonrpc", .string("2.0")), ("id", .integer(id)), ("method", .string(method)),
@@ -145,8 +159,7 @@ public struct LogScanner: Sendable {
         do {
             response = try HTTPTransport.post(url: client.url, body: Array(request.serialized().utf8), timeout: client.timeout)
         } catch {
-            guard client.urls.count > 1 else { throw RPCError(error) }
-            return try Self.logs(in: client.call(method, [parameter]))
+            throw RPCError(error)
         }
         if response.status == 200, let logs = LogsAnswer.logs(response.body, id: id) { return logs }
         guard let parsed = try? JSONParser.parse(response.body) else {

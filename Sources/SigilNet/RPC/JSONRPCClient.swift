@@ -47,6 +47,9 @@ public final class JSONRPCClient: Sendable {
     /// The peer requests go to now: the one that won the first race (before it, the first one).
     public var url: String { urls[current.load(ordering: .relaxed)] }
 
+    /// Whether a peer has answered and requests now go to it alone (always true for one peer).
+    public var hasChosenPeer: Bool { urls.count == 1 || chosen.load(ordering: .relaxed) }
+
     /// The peers skipped so far, with why, in the order they were tried.
     public var skippedPeers: [(url: String, error: RPCError)] { skipped.withLock { $0 } }
 
