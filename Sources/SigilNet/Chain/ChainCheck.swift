@@ -31,18 +31,18 @@ public enum ChainCheck {
     /// `chainIds`, ending `grace` seconds after the start: a peer that has not answered by then
     /// is reported as timed out (its request finishes, unheeded, in the background).
     public static func chainIds(of peers: [String], timeout: Double, grace: Double) -> [PeerResult<U256>] {
-        let start = MonotonicClock.now()
-        let answers = PeerRace(urls: peers, hardDeadline: min(timeout + 1, grace), inlineSingle: false).run({ _, url in
-            let result: Result<U256, RPCError>
-            do throws(RPCError) {
-                result = .success(try JSONRPCClient(url: url, timeout: timeout).call("eth_chainId").u256(method: "eth_chainId"))
-            } catch { result = .failure(error) }
-            return PeerResult(url: url, result: result, elapsedMilliseconds: (MonotonicClock.now() - start) * 1000)
-        }, enough: { _, _ in .wait(recheckAfter: nil) })
-        return answers.enumerated().map { slot, answer in
-            answer ?? PeerResult(url: peers[slot], result: .failure(.timedOut(endpoint: (try? HTTPURL(parsing: peers[slot]))?.endpoint ?? "peer", seconds: grace)),
-                                 elapsedMilliseconds: (MonotonicClock.now() - start) * 1000)
+        PeerGroup(urls: peers, timeout: timeout, hardDeadline: min(timeout + 1, grace)).run { client throws(RPCError) in
+            try client.call("eth_chainId").u256(method: "eth_chainId")
         }
+    }
+
+    /// The chain id of the first peer in `peers` (the order the user gave) that answered in
+    /// `results`: the reference when no chain was asked for and the reads were raced.
+    public static func firstListedAnswer(_ results: [PeerResult<U256>], order peers: [String]) -> U256? {
+        for url in peers {
+            if let answer = results.first(where: { $0.url == url }), case .success(let id) = answer.result { return id }
+        }
+        return nil
     }
 
     /// Throws `ChainMismatchError` naming every peer that reports a chain id other than

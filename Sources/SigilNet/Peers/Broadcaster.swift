@@ -100,7 +100,7 @@ public enum Broadcaster {
         }, enough: { answers, elapsed in
             guard answers.filter({ $0?.outcome.hasTransaction == true }).count >= quorum else { return .wait(recheckAfter: nil) }
             if quorumAt == nil { quorumAt = elapsed }
-            return .wait(recheckAfter: quorumAt! + max(0.25, quorumAt!))
+            return .wait(recheckAfter: PeerRace.graceEnd(after: quorumAt!))
         })
         let entries = answers.enumerated().map { slot, answer in
             answer ?? PeerBroadcast(url: peers[slot], outcome: .timedOut, elapsedMilliseconds: (MonotonicClock.now() - start) * 1000)

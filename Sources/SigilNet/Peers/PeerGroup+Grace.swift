@@ -16,10 +16,10 @@ extension PeerGroup {
         }, enough: { answers, elapsed in
             guard answers.contains(where: { if case .success = $0?.result { true } else { false } }) else { return .wait(recheckAfter: nil) }
             if firstAt == nil { firstAt = elapsed }
-            return .wait(recheckAfter: firstAt! + max(0.25, firstAt!))
+            return .wait(recheckAfter: PeerRace.graceEnd(after: firstAt!))
         })
         return answers.enumerated().map { slot, answer in
-            answer ?? PeerResult(url: urls[slot], result: .failure(.timedOut(endpoint: (try? HTTPURL(parsing: urls[slot]))?.endpoint ?? "peer",
+            answer ?? PeerResult(url: urls[slot], result: .failure(.timedOut(endpoint: Self.endpoint(urls[slot]),
                                                                              seconds: (MonotonicClock.now() - start))),
                                  elapsedMilliseconds: (MonotonicClock.now() - start) * 1000)
         }

@@ -45,7 +45,8 @@ public struct PeerGroup: Sendable {
         })
     }
 
-    private static func endpoint(_ url: String) -> String {
+    /// `host:port` of a peer URL, for timeout messages.
+    static func endpoint(_ url: String) -> String {
         (try? HTTPURL(parsing: url))?.endpoint ?? "peer"
     }
 }

@@ -8,15 +8,15 @@
 public struct PeerRace: Sendable {
     public let urls: [String]
     public let hardDeadline: Double
-    /// Whether a lone peer is asked on the calling thread (then only its own request timeout
-    /// bounds it); false when `hardDeadline` is shorter than that and must hold.
-    public let inlineSingle: Bool
 
-    public init(urls: [String], hardDeadline: Double, inlineSingle: Bool = true) {
+    public init(urls: [String], hardDeadline: Double) {
         self.urls = urls
         self.hardDeadline = hardDeadline
-        self.inlineSingle = inlineSingle
     }
+
+    /// When the others' grace ends, for a race whose deciding answers came `at` seconds after
+    /// the start: as long again, and at least 0.25 s (one rule for every raced question).
+    public static func graceEnd(after at: Double) -> Double { at + max(0.25, at) }
 
     /// What `enough` decides after an answer: stop now, or wait (at most until `recheckAfter`
     /// seconds from the start, when it is asked again even without a new answer).
@@ -31,7 +31,7 @@ public struct PeerRace: Sendable {
         let start = MonotonicClock.now()
         let board = Board<T>(count: urls.count)
         let urls = self.urls
-        if urls.count == 1 && inlineSingle {
+        if urls.count == 1 {
             // One peer: no thread, but still bounded by the caller's per-request timeout.
             board.deliver(0, job(0, urls[0]))
             return board.snapshot()

@@ -154,7 +154,7 @@ public final class JSONRPCClient: Sendable {
         var failures: [(url: String, error: RPCError)] = []
         for (slot, answer) in answers.enumerated() {
             if case .failure(let error) = answer { failures.append((candidateURLs[slot], error)) }
-            if answer == nil, winner == nil { failures.append((candidateURLs[slot], .timedOut(endpoint: (try? HTTPURL(parsing: candidateURLs[slot]))?.endpoint ?? "peer", seconds: timeout))) }
+            if answer == nil, winner == nil { failures.append((candidateURLs[slot], .timedOut(endpoint: PeerGroup.endpoint(candidateURLs[slot]), seconds: timeout))) }
         }
         guard let winner, case .success(let parsed) = answers[winner] else {
             // Every peer failed: the last listed one's error is thrown, the others are skipped.

@@ -52,9 +52,7 @@ public struct PayoutEngine {
             let answering = client.url
             let results = ChainCheck.chainIds(of: sender.peers.filter { $0 != answering }, timeout: sender.timeout)
                 + [PeerResult(url: answering, result: .success(chainId), elapsedMilliseconds: 0)]
-            for url in sender.peers {
-                if let answer = results.first(where: { $0.url == url }), case .success(let id) = answer.result { chainId = id; break }
-            }
+            chainId = ChainCheck.firstListedAnswer(results, order: sender.peers) ?? chainId
             try ChainCheck.verify(results, expected: chainId)
         }
         if let attachPeers { try attachPeers(&sender, chainId) }

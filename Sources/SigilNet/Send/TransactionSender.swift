@@ -46,9 +46,7 @@ public struct TransactionSender: Sendable {
             + (others.isEmpty ? [] : ChainCheck.chainIds(of: others, timeout: timeout, grace: max(0.25, 2 * readTime)))
         // With no chain asked for, the reference is the first listed peer that answered (the
         // read itself was raced, so the answering peer may be any of them).
-        let listedFirst = peers.lazy.compactMap { url in results.first { $0.url == url } }
-            .first { if case .success = $0.result { true } else { false } }
-        let reference: U256 = if case .success(let id) = listedFirst?.result { id } else { snapshot.chainId }
+        let reference = ChainCheck.firstListedAnswer(results, order: peers) ?? snapshot.chainId
         try ChainCheck.verify(results, expected: intent.expectedChainId ?? requiredChainId ?? reference)
         let unanswered = skipped.map { PeerResult<U256>(url: $0.url, result: .failure($0.error), elapsedMilliseconds: 0) }
             + results.filter { if case .failure = $0.result { true } else { false } }

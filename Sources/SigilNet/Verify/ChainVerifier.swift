@@ -120,7 +120,7 @@ public struct ChainVerifier: Sendable {
             guard patient else { return .stop }
             // Every peer that answers must agree: the others get as long again as the quorum took.
             if quorumAt == nil { quorumAt = elapsed }
-            return .wait(recheckAfter: quorumAt! + max(0.25, quorumAt!))
+            return .wait(recheckAfter: PeerRace.graceEnd(after: quorumAt!))
         })
         return raced.enumerated().map { slot, answer in
             answer ?? PeerAnswer(url: urls[slot], fault: PeerFault(url: urls[slot], reason: "no answer in time", invalid: false))
