@@ -20,6 +20,14 @@ struct NamedAddress {
         [(key, .string(address.checksummed))] + (name.map { [(key == "address" ? "name" : key + "Name", .string($0))] } ?? [])
     }
 
+    /// What `AddressResolver` reads, offline: 0x + 40 hex digits, or a keystore account name
+    /// (kept as the name).
+    static func local(_ text: String, keystoreFlag: String? = nil) throws -> NamedAddress {
+        let address = try AddressResolver.resolve(text, keystoreFlag: keystoreFlag) as Address
+        let isHex = text.hasPrefix("0x") || text.hasPrefix("0X")
+        return NamedAddress(address: address, name: isHex ? nil : text)
+    }
+
     /// Whether `text` is taken for an ENS name: it has a dot and is not 0x-hex. (A keystore
     /// account name with a dot must be given by its address.)
     static func isENSName(_ text: String) -> Bool {
@@ -37,9 +45,7 @@ extension NetworkOptions {
             let resolution = try resolveENS(text)
             return NamedAddress(address: resolution.address, name: resolution.name, ens: resolution)
         }
-        let address = try AddressResolver.resolve(text, keystoreFlag: keystoreFlag) as Address
-        let isHex = text.hasPrefix("0x") || text.hasPrefix("0X")
-        return NamedAddress(address: address, name: isHex ? nil : text)
+        return try NamedAddress.local(text, keystoreFlag: keystoreFlag)
     }
 
     /// `resolveAddress` for an optional value.

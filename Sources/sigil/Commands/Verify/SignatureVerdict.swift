@@ -23,9 +23,7 @@ struct SignatureVerdict {
             if NamedAddress.isENSName(address) {
                 throw CommandFailure(.usage, "--address \(DisplayText.escaped(address)) is an ENS name: give --rpc URL or --network NAME to resolve it")
             }
-            let resolved = try AddressResolver.resolve(address) as Address
-            let isHex = address.hasPrefix("0x") || address.hasPrefix("0X")
-            return (NamedAddress(address: resolved, name: isHex ? nil : address), bytes, nil)
+            return (try NamedAddress.local(address), bytes, nil)
         }
         return (try network.resolveAddress(address), bytes, network)
     }
