@@ -50,7 +50,19 @@ public enum CommandRunner {
     }
 
     /// `reason`: a finer machine-readable reason (`--json` only), e.g. `nonce-too-low`.
+    /// Reports `message` as `report` does and ends the process at once from any thread
+    /// (`_exit`: no exit handlers run while the main thread is still working), for a watchdog.
+    public static func abort(_ message: String, status: ExitStatus, toolName: String) -> Never {
+        write(message, status: status, toolName: toolName, json: CommandLine.arguments.dropFirst().contains("--json"), reason: nil)
+        _exit(status.rawValue)
+    }
+
     static func report(_ message: String, status: ExitStatus, toolName: String, json: Bool, reason: String? = nil) -> Never {
+        write(message, status: status, toolName: toolName, json: json, reason: reason)
+        exit(status.rawValue)
+    }
+
+    private static func write(_ message: String, status: ExitStatus, toolName: String, json: Bool, reason: String?) {
         // Outside text inside the message is escaped where it enters; escaping the whole line again
         // is the safety net (and keeps a stray control character from any source off the terminal).
         let line = DisplayText.escaped(message.split(whereSeparator: \.isNewline).joined(separator: " "), limit: 8000)
@@ -70,6 +82,5 @@ public enum CommandRunner {
             let text = verdict ? style.failure("error: " + line) : style.failure("error:") + " " + line
             StandardStreams.writeError("\(toolName): \(text)\n")
         }
-        exit(status.rawValue)
     }
 }

@@ -28,12 +28,28 @@ public enum ChainCheck {
         }
     }
 
-    /// `chainIds`, ending `grace` seconds after the start: a peer that has not answered by then
-    /// is reported as timed out (its request finishes, unheeded, in the background).
-    public static func chainIds(of peers: [String], timeout: Double, grace: Double) -> [PeerResult<U256>] {
-        PeerGroup(urls: peers, timeout: timeout, hardDeadline: min(timeout + 1, grace)).run { client throws(RPCError) in
-            try client.call("eth_chainId").u256(method: "eth_chainId")
+    /// Starts asking every peer for its chain id and returns at once, so the question runs
+    /// beside other reads; `PendingChainCheck.finish` collects the answers.
+    public static func begin(peers: [String], timeout: Double, standing: PeerStanding? = nil) -> PendingChainCheck {
+        let start = MonotonicClock.now()
+        let running = PeerRace(urls: peers, hardDeadline: timeout + 1, standing: standing).start { _, url in
+            let result: Result<U256, RPCError>
+            do throws(RPCError) {
+                result = .success(try JSONRPCClient(url: url, timeout: timeout).call("eth_chainId").u256(method: "eth_chainId"))
+            } catch { result = .failure(error) }
+            return PeerResult(url: url, result: result, elapsedMilliseconds: (MonotonicClock.now() - start) * 1000)
         }
+        return PendingChainCheck(peers: peers, running: running)
+    }
+
+    /// `results` with the answering peer's entry taken from a read that reported `chainId`
+    /// (added when missing, replacing a failure: the peer did answer).
+    public static func merge(_ results: [PeerResult<U256>], answering: String, chainId: U256) -> [PeerResult<U256>] {
+        let answer = PeerResult(url: answering, result: .success(chainId), elapsedMilliseconds: 0)
+        guard let index = results.firstIndex(where: { $0.url == answering }) else { return results + [answer] }
+        var merged = results
+        if case .failure = merged[index].result { merged[index] = answer }
+        return merged
     }
 
     /// The chain id of the first peer in `peers` (the order the user gave) that answered in
@@ -62,5 +78,31 @@ public enum ChainCheck {
             if case .success(let id) = peer.result, id != expected { disagreeing.append((peer.url, id)) }
         }
         if !disagreeing.isEmpty { throw ChainMismatchError(expected: expected, disagreeing: disagreeing) }
+    }
+}
+
+/// A chain-id question sent to every peer, still being answered.
+public struct PendingChainCheck: Sendable {
+    let peers: [String]
+    let running: PeerRace.Running<PeerResult<U256>>
+
+    /// Every peer's answer, waiting only while the first answer's grace runs: the others get as
+    /// long again as the first took, counted from the start, so a check begun beside a longer
+    /// read costs nothing once that read is done. A peer silent by then is `.timedOut`.
+    public func finish() -> [PeerResult<U256>] {
+        let answers = running.finish { answers, _ in
+            // When the first answer came (not when it was collected: that may be much later).
+            let successes = answers.compactMap { answer -> Double? in
+                guard let answer, case .success = answer.result else { return nil }
+                return answer.elapsedMilliseconds / 1000
+            }
+            guard let firstAt = successes.min() else { return .wait(recheckAfter: nil) }
+            return .wait(recheckAfter: 2 * firstAt)
+        }
+        let elapsed = MonotonicClock.now() - running.started
+        return answers.enumerated().map { slot, answer in
+            answer ?? PeerResult(url: peers[slot], result: .failure(.timedOut(endpoint: PeerGroup.endpoint(peers[slot]), seconds: elapsed)),
+                                 elapsedMilliseconds: elapsed * 1000)
+        }
     }
 }

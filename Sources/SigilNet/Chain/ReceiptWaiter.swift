@@ -43,8 +43,14 @@ public struct ReceiptWaiter: Sendable {
 
     /// Waits until the receipt of `hash` has `confirmations` ≥ N, or until `timeout` seconds
     /// (from the call) pass. Each poll asks every peer at once with one batch (receipt + block number).
+    /// The command's `--timeout` clock is stopped meanwhile: `timeout` bounds the wait.
     public func wait(hash: [UInt8], confirmations required: UInt64 = 1, timeout: Double,
                      progress: (ReceiptProgress) -> Void = { _ in }) -> ReceiptWaitResult {
+        CommandDeadline.suspended { waitUntimed(hash: hash, confirmations: required, timeout: timeout, progress: progress) }
+    }
+
+    private func waitUntimed(hash: [UInt8], confirmations required: UInt64, timeout: Double,
+                             progress: (ReceiptProgress) -> Void) -> ReceiptWaitResult {
         let start = MonotonicClock.now()
         var lastFailure: VerificationError? = nil
         while true {

@@ -71,7 +71,7 @@ public struct DevP2PBroadcaster: Sendable {
         let timeout = self.timeout
         let names = rpcPeers + enodes.map(\.description)
         let rawHex = rpcPeers.isEmpty ? "" : Hex.encode(transaction.networkForm)
-        let entries = ThreadFanOut.run(count: count, hardDeadline: start + timeout + 1, inlineSingle: true, job: { index in
+        let entries = ThreadFanOut.run(count: count, hardDeadline: start + CommandDeadline.cap(timeout + 1), inlineSingle: true, job: { index in
             let outcome: BroadcastOutcome
             if index < rpcPeers.count {
                 outcome = Broadcaster.submit(rawHex: rawHex, expectedHash: transaction.hash,
@@ -79,7 +79,7 @@ public struct DevP2PBroadcaster: Sendable {
             } else {
                 let peer = index - rpcPeers.count
                 let push = mode.pushes(peer: peer, of: enodes.count, type: transaction.type)
-                outcome = deliver(transaction, to: enodes[peer], push: push, deadline: MonotonicClock.now() + timeout)
+                outcome = deliver(transaction, to: enodes[peer], push: push, deadline: MonotonicClock.now() + min(timeout, CommandDeadline.remaining ?? timeout))
             }
             return PeerBroadcast(url: names[index], outcome: outcome, elapsedMilliseconds: (MonotonicClock.now() - start) * 1000)
         }, missing: { index in

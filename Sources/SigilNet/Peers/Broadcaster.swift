@@ -70,14 +70,16 @@ public enum Broadcaster {
     /// other than `expectedHash` is reported as rejected.
     ///
     /// With `quorum`, the broadcast ends early once that many peers have the transaction: the
-    /// others get a grace as long again as the quorum took (at least 0.25 s) and are then reported
-    /// `timed-out`, so a hung peer costs nothing once the quorum is met.
+    /// others get a grace as long again as the quorum took (at least 0.25 s; none for a peer that
+    /// `standing` says fell behind earlier in the command) and are then reported `timed-out`, so
+    /// a hung peer costs nothing once the quorum is met.
     public static func broadcast(raw: [UInt8], expectedHash: [UInt8], peers: [String], timeout: Double,
-                                 quorum: Int? = nil) -> BroadcastReport {
+                                 quorum: Int? = nil, standing: PeerStanding? = nil) -> BroadcastReport {
         let rawHex = Hex.encode(raw)
         let start = MonotonicClock.now()
         if let quorum, peers.count > 1 {
-            return racedBroadcast(rawHex: rawHex, expectedHash: expectedHash, peers: peers, timeout: timeout, quorum: quorum, start: start)
+            return racedBroadcast(rawHex: rawHex, expectedHash: expectedHash, peers: peers, timeout: timeout, quorum: quorum,
+                                  standing: standing, start: start)
         }
         let results = PeerGroup(urls: peers, timeout: timeout).run { client throws(RPCError) in
             try client.call("eth_sendRawTransaction", [.string(rawHex)])
@@ -92,9 +94,9 @@ public enum Broadcaster {
 
     /// `broadcast` with a quorum: every peer at once, ending a grace after the quorum is met.
     private static func racedBroadcast(rawHex: String, expectedHash: [UInt8], peers: [String], timeout: Double,
-                                       quorum: Int, start: Double) -> BroadcastReport {
+                                       quorum: Int, standing: PeerStanding?, start: Double) -> BroadcastReport {
         var quorumAt: Double? = nil
-        let answers = PeerRace(urls: peers, hardDeadline: timeout + 1).run({ _, url in
+        let answers = PeerRace(urls: peers, hardDeadline: timeout + 1, standing: standing).run({ _, url in
             PeerBroadcast(url: url, outcome: submit(rawHex: rawHex, expectedHash: expectedHash, with: JSONRPCClient(url: url, timeout: timeout)),
                           elapsedMilliseconds: (MonotonicClock.now() - start) * 1000)
         }, enough: { answers, elapsed in

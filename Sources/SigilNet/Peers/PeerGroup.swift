@@ -31,7 +31,7 @@ public struct PeerGroup: Sendable {
     public func run<T: Sendable>(_ body: @escaping @Sendable (JSONRPCClient) throws(RPCError) -> T) -> [PeerResult<T>] {
         let urls = self.urls
         let timeout = self.timeout
-        let hardDeadline = self.hardDeadline
+        let hardDeadline = CommandDeadline.cap(self.hardDeadline)
         let start = MonotonicClock.now()
         // A lone peer's own timeout is within the hard deadline (the default): no thread for it.
         return ThreadFanOut.run(count: urls.count, hardDeadline: start + hardDeadline, inlineSingle: timeout <= hardDeadline, job: { index in

@@ -8,10 +8,13 @@
 public struct PeerRace: Sendable {
     public let urls: [String]
     public let hardDeadline: Double
+    /// What earlier races of the same command learnt about the peers (nil: nothing is shared).
+    public let standing: PeerStanding?
 
-    public init(urls: [String], hardDeadline: Double) {
+    public init(urls: [String], hardDeadline: Double, standing: PeerStanding? = nil) {
         self.urls = urls
         self.hardDeadline = hardDeadline
+        self.standing = standing
     }
 
     /// When the others' grace ends, for a race whose deciding answers came `at` seconds after
@@ -27,14 +30,19 @@ public struct PeerRace: Sendable {
 
     public func run<T: Sendable>(_ job: @escaping @Sendable (Int, String) -> T,
                                  enough: ([T?], Double) -> Decision) -> [T?] {
-        guard !urls.isEmpty else { return [] }
-        let start = MonotonicClock.now()
-        let board = Board<T>(count: urls.count)
+        start(job).finish(enough: enough)
+    }
+
+    /// Starts every peer's job and returns at once; `finish` collects the answers. Work done
+    /// between the two overlaps the peers' answers (with one peer the job runs here, inline).
+    public func start<T: Sendable>(_ job: @escaping @Sendable (Int, String) -> T) -> Running<T> {
+        let running = Running<T>(urls: urls, hardDeadline: hardDeadline, standing: standing)
+        let board = running.board
         let urls = self.urls
         if urls.count == 1 {
             // One peer: no thread, but still bounded by the caller's per-request timeout.
             board.deliver(0, job(0, urls[0]))
-            return board.snapshot()
+            return running
         }
         for index in urls.indices {
             let url = urls[index]
@@ -42,26 +50,66 @@ public struct PeerRace: Sendable {
                 board.deliver(index, job(index, url))
             }
         }
-        var recheck: Double? = nil
-        while true {
-            let limit = min(hardDeadline, recheck ?? hardDeadline)
-            let (answers, complete) = board.waitForChange(until: start + limit)
-            let elapsed = MonotonicClock.now() - start
-            if complete || elapsed >= hardDeadline { return board.close() }
-            switch enough(answers, elapsed) {
-            case .stop: return board.close()
-            case .wait(let after):
-                if let after, after <= elapsed { return board.close() }   // its grace is over
-                recheck = after
+        return running
+    }
+
+    /// A started race.
+    public final class Running<T: Sendable>: Sendable {
+        let board: Board<T>
+        let urls: [String]
+        let hardDeadline: Double
+        let standing: PeerStanding?
+        /// `MonotonicClock` seconds when the jobs started.
+        public let started: Double
+
+        init(urls: [String], hardDeadline: Double, standing: PeerStanding?) {
+            self.board = Board(count: urls.count)
+            self.urls = urls
+            self.hardDeadline = CommandDeadline.cap(hardDeadline)
+            self.standing = standing
+            self.started = MonotonicClock.now()
+        }
+
+        /// Waits until `enough` stops the race (see `PeerRace`), every peer has answered, or the
+        /// hard deadline; peers still running are nil. A grace (`.wait(recheckAfter:)` with a
+        /// time) is not waited for when every peer still running is lagging in `standing`, and a
+        /// race that ends with some peers answered and others silent marks the silent ones.
+        public func finish(enough: ([T?], Double) -> Decision) -> [T?] {
+            guard !urls.isEmpty else { return [] }
+            var recheck: Double? = nil
+            var seen = 0
+            while true {
+                let limit = min(hardDeadline, recheck ?? hardDeadline)
+                let (answers, complete) = board.waitForChange(since: &seen, until: started + limit)
+                let elapsed = MonotonicClock.now() - started
+                if complete || elapsed >= hardDeadline { return close() }
+                switch enough(answers, elapsed) {
+                case .stop: return close()
+                case .wait(let after):
+                    if let after, after <= elapsed { return close() }   // its grace is over
+                    if after != nil, let standing, standing.allLagging(silent(answers)) { return close() }
+                    recheck = after
+                }
             }
+        }
+
+        private func silent(_ answers: [T?]) -> [String] { urls.indices.filter { answers[$0] == nil }.map { urls[$0] } }
+
+        private func close() -> [T?] {
+            let answers = board.close()
+            if let standing {
+                let silent = silent(answers)
+                for url in urls where !silent.contains(url) { standing.answered(url) }
+                if silent.count < urls.count { standing.markLagging(silent) }
+            }
+            return answers
         }
     }
 
     /// The answers; the waiter sleeps on a monotonic-clock condition until one more arrives.
-    private final class Board<T: Sendable>: @unchecked Sendable {
+    final class Board<T: Sendable>: @unchecked Sendable {
         private var slots: [T?]
         private var version = 0
-        private var seen = 0
         private var closed = false
         private let condition = MonotonicCondition()
 
@@ -78,10 +126,9 @@ public struct PeerRace: Sendable {
             }
         }
 
-        func snapshot() -> [T?] { condition.withLock { slots } }
-
-        /// Waits until an answer arrives that the caller has not seen, or `deadline` passes.
-        func waitForChange(until deadline: Double) -> (answers: [T?], complete: Bool) {
+        /// Waits until an answer arrives that the caller has not seen (`seen`, updated), or
+        /// `deadline` passes.
+        func waitForChange(since seen: inout Int, until deadline: Double) -> (answers: [T?], complete: Bool) {
             let answers = condition.withLock { () -> [T?] in
                 while version == seen {
                     if !condition.wait(until: deadline) { break }

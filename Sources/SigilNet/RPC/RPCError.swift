@@ -29,7 +29,7 @@ public enum RPCError: CategorizedError, Equatable {
         case .node(let method, let code, let message, _): "\(method): node error \(code): \(DisplayText.escaped(message))"
         case .httpStatus(let status, let excerpt): excerpt.isEmpty ? "HTTP \(status)" : "HTTP \(status): \(excerpt)"
         case .transport(let error): error.description
-        case .timedOut(let endpoint, let seconds): "\(endpoint) did not answer within \(TransportError.format(seconds)) s"
+        case .timedOut(let endpoint, let seconds): "\(endpoint) did not answer within \(TransportError.format(seconds))"
         case .malformed(let reason): "malformed JSON-RPC response: \(DisplayText.escaped(reason, limit: 400))"
         }
     }

@@ -45,15 +45,15 @@ public struct PayoutEngine {
     public mutating func prepare(_ batch: PayoutBatch, from: Address,
                                  attachPeers: ((inout TransactionSender, U256) throws -> Void)? = nil) throws -> PreparedBatch {
         let client = JSONRPCClient(urls: sender.peers, timeout: sender.timeout)
+        // Every peer is asked beside the raced read; the reference is the first listed peer that answered.
+        let chainCheck = sender.peers.count > 1 ? ChainCheck.begin(peers: sender.peers, timeout: sender.timeout, standing: sender.standing) : nil
         var chainId = try NodeReader(client: client).chainId()
-        if sender.peers.count > 1 {
-            // The read was raced: every other peer is asked too, and the reference is the first
-            // listed peer that answered.
-            let answering = client.url
-            let results = ChainCheck.chainIds(of: sender.peers.filter { $0 != answering }, timeout: sender.timeout)
-                + [PeerResult(url: answering, result: .success(chainId), elapsedMilliseconds: 0)]
+        if let chainCheck {
+            let results = ChainCheck.merge(chainCheck.finish(), answering: client.url, chainId: chainId)
             chainId = ChainCheck.firstListedAnswer(results, order: sender.peers) ?? chainId
             try ChainCheck.verify(results, expected: chainId)
+            let unanswered = results.filter { if case .failure = $0.result { true } else { false } }
+            if !unanswered.isEmpty { sender.onUnansweredChainCheck?(unanswered) }
         }
         if let attachPeers { try attachPeers(&sender, chainId) }
         let journal = sender.journal(chainId: chainId, address: from)

@@ -26,30 +26,31 @@ public struct TransactionSender: Sendable {
     /// Told about the peers that could not be asked for their chain id (they are skipped).
     public var onUnansweredChainCheck: (@Sendable ([PeerResult<U256>]) -> Void)?
 
-    /// One batched read raced across the peers (the first to answer is used), then
-    /// every other peer's chain id checked: all must serve the requested chain
+    /// One batched read raced across the peers (the first to answer is used), beside a
+    /// chain-id question to every peer: all must serve the requested chain
     /// (`intent.expectedChainId`, else `requiredChainId`, else the first listed peer that answered), or
     /// `ChainMismatchError` names those that do not. With one peer this is a single HTTP request.
     /// A gas estimate that reverts is a `CallReverted` (exit 7), with the revert data.
     public func snapshot(for intent: PaymentIntent, from: Address) throws -> ChainSnapshot {
         let client = JSONRPCClient(urls: peers, timeout: timeout)
-        let readStart = MonotonicClock.now()
+        // Asked while the read runs: a peer silent when the read is done (and its grace, as long
+        // again as the first chain id took, is over) is named as unchecked, not waited for.
+        let chainCheck = peers.count > 1 ? ChainCheck.begin(peers: peers, timeout: timeout, standing: standing) : nil
         // A call that reverts is not a network failure: exit 7 with its reason, not 6.
         let snapshot = try CallReverted.rethrowing { () throws(RPCError) in try ChainReader.snapshot(intent.query(from: from), client: client) }
-        let readTime = MonotonicClock.now() - readStart
         let answering = client.url
         let skipped = client.skippedPeers
-        let others = peers.filter { url in url != answering && !skipped.contains { $0.url == url } }
-        let results = [PeerResult(url: answering, result: .success(snapshot.chainId), elapsedMilliseconds: 0)]
-            // The others get twice as long as the raced read took (at least 0.25 s): one that has
-            // not answered by then is named as unchecked rather than waited for.
-            + (others.isEmpty ? [] : ChainCheck.chainIds(of: others, timeout: timeout, grace: max(0.25, 2 * readTime)))
+        let results = ChainCheck.merge(chainCheck?.finish() ?? [], answering: answering, chainId: snapshot.chainId)
         // With no chain asked for, the reference is the first listed peer that answered (the
         // read itself was raced, so the answering peer may be any of them).
         let reference = ChainCheck.firstListedAnswer(results, order: peers) ?? snapshot.chainId
         try ChainCheck.verify(results, expected: intent.expectedChainId ?? requiredChainId ?? reference)
+        // A peer that failed the read is named with that failure, whatever its chain id answer.
         let unanswered = skipped.map { PeerResult<U256>(url: $0.url, result: .failure($0.error), elapsedMilliseconds: 0) }
-            + results.filter { if case .failure = $0.result { true } else { false } }
+            + results.filter { peer in
+                guard case .failure = peer.result else { return false }
+                return !skipped.contains { $0.url == peer.url }
+            }
         if !unanswered.isEmpty { onUnansweredChainCheck?(unanswered) }
         guard let verifier else { return snapshot }
         // What the signature relies on is proved: the nonce and balance come from an account
@@ -71,6 +72,9 @@ public struct TransactionSender: Sendable {
 
     /// Proves reads and receipts; nil takes the peers' word (`--no-verify`).
     public var verifier: ChainVerifier?
+    /// Shared by this sender's races (chain check, broadcasts) and its verifier's: a peer that
+    /// fell behind once is not given a grace again.
+    public var standing: PeerStanding?
     /// Peers that must accept a broadcast: once that many have the transaction, the others get
     /// a short grace and are not waited for (nil: every peer is waited for, up to the timeout).
     public var quorum: Int?
@@ -149,7 +153,7 @@ public struct TransactionSender: Sendable {
             return devp2p.broadcast(transaction, enodes: enodes, rpcPeers: broadcastOverRPC ? peers : [])
         }
         return Broadcaster.broadcast(raw: networkForm ?? signed.rawBytes, expectedHash: signed.hash, peers: peers, timeout: timeout,
-                                     quorum: quorum)
+                                     quorum: quorum, standing: standing)
     }
 
     /// Records what a broadcast showed: accepted, rejected by every peer (first broadcast only:

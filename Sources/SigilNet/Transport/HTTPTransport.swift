@@ -22,11 +22,19 @@ public enum HTTPTransport {
     }
 
     /// POSTs `body` to an already parsed URL.
+    /// The request is cut to what is left of the command's deadline, if one runs.
     public static func post(url: HTTPURL, body: [UInt8], timeout: Double) throws(TransportError) -> HTTPResponse {
+        let allowed = try CommandDeadline.allowance(timeout)
         counter.add(1, ordering: .relaxed)
-        switch url.scheme {
-        case .http: return try PlainHTTPClient().post(url: url, body: body, timeout: timeout)
-        case .https: return try CurlHTTPClient().post(url: url, body: body, timeout: timeout)
+        do throws(TransportError) {
+            switch url.scheme {
+            case .http: return try PlainHTTPClient().post(url: url, body: body, timeout: allowed.seconds)
+            case .https: return try CurlHTTPClient().post(url: url, body: body, timeout: allowed.seconds)
+            }
+        } catch .timedOut(let endpoint, let seconds) {
+            // Cut short by the command's deadline: say so, not that the peer is slow.
+            guard allowed.cut, let total = CommandDeadline.seconds else { throw .timedOut(endpoint: endpoint, seconds: seconds) }
+            throw .commandDeadline(seconds: total)
         }
     }
 }

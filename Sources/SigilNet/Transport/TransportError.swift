@@ -19,6 +19,8 @@ public enum TransportError: CategorizedError, Equatable {
     case unreachable(endpoint: String, reason: String)
     /// The whole exchange did not finish within the deadline.
     case timedOut(endpoint: String, seconds: Double)
+    /// The command's own deadline (`--timeout`, `CommandDeadline`) ran out.
+    case commandDeadline(seconds: Double)
     /// The peer answered something that is not an HTTP/1.x response, or cut it short.
     case malformedResponse(endpoint: String, reason: String)
     /// The response exceeded `HTTPTransport.maximumResponseSize`.
@@ -43,15 +45,18 @@ public enum TransportError: CategorizedError, Equatable {
         case .hostNotFound(let host, let reason): "host not found: \(host) (\(reason))"
         case .connectionRefused(let endpoint): "connection refused by \(endpoint)"
         case .unreachable(let endpoint, let reason): "\(endpoint) unreachable: \(reason)"
-        case .timedOut(let endpoint, let seconds): "\(endpoint) did not answer within \(Self.format(seconds)) s"
+        case .timedOut(let endpoint, let seconds): "\(endpoint) did not answer within \(Self.format(seconds))"
+        case .commandDeadline(let seconds): "the command's --timeout of \(Self.format(seconds)) ran out"
         case .malformedResponse(let endpoint, let reason): "malformed HTTP response from \(endpoint): \(DisplayText.escaped(reason))"
         case .responseTooLarge(let endpoint, let limit): "response from \(endpoint) exceeds \(limit) bytes, the most Sigil reads from a peer; refused"
         case .httpsUnavailable(let reason): "https:// is unavailable: \(reason)"
         }
     }
 
+    /// "3 s", "2.5 s", or "40 ms" under a second (a grace cut short).
     static func format(_ seconds: Double) -> String {
+        if seconds < 0.95 { return "\(Int((seconds * 1000).rounded())) ms" }
         let tenths = Int((seconds * 10).rounded())
-        return tenths % 10 == 0 ? "\(tenths / 10)" : "\(tenths / 10).\(tenths % 10)"
+        return (tenths % 10 == 0 ? "\(tenths / 10)" : "\(tenths / 10).\(tenths % 10)") + " s"
     }
 }

@@ -33,6 +33,8 @@ public struct ChainVerifier: Sendable {
     /// Seconds allowed for each request to a peer.
     public let timeout: Double
     public let settings: VerificationSettings
+    /// Shared with the command's other races: a peer that fell behind is given no grace.
+    public var standing: PeerStanding?
 
     public init(peers: [String], timeout: Double, settings: VerificationSettings) {
         self.peers = peers
@@ -106,7 +108,7 @@ public struct ChainVerifier: Sendable {
         let quorum = settings.pinnedBlockHash != nil ? 1 : settings.quorum(configured: peers.count)
         let patient = settings.agree == nil && settings.pinnedBlockHash == nil
         var quorumAt: Double? = nil
-        let raced = PeerRace(urls: urls, hardDeadline: timeout + 1).run({ _, url in
+        let raced = PeerRace(urls: urls, hardDeadline: timeout + 1, standing: standing).run({ _, url in
             Self.answer(url: url, block: block, calls: calls(block), prove: prove, timeout: timeout)
         }, enough: { (answers: [PeerAnswer<T>?], elapsed: Double) -> PeerRace.Decision in
             guard race else { return .wait(recheckAfter: nil) }

@@ -22,8 +22,14 @@ struct NetworkOptions: ParsableArguments {
                                             valueName: "url"))
     var rpc: [String] = []
 
-    @Option(name: .long, help: "Seconds to wait for each peer's answer.")
-    var timeout: Double = 10
+    @Option(name: .customLong("timeout"),
+            help: ArgumentHelp("Seconds the whole command may take: every request, race and retry is cut to what is left, then it fails (exit 6). Prompts and a --wait for the receipt (see --wait-timeout) are not counted. Default: no overall limit, 10 s for each request.",
+                               valueName: "seconds"))
+    var commandTimeout: Double?
+
+    /// Seconds allowed for each request: `--timeout` (a request is also cut to what is left of
+    /// it), else 10.
+    var timeout: Double { commandTimeout ?? 10 }
 
     @Flag(name: .long, help: "Take the peers' answers as given instead of proving them (they are labelled unverified).")
     var noVerify = false
@@ -37,7 +43,11 @@ struct NetworkOptions: ParsableArguments {
     var blockHash: String?
 
     func validate() throws {
-        guard timeout > 0 && timeout <= 3600 else { throw ValidationError("--timeout must be between 0 and 3600 seconds") }
+        if let commandTimeout {
+            guard commandTimeout > 0 && commandTimeout <= 86_400 else { throw ValidationError("--timeout must be between 0 and 86400 seconds") }
+            // The clock starts here, once the options are read: before any peer is asked.
+            CommandWatchdog.start(seconds: commandTimeout)
+        }
         if let agree, agree < 1 { throw ValidationError("--agree must be at least 1") }
         if noVerify && (agree != nil || blockHash != nil) { throw ValidationError("--no-verify cannot be combined with --agree or --block-hash") }
     }
@@ -53,7 +63,9 @@ struct NetworkOptions: ParsableArguments {
             guard let hash = try? Hex.decode(text, count: 32) else { throw CommandFailure(.usage, "--block-hash must be a 0x-prefixed 32-byte hash") }
             return hash
         }
-        return ChainVerifier(peers: peers, timeout: timeout, settings: VerificationSettings(agree: agree, pinnedBlockHash: pinned))
+        var verifier = ChainVerifier(peers: peers, timeout: timeout, settings: VerificationSettings(agree: agree, pinnedBlockHash: pinned))
+        verifier.standing = Self.standing
+        return verifier
     }
 
     /// Why reads are not proved, for the `unverified` label.
@@ -79,6 +91,10 @@ struct NetworkOptions: ParsableArguments {
         for url in urls { _ = try HTTPURL(parsing: url) }
         return urls
     }
+
+    /// What this command's races learnt about the peers (one command per process): a peer that
+    /// fell behind once gets no grace in later races.
+    static let standing = PeerStanding()
 
     /// A client for reads that need one answer: the first peer that answers (a peer that is
     /// down or answers garbage is skipped for the next one).
@@ -125,6 +141,7 @@ struct NetworkOptions: ParsableArguments {
     /// the config network's), warning about peers that do not answer the check.
     func sender(peers: [String], chainIdFlag: String?) throws -> TransactionSender {
         var sender = TransactionSender(peers: peers, timeout: timeout, journalDirectory: DataDirectory.journal)
+        sender.standing = Self.standing
         sender.requiredChainId = try requestedChainId(chainIdFlag)
         sender.verifier = try verifier(peers: peers)
         sender.onVerified = { VerificationOutput.warnFaults($0.block.faults) }

@@ -100,4 +100,39 @@ import Testing
         #expect(many == [0, 0, 0])
         #expect(PeerRace(urls: [], hardDeadline: 1).run({ _, _ in 1 }, enough: { _, _ in .stop }).isEmpty)
     }
+
+    @Test("a peer still silent when a grace ends is marked lagging; a later race sharing the standing gives it no grace, and an answer clears it")
+    func standingSkipsTheGraceOfALaggingPeer() {
+        let gate = Gate()
+        defer { gate.open() }
+        let standing = PeerStanding()
+        let grace: ([Int?], Double) -> PeerRace.Decision = { answers, _ in
+            answers.contains { $0 != nil } ? .wait(recheckAfter: 5) : .wait(recheckAfter: nil)
+        }
+        // First race: "c" hangs; the grace (0.2 s after the start) ends the race and marks it.
+        let first = PeerRace(urls: urls, hardDeadline: 60, standing: standing).run({ index, url -> Int in
+            if url == "c" { gate.wait() }
+            return index
+        }, enough: { answers, elapsed in answers[0] != nil && answers[1] != nil ? .wait(recheckAfter: 0.2) : .wait(recheckAfter: nil) })
+        #expect(first == [0, 1, nil])
+        #expect(standing.isLagging("c") && !standing.isLagging("a") && !standing.isLagging("b"))
+
+        // Second race: a 5 s grace, but the only silent peer is lagging, so the race ends at once.
+        let start = Date()
+        let second = PeerRace(urls: urls, hardDeadline: 60, standing: standing).run({ index, url -> Int in
+            if url == "c" { gate.wait() }
+            return index
+        }, enough: grace)
+        #expect(second == [0, 1, nil])
+        #expect(Date().timeIntervalSince(start) < 4, "waited the grace for a lagging peer")
+
+        // A race where "c" answers clears it; one where nobody answers marks nobody.
+        _ = PeerRace(urls: ["c"], hardDeadline: 60, standing: standing).run({ index, _ in index }, enough: grace)
+        #expect(!standing.isLagging("c"))
+        _ = PeerRace(urls: ["x", "y"], hardDeadline: 0.2, standing: standing).run({ index, _ -> Int in
+            gate.wait()
+            return index
+        }, enough: grace)
+        #expect(!standing.isLagging("x") && !standing.isLagging("y"))
+    }
 }

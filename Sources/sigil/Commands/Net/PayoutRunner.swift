@@ -32,11 +32,11 @@ struct PayoutRunner {
         if dryRun { return printPlan(plan) }
         if !plan.rowsToSend.isEmpty && !yes {
             guard StandardStreams.stdinIsTerminal else { throw CommandFailure(.usage, "confirmation needed: add --yes when not on a terminal") }
-            guard TerminalPrompt.confirm("Pay \(plan.rowsToSend.count) rows from \(prepared.from.checksummed) on chain \(prepared.chainId.decimalString)?") else {
+            guard try CommandWatchdog.untimed({ TerminalPrompt.confirm("Pay \(plan.rowsToSend.count) rows from \(prepared.from.checksummed) on chain \(prepared.chainId.decimalString)?") }) else {
                 throw CommandFailure(.declined, "nothing was sent")
             }
         }
-        let key = try signer.unlock()
+        let key = try CommandWatchdog.untimed { try signer.unlock() }
         let outcomes = try engine.pay(prepared, key: key) { index, outcome in
             Self.report(outcome, index: index, of: plan.steps.count)
         }

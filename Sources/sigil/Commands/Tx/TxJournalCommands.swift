@@ -61,12 +61,20 @@ struct TxStatusCommand: ParsableCommand {
 
     @Argument(help: ArgumentHelp("The transaction hash.", valueName: "hash")) var hash: String
     @Option(name: .long, help: "Peers to ask (default: the peers it was sent to).") var rpc: [String] = []
-    @Option(name: .long, help: "Seconds to wait for each peer.") var timeout: Double = 10
+    @Option(name: .customLong("timeout"), help: ArgumentHelp("Seconds the whole command may take (default: 10 s for each request).", valueName: "seconds"))
+    var commandTimeout: Double?
+    var timeout: Double { commandTimeout ?? 10 }
     @Flag(name: .long, help: "Take a peer's receipt as given instead of proving it.") var noVerify = false
     @Option(name: .long, help: ArgumentHelp("Peers that must agree on the receipt's block (default: every peer that answers, at least 2 of 2 or more).",
                                             valueName: "k"))
     var agree: Int?
     @OptionGroup var output: OutputOptions
+
+    func validate() throws {
+        guard let commandTimeout else { return }
+        guard commandTimeout > 0 && commandTimeout <= 86_400 else { throw ValidationError("--timeout must be between 0 and 86400 seconds") }
+        CommandWatchdog.start(seconds: commandTimeout)
+    }
 
     func run() throws {
         let digest = try Hex.decode(hash, count: 32)

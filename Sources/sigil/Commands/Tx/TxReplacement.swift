@@ -65,7 +65,7 @@ struct ReplacementOptions: ParsableArguments {
         // The peers first: one that cannot be used stops here, before any question.
         let sender = try p2p.sender(network: network, chainId: journal.chainId)
         try Confirmation.ask(request, yes: yes, question: cancel ? "Cancel with this transaction?" : "Replace with these fees?")
-        let key = try signer.unlock()
+        let key = try CommandWatchdog.untimed { try signer.unlock() }
         guard key.address == journal.address else { throw CommandFailure(.verificationFailed, "the key is not \(journal.address.checksummed)") }
         let signed = try TransactionReplacement.signAndJournal(request, replacing: record, cancel: cancel, key: key,
                                                                journal: journal, peers: sender.recordedPeers)
