@@ -106,9 +106,9 @@ import SigilTestSupport
         #expect(client.url == down, "before any request: the first peer")
         #expect(try client.call("eth_chainId").u256(method: "eth_chainId") == 4243)
         #expect(client.url == node.url)
-        // The first request was raced: the dead port failed at once; garbage may or may not have
-        // failed before the node answered, but it was never chosen.
-        #expect(client.skippedPeers.map(\.url).first == down)
+        // The first request was raced: the dead port and garbage may or may not have failed before
+        // the node answered (on a loaded machine even a refused connection can come later), but
+        // neither was chosen.
         #expect(Set(client.skippedPeers.map(\.url)).isSubset(of: [down, garbage.url]))
         _ = try node.rpc("devnode_resetRequestCount", [])
         _ = try garbage.rpc("devnode_resetRequestCount", [])
