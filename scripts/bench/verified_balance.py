@@ -7,7 +7,7 @@ each logs one stderr line per HTTP request to PEER_LOG. The two variants run alt
 times each after 3 warm-up pairs. For every run it counts:
   - the requests that reached the node: the change in devnode_requestCount, less one (that call
     does not count itself, the next one does);
-  - the requests each peer received (new lines in its log); the round trips of a run are the most
+  - the requests each peer received (new request lines in its log); the round trips of a run are the most
     any one peer received, since the peers are asked at once;
   - Sigil's own CPU time: user + sys of the finished sigil process (getrusage(RUSAGE_CHILDREN)
     before and after; this script's own work is not a child's).
@@ -29,8 +29,9 @@ def rpc(url, method):
 
 
 def log_lines(path):
+    """The requests a faultpeer --verbose log records (one `faultpeer: "POST …` line each)."""
     with open(path, "rb") as f:
-        return f.read().count(b"\n")
+        return sum(1 for line in f if line.startswith(b'faultpeer: "POST'))
 
 
 def cpu_seconds():

@@ -97,6 +97,13 @@ class Server(ThreadingHTTPServer):
         self.upstream = Upstream(options.upstream)
         self.liar = Liar(self.modes, options.target)
 
+    def handle_error(self, request, client_address):
+        # A client that went on with another peer's answer and closed its connection is normal
+        # (Sigil races its peers): no traceback for it in the logs.
+        if isinstance(sys.exc_info()[1], (BrokenPipeError, ConnectionResetError)):
+            return
+        super().handle_error(request, client_address)
+
     def log(self, message):
         if self.options.verbose:
             sys.stderr.write(f"faultpeer: {message}\n")
