@@ -8,7 +8,8 @@ import Glibc
 /// same name plus `.lock` (see `FileLock`). Both are created 0600 in 0700 directories.
 ///
 /// The journal is append-only: each line is a complete JSON object written with one `write(2)`
-/// on an `O_APPEND` descriptor and then `fsync`ed, so a crash can at worst leave the last line
+/// on an `O_APPEND` descriptor and then `fsync`ed (a broadcast's outcome excepted: see
+/// `updateStatus(durable:)`; the next fsync of the file carries it), so a crash can at worst leave the last line
 /// without its newline. Such a torn line is ignored when reading and cut off before the next
 /// append (both under the lock); a complete line that does not parse is real corruption and is
 /// reported, never skipped, since a lost record could mean a double payment.
@@ -138,14 +139,20 @@ public struct JournalSession {
     }
 
     /// Records a new status (and optionally a note) for the transaction with `hash`.
-    public mutating func updateStatus(hash: [UInt8], status: JournalStatus, note: String? = nil) throws(JournalError) {
+    ///
+    /// `durable: false` skips the `fsync` (the line is still written, so another process and a
+    /// killed one see it; only a power loss can lose it): for what a later run can find out
+    /// again from the chain, such as a broadcast's outcome. A lost update leaves the record
+    /// `pending`, which `sigil tx status` and a batch rerun settle by asking the peers.
+    public mutating func updateStatus(hash: [UInt8], status: JournalStatus, note: String? = nil,
+                                      durable: Bool = true) throws(JournalError) {
         guard let index = indexByHash[hash] else { throw .unknownHash(Hex.encode(hash)) }
-        try write(JournalLine.update(hash: hash, status: status, note: note, at: JournalRecord.now()).encoded())
+        try write(JournalLine.update(hash: hash, status: status, note: note, at: JournalRecord.now()).encoded(), durable: durable)
         folded[index].status = status
         if let note { folded[index].note = note }
     }
 
-    private mutating func write(_ line: [UInt8]) throws(JournalError) {
+    private mutating func write(_ line: [UInt8], durable: Bool = true) throws(JournalError) {
         let fd = handle.fd
         guard fd >= 0 else { throw .sessionClosed }
         let before = lseek(fd, 0, SEEK_END)
@@ -158,7 +165,7 @@ public struct JournalSession {
             if before >= 0 { _ = ftruncate(fd, before) }
             throw .io(path: path, reason: reason)
         }
-        guard fsync(fd) == 0 else { throw .io(path: path, reason: FileIO.errnoText()) }
+        guard !durable || fsync(fd) == 0 else { throw .io(path: path, reason: FileIO.errnoText()) }
         offset = before + off_t(line.count)
         lines += 1
     }

@@ -12,6 +12,8 @@ public struct SignedTransaction: Sendable {
     public let rawBytes: [UInt8]
     /// The sidecar counts when the input was the network form of a blob transaction.
     public let blobSidecar: BlobSidecarSummary?
+    /// The transaction hash: keccak256 of `rawBytes` (computed once: a send asks for it often).
+    public let hash: [UInt8]
 
     /// `payload` signed with `signature` (no check that they belong together; see `recoverSender`).
     public init(payload: any TransactionPayload, signature: Signature) {
@@ -23,13 +25,11 @@ public struct SignedTransaction: Sendable {
         self.signature = signature
         self.rawBytes = rawBytes
         self.blobSidecar = blobSidecar
+        self.hash = Keccak256.hash(rawBytes)
     }
 
     /// The transaction type.
     public var type: TransactionType { payload.type }
-
-    /// The transaction hash: keccak256 of `rawBytes`.
-    public var hash: [UInt8] { Keccak256.hash(rawBytes) }
 
     /// Whether s ≤ n/2, as Ethereum has required of transaction signatures since Homestead.
     public var isCanonicalSignature: Bool { signature.isLowS }

@@ -32,7 +32,8 @@ public final class BatchChainView {
     /// Reads whether each address has code, in one JSON-RPC batch (to the first peer that answers).
     public func prefetchCode(of addresses: [Address]) throws(RPCError) {
         var unique: [Address] = []
-        for address in addresses where hasCode[address] == nil && !unique.contains(address) { unique.append(address) }
+        var seen = Set<Address>()
+        for address in addresses where hasCode[address] == nil && seen.insert(address).inserted { unique.append(address) }
         guard !unique.isEmpty else { return }
         let results = try client.batch(unique.map { RPCCall("eth_getCode", [.string(Hex.encode($0.bytes)), .string("latest")]) })
         for (address, result) in zip(unique, results) {

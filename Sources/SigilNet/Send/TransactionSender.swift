@@ -168,7 +168,9 @@ public struct TransactionSender: Sendable {
         } else {
             status = .pending    // unknown: some peers were unreachable; it may still be out there
         }
-        try session.updateStatus(hash: signed.hash, status: status, note: report.peers.compactMap(\.detail).first)
+        // Not fsynced: the signed bytes were, before the broadcast; a lost outcome leaves the
+        // record pending, which the next run settles from the chain.
+        try session.updateStatus(hash: signed.hash, status: status, note: report.peers.compactMap(\.detail).first, durable: false)
     }
 
     /// Waits for the receipt and records mined / reverted in the journal: with a verifier, only
