@@ -23,6 +23,7 @@ let fuzzTargets: [String: ([UInt8]) -> Void] = [
     "BlockHeader": fuzzBlockHeader,
     "ReceiptProof": fuzzReceiptProof,
     "EventLogs": fuzzEventLogs,
+    "HTTPResponse": fuzzHTTPResponse,
 ]
 
 nonisolated(unsafe) let selectedTarget: ([UInt8]) -> Void = {

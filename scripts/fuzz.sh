@@ -16,13 +16,15 @@ fi
 out=.build-fuzz
 binary="$out/sigil-fuzz"
 mkdir -p "$out/artifacts"
-if [ ! -x "$binary" ] || [ -n "$(find Sources/SigilCore Fuzz -name '*.swift' -newer "$binary" | head -1)" ]; then
+# The HTTP response parser (SigilNet) is self-contained and joins SigilCore in the fuzz binary.
+http_parser=Sources/SigilNet/Transport/HTTPResponseParser.swift
+if [ ! -x "$binary" ] || [ -n "$(find Sources/SigilCore Fuzz "$http_parser" -name '*.swift' -newer "$binary" | head -1)" ]; then
     echo "fuzz: building $binary (SigilCore with coverage and ASan)" >&2
     # shellcheck disable=SC2046
     swiftc -sanitize=fuzzer,address -parse-as-library -O -module-name SigilFuzz \
         -I Sources/CSecp256k1 -I Sources/COpenSSL -I Sources/CSodium \
         -lsecp256k1 -lcrypto -lsodium \
-        $(find Sources/SigilCore Fuzz -name '*.swift' | sort) -o "$binary"
+        $(find Sources/SigilCore Fuzz -name '*.swift' | sort) "$http_parser" -o "$binary"
 fi
 for target in "${targets[@]}"; do
     mkdir -p "$out/corpus-$target"

@@ -110,9 +110,15 @@ struct HTTPResponseParser {
             }
             return nil
         }
-        let text = String(decoding: buffer[start..<end], as: UTF8.self)
-        var lines = text.split(separator: "\r\n", omittingEmptySubsequences: false)
-        let statusLine = lines.removeFirst()
+        // Lines split on CRLF as bytes (a String would split by grapheme, far slower per response).
+        var lines: [ArraySlice<UInt8>] = []
+        var lineStart = start
+        var i = start
+        while i + 1 < end {
+            if buffer[i] == 13 && buffer[i + 1] == 10 { lines.append(buffer[lineStart..<i]); i += 2; lineStart = i } else { i += 1 }
+        }
+        lines.append(buffer[lineStart..<end])
+        let statusLine = String(decoding: lines.removeFirst(), as: UTF8.self)
         let parts = statusLine.split(separator: " ", maxSplits: 2)
         guard parts.count >= 2, parts[0].hasPrefix("HTTP/1."), parts[1].utf8.count == 3,
               let status = Int(parts[1]), status >= 100 else {
@@ -120,8 +126,9 @@ struct HTTPResponseParser {
         }
         var headers: [(name: String, value: String)] = []
         for line in lines where !line.isEmpty {
-            guard let colon = line.firstIndex(of: ":") else { throw ParseFailure("bad header line") }
-            headers.append((line[..<colon].lowercased(), String(line[line.index(after: colon)...]).trimmingSpaces))
+            guard let colon = line.firstIndex(of: UInt8(ascii: ":")) else { throw ParseFailure("bad header line") }
+            headers.append((String(decoding: line[..<colon], as: UTF8.self).lowercased(),
+                            String(decoding: line[(colon + 1)...], as: UTF8.self).trimmingSpaces))
         }
         let bodyStart = end + 4
         if status < 200 { return try parseHead(buffer, from: bodyStart) }  // 100 Continue etc.
