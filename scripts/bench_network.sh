@@ -94,7 +94,7 @@ batch_round() {
 batch_row() {
     local rows=$1 rounds=$2
     for ((r = 1; r <= rounds; r++)); do batch_round "$rows" "$r"; done
-    awk -v rows="$rows" -v rounds="$rounds" -v out="$work/per-row-$rows" -v alone_out="$work/alone-row-$rows" '
+    awk -v rows="$rows" -v rounds="$rounds" -v out="$work/per-row-$rows" -v alone_out="$work/alone-row-$rows" -v cpu_out="$work/cpu-row-$rows" '
         function median(a, n,   i, j, t) {
             for (i = 2; i <= n; i++) for (j = i; j > 1 && a[j - 1] > a[j]; j--) { t = a[j]; a[j] = a[j - 1]; a[j - 1] = t }
             return n % 2 ? a[(n + 1) / 2] : (a[n / 2] + a[n / 2 + 1]) / 2
@@ -116,6 +116,7 @@ batch_row() {
                 100 * median(outside, n), 100 * median(outalone, n)
             printf "%.6f\n", w * 1000 / rows > out
             printf "%.6f\n", a * 1000 / rows > alone_out
+            printf "%.6f\n", c * 1000 / rows > cpu_out
         }' "$work/rounds-$rows"
 }
 
@@ -123,9 +124,10 @@ batch_row "$rows" "${SIGIL_BENCH_PAYOUT_ROUNDS:-3}"
 if [ "$rows_large" -gt 0 ]; then
     batch_row "$rows_large" 1
     awk -v small="$(cat "$work/per-row-$rows")" -v large="$(cat "$work/per-row-$rows_large")" \
-        -v asmall="$(cat "$work/alone-row-$rows")" -v alarge="$(cat "$work/alone-row-$rows_large")" -v n="$rows" -v m="$rows_large" 'BEGIN {
-        printf "batch payouts, per-row wall time at %d rows vs %d rows: %.2fx (target <= 1.1x: %s; the node alone: %.2fx)\n",
-            m, n, large / small, (large / small <= 1.1 ? "pass" : "MISS"), alarge / asmall
+        -v asmall="$(cat "$work/alone-row-$rows")" -v alarge="$(cat "$work/alone-row-$rows_large")" -v n="$rows" -v m="$rows_large" \
+        -v csmall="$(cat "$work/cpu-row-$rows")" -v clarge="$(cat "$work/cpu-row-$rows_large")" 'BEGIN {
+        printf "batch payouts, per-row wall time at %d rows vs %d rows: %.2fx (target <= 1.1x: %s; the node alone: %.2fx; sigil CPU per row: %.2fx)\n",
+            m, n, large / small, (large / small <= 1.1 ? "pass" : "MISS"), alarge / asmall, clarge / csmall
     }'
 fi
 
