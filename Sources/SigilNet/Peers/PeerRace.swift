@@ -18,7 +18,9 @@ public struct PeerRace: Sendable {
     }
 
     /// When the others' grace ends, for a race whose deciding answers came `at` seconds after
-    /// the start: as long again, and at least 0.25 s (one rule for every raced question).
+    /// the start: as long again, and at least 0.25 s (the rule for every race waited on as soon
+    /// as it starts; a chain check begun beside a read uses the read's time instead, see
+    /// `PendingChainCheck`). A peer `standing` marks as lagging gets no grace.
     public static func graceEnd(after at: Double) -> Double { at + max(0.25, at) }
 
     /// What `enough` decides after an answer: stop now, or wait (at most until `recheckAfter`

@@ -10,7 +10,8 @@ public import SigilCore
 /// again would only get "nonce too low" from geth. Rows share their chain reads
 /// (`BatchChainView`): fees are re-read every few seconds, and only calls and transfers to
 /// accounts with code are estimated. The journal is read once; each row then costs what it
-/// appends (see `JournalSession.load`).
+/// appends (see `JournalSession.load`). Rows to send are pipelined: the next one is signed and
+/// journaled while the one before is being broadcast (see PayoutEngine+Pipeline.swift).
 public struct PayoutEngine {
     public private(set) var sender: TransactionSender
     /// Peers that must accept each transaction.
@@ -74,30 +75,55 @@ public struct PayoutEngine {
         let chain = BatchChainView(sender: sender, from: key.address)
         try chain.prefetchCode(of: prepared.plan.rowsToSend.filter { $0.token == nil }.map(\.to))
         var decimals: [Address: Int] = [:]
-        var outcomes: [RowOutcome] = []
-        outcomes.reserveCapacity(prepared.plan.steps.count)
-        for (index, step) in prepared.plan.steps.enumerated() {
-            let outcome: RowOutcome
-            do {
-                outcome = try pay(step, in: prepared, key: key, reader: reader, chain: chain, decimals: &decimals)
-            } catch {
-                outcome = RowOutcome(step: step, result: .failed, hash: nil, reason: DisplayText.escaped("\(error)", limit: 400))
-            }
-            outcomes.append(outcome)
+        let steps = prepared.plan.steps
+        var outcomes = [RowOutcome?](repeating: nil, count: steps.count)
+        func emit(_ index: Int, _ outcome: RowOutcome) {
+            outcomes[index] = outcome
             progress(index, outcome)
         }
-        return outcomes
+        var index = 0
+        while index < steps.count {
+            guard case .send = steps[index] else {
+                do {
+                    emit(index, try pay(steps[index], in: prepared, key: key))
+                } catch {
+                    emit(index, RowOutcome(step: steps[index], result: .failed, hash: nil, reason: DisplayText.escaped("\(error)", limit: 400)))
+                }
+                index += 1
+                continue
+            }
+            // A run of rows to send: pipelined (see PayoutEngine+Pipeline.swift).
+            var run: [(index: Int, row: PayoutRow)] = []
+            while index < steps.count, case .send(let row) = steps[index] {
+                run.append((index, row))
+                index += 1
+            }
+            paySends(run, in: prepared, key: key, request: { row in
+                let intent = try self.intent(for: row, reader: reader, decimals: &decimals)
+                let snapshot = try chain.snapshot(for: intent)
+                return (try intent.request(from: key.address, snapshot: snapshot), snapshot.pendingNonce)
+            }, emit: emit)
+        }
+        return outcomes.map { $0! }
+    }
+
+    /// What a row pays: ether to its recipient, or a token transfer (the token's decimals read once).
+    private func intent(for row: PayoutRow, reader: NodeReader, decimals: inout [Address: Int]) throws -> PaymentIntent {
+        guard let token = row.token else { return PaymentIntent(to: row.to, value: row.wei ?? .zero) }
+        let places = try decimals[token] ?? TokenReads.decimals(of: token, reader: reader)
+        decimals[token] = places
+        return PaymentIntent(to: token, value: .zero,
+                             data: ERC20Call.transfer(recipient: row.to, amount: try Amount.parse(row.valueText, decimals: places)).encoded)
     }
 
     /// Why a broadcast did not reach the quorum, from its report.
-    private func shortfall(_ report: BroadcastReport) -> String {
+    func shortfall(_ report: BroadcastReport) -> String {
         let reasons = report.peers.filter { !$0.outcome.hasTransaction }.map { "\($0.shortName): \($0.outcome.name)" + ($0.detail.isEmpty ? "" : " (\($0.detail))") }
         return "\(report.acceptedCount) of \(report.peers.count) peer(s) took it, \(quorum) required; " + reasons.joined(separator: "; ")
     }
 
-    /// One row: skip, rebroadcast the journaled bytes, or sign-journal-broadcast.
-    private func pay(_ step: PayoutStep, in prepared: PreparedBatch, key: PrivateKey, reader: NodeReader,
-                     chain: BatchChainView, decimals: inout [Address: Int]) throws -> RowOutcome {
+    /// A row already journaled: skip it, or rebroadcast its journaled bytes.
+    private func pay(_ step: PayoutStep, in prepared: PreparedBatch, key: PrivateKey) throws -> RowOutcome {
         func outcome(_ result: RowOutcome.Result, _ hash: String?, _ reason: String? = nil) -> RowOutcome {
             RowOutcome(step: step, result: result, hash: hash, reason: reason)
         }
@@ -113,27 +139,8 @@ public struct PayoutEngine {
                 return outcome(.skipped, record.hashHex)
             }
             return outcome(.failed, record.hashHex, "rebroadcast of the journaled transaction: " + shortfall(report))
-        case .send(let row):
-            var intent = PaymentIntent(to: row.to, value: row.wei ?? .zero)
-            if let token = row.token {
-                let places = try decimals[token] ?? TokenReads.decimals(of: token, reader: reader)
-                decimals[token] = places
-                intent = PaymentIntent(to: token, value: .zero,
-                                       data: ERC20Call.transfer(recipient: row.to, amount: try Amount.parse(row.valueText, decimals: places)).encoded)
-            }
-            let snapshot = try chain.snapshot(for: intent)
-            let request = try intent.request(from: key.address, snapshot: snapshot)
-            let batch = prepared.batch
-            guard let sent = try sender.signJournalAndBroadcast(
-                request, key: key, pendingNonce: snapshot.pendingNonce, batchKey: batch.batchKey(row), note: nil,
-                if: { session in
-                    if case .send = try PayoutPlan.step(for: row, in: batch, session: session) { return true }
-                    return false
-                }) else {
-                return outcome(.skipped, nil)
-            }
-            let met = sent.report.meets(quorum: quorum)
-            return outcome(met ? .sent : .failed, sent.signed.hash.hexString, met ? nil : shortfall(sent.report))
+        case .send:
+            preconditionFailure("rows to send are paid by paySends")
         }
     }
 }

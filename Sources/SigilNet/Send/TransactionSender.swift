@@ -111,23 +111,31 @@ public struct TransactionSender: Sendable {
         guard let chainId = request.chainId else { throw SendError.wrongChain(expected: 0, actual: 0) }
         return try journal(chainId: chainId, address: key.address).withLock(timeout: 120) { session in
             guard try condition(session) else { return nil }
-            var request = request
-            request.nonce = session.nextNonce(pendingFromPeers: pendingNonce)
-            let signed = try key.sign(request.payload())
-            if let earlier = session.record(hash: signed.hash) {
-                // The same bytes as a record whose nonce was freed because no peer had it (a peer
-                // that accepted and dropped it): send them again. Anything else is a repeat.
-                guard earlier.status == .dropped else {
-                    throw SendError.alreadyJournaled(hash: earlier.hashHex, nonce: earlier.nonce, status: earlier.status, reason: earlier.note)
-                }
-                try session.updateStatus(hash: signed.hash, status: .pending, note: "signed again with the same bytes")
-            } else {
-                try session.append(Self.record(signed, request: request, peers: recordedPeers, batchKey: batchKey, note: note))
-            }
+            let signed = try signAndJournal(request, key: key, pendingNonce: pendingNonce, batchKey: batchKey, note: note, in: &session)
             let report = deliver(signed, networkForm: nil)
             try Self.recordOutcome(report, of: signed, first: true, in: &session)
             return (signed, report)
         }
+    }
+
+    /// The first half of `signJournalAndBroadcast`, in a session the caller holds: picks the
+    /// nonce, signs, and journals the signed bytes as pending (durably). Nothing is sent.
+    func signAndJournal(_ request: TransactionRequest, key: PrivateKey, pendingNonce: UInt64, batchKey: String?, note: String?,
+                        in session: inout JournalSession) throws -> SignedTransaction {
+        var request = request
+        request.nonce = session.nextNonce(pendingFromPeers: pendingNonce)
+        let signed = try key.sign(request.payload())
+        if let earlier = session.record(hash: signed.hash) {
+            // The same bytes as a record whose nonce was freed because no peer had it (a peer
+            // that accepted and dropped it): send them again. Anything else is a repeat.
+            guard earlier.status == .dropped else {
+                throw SendError.alreadyJournaled(hash: earlier.hashHex, nonce: earlier.nonce, status: earlier.status, reason: earlier.note)
+            }
+            try session.updateStatus(hash: signed.hash, status: .pending, note: "signed again with the same bytes")
+        } else {
+            try session.append(Self.record(signed, request: request, peers: recordedPeers, batchKey: batchKey, note: note))
+        }
+        return signed
     }
 
     /// Sends the signed bytes of a journaled transaction to every peer at once and records the
@@ -147,7 +155,7 @@ public struct TransactionSender: Sendable {
     }
 
     /// One broadcast to every peer (JSON-RPC, and devp2p when enodes are set) at once.
-    private func deliver(_ signed: SignedTransaction, networkForm: [UInt8]?) -> BroadcastReport {
+    func deliver(_ signed: SignedTransaction, networkForm: [UInt8]?) -> BroadcastReport {
         if let devp2p, !enodes.isEmpty {
             let transaction = DevP2PTransaction(networkForm: networkForm ?? signed.rawBytes, hash: signed.hash, type: signed.type)
             return devp2p.broadcast(transaction, enodes: enodes, rpcPeers: broadcastOverRPC ? peers : [])
@@ -158,8 +166,10 @@ public struct TransactionSender: Sendable {
 
     /// Records what a broadcast showed: accepted, rejected by every peer (first broadcast only:
     /// the nonce is free again), or still pending.
-    private static func recordOutcome(_ report: BroadcastReport, of signed: SignedTransaction, first: Bool,
-                                      in session: inout JournalSession) throws {
+    @discardableResult
+    /// Returns the status recorded.
+    static func recordOutcome(_ report: BroadcastReport, of signed: SignedTransaction, first: Bool,
+                              in session: inout JournalSession) throws -> JournalStatus {
         let status: JournalStatus
         if report.acceptedCount > 0 {
             status = .accepted
@@ -171,6 +181,7 @@ public struct TransactionSender: Sendable {
         // Not fsynced: the signed bytes were, before the broadcast; a lost outcome leaves the
         // record pending, which the next run settles from the chain.
         try session.updateStatus(hash: signed.hash, status: status, note: report.peers.compactMap(\.detail).first, durable: false)
+        return status
     }
 
     /// Waits for the receipt and records mined / reverted in the journal: with a verifier, only
