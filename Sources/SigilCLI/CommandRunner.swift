@@ -49,7 +49,6 @@ public enum CommandRunner {
         return path
     }
 
-    /// `reason`: a finer machine-readable reason (`--json` only), e.g. `nonce-too-low`.
     /// Reports `message` as `report` does and ends the process at once from any thread
     /// (`_exit`: no exit handlers run while the main thread is still working), for a watchdog.
     public static func abort(_ message: String, status: ExitStatus, toolName: String) -> Never {
@@ -57,6 +56,7 @@ public enum CommandRunner {
         _exit(status.rawValue)
     }
 
+    /// `reason`: a finer machine-readable reason (`--json` only), e.g. `nonce-too-low`.
     static func report(_ message: String, status: ExitStatus, toolName: String, json: Bool, reason: String? = nil) -> Never {
         write(message, status: status, toolName: toolName, json: json, reason: reason)
         exit(status.rawValue)

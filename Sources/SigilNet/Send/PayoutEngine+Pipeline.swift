@@ -39,7 +39,7 @@ extension PayoutEngine {
             } catch {
                 // The journal itself failed (its lock, a write): the rows not yet done fail with it.
                 for (index, row) in chunk where !emitted.contains(index) {
-                    emit(index, RowOutcome(step: .send(row), result: .failed, hash: nil, reason: DisplayText.escaped("\(error)", limit: 400)))
+                    emit(index, .failed(.send(row), error))
                 }
             }
             start += chunk.count
@@ -78,7 +78,7 @@ extension PayoutEngine {
                 throw error
             } catch {
                 _ = try settle()
-                emit(index, RowOutcome(step: .send(row), result: .failed, hash: nil, reason: DisplayText.escaped("\(error)", limit: 400)))
+                emit(index, .failed(.send(row), error))
                 position += 1
                 continue
             }

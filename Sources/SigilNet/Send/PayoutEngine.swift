@@ -39,6 +39,11 @@ public struct PayoutEngine {
         public let hash: String?
         /// Why the row failed (escaped; from peers or the node).
         public let reason: String?
+
+        /// A row that failed with `error`, named in its reason (escaped, capped).
+        static func failed(_ step: PayoutStep, _ error: any Error) -> RowOutcome {
+            RowOutcome(step: step, result: .failed, hash: nil, reason: DisplayText.escaped("\(error)", limit: 400))
+        }
     }
 
     /// Reads the chain id (every peer must serve it), lets `attachPeers` add devp2p peers,
@@ -87,7 +92,7 @@ public struct PayoutEngine {
                 do {
                     emit(index, try pay(steps[index], in: prepared, key: key))
                 } catch {
-                    emit(index, RowOutcome(step: steps[index], result: .failed, hash: nil, reason: DisplayText.escaped("\(error)", limit: 400)))
+                    emit(index, .failed(steps[index], error))
                 }
                 index += 1
                 continue

@@ -98,20 +98,17 @@ public struct TransactionSender: Sendable {
 
     /// Picks the nonce (max of the peers' pending nonce and the journal's), signs, journals the
     /// signed transaction as pending (durably, before anything leaves the machine), broadcasts
-    /// it and records the outcome — all under the journal lock, and only if `condition` still
-    /// holds with the lock held (a payout row that another run journaled meanwhile is not signed
-    /// again); nil when it does not.
+    /// it and records the outcome, all under the journal lock. (Batch rows go through
+    /// `PayoutEngine.paySends`, which does the same with the next row signed ahead.)
     ///
     /// The lock is held through the broadcast so that the account's nonces reach the peers in
     /// order: another sender takes nonce n+1 only once n has been handed over. A node without a
     /// mempool, or one that refuses nonce gaps, would otherwise reject n+1 when it overtakes n.
-    public func signJournalAndBroadcast(_ request: TransactionRequest, key: PrivateKey, pendingNonce: UInt64, batchKey: String? = nil,
-                                        note: String? = nil, if condition: (JournalSession) throws -> Bool = { _ in true }
-    ) throws -> (signed: SignedTransaction, report: BroadcastReport)? {
+    public func signJournalAndBroadcast(_ request: TransactionRequest, key: PrivateKey, pendingNonce: UInt64
+    ) throws -> (signed: SignedTransaction, report: BroadcastReport) {
         guard let chainId = request.chainId else { throw SendError.wrongChain(expected: 0, actual: 0) }
         return try journal(chainId: chainId, address: key.address).withLock(timeout: 120) { session in
-            guard try condition(session) else { return nil }
-            let signed = try signAndJournal(request, key: key, pendingNonce: pendingNonce, batchKey: batchKey, note: note, in: &session)
+            let signed = try signAndJournal(request, key: key, pendingNonce: pendingNonce, batchKey: nil, note: nil, in: &session)
             let report = deliver(signed, networkForm: nil)
             try Self.recordOutcome(report, of: signed, first: true, in: &session)
             return (signed, report)
@@ -165,9 +162,8 @@ public struct TransactionSender: Sendable {
     }
 
     /// Records what a broadcast showed: accepted, rejected by every peer (first broadcast only:
-    /// the nonce is free again), or still pending.
+    /// the nonce is free again), or still pending; returns the status recorded.
     @discardableResult
-    /// Returns the status recorded.
     static func recordOutcome(_ report: BroadcastReport, of signed: SignedTransaction, first: Bool,
                               in session: inout JournalSession) throws -> JournalStatus {
         let status: JournalStatus

@@ -21,9 +21,6 @@ public enum CommandDeadline {
         state.withLock { $0 = State(seconds: seconds, deadline: MonotonicClock.now() + seconds) }
     }
 
-    /// Stops the clock (tests; a command that is done).
-    public static func clear() { state.withLock { $0 = nil } }
-
     /// The `--timeout` given, when the clock runs.
     public static var seconds: Double? { state.withLock { $0?.seconds } }
 

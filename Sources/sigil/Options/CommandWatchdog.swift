@@ -1,3 +1,4 @@
+import ArgumentParser
 import SigilCLI
 import SigilNet
 
@@ -10,8 +11,16 @@ import SigilNet
 enum CommandWatchdog {
     nonisolated(unsafe) private static var started = false
 
+    /// Checks a `--timeout` value and, when one was given, starts the clock (from an options
+    /// group's `validate()`: before any peer is asked).
+    static func start(validating seconds: Double?) throws {
+        guard let seconds else { return }
+        guard seconds > 0 && seconds <= 86_400 else { throw ValidationError("--timeout must be between 0 and 86400 seconds") }
+        start(seconds: seconds)
+    }
+
     /// Starts once per process (the first option group that asks).
-    static func start(seconds: Double) {
+    private static func start(seconds: Double) {
         guard !started else { return }
         started = true
         CommandDeadline.start(seconds: seconds)
@@ -23,16 +32,13 @@ enum CommandWatchdog {
                 if left <= 0 { break }
                 MonotonicClock.sleep(min(left, 0.5))
             }
-            CommandRunner.abort("the command's --timeout of \(seconds.formatted) s ran out", status: .network, toolName: "sigil")
+            // The same words as a request the deadline cut short.
+            CommandRunner.abort(TransportError.commandDeadline(seconds: seconds).description, status: .network, toolName: "sigil")
         }
     }
 
     /// Runs `body` (a prompt, a password) with the clock stopped.
-    static func untimed<T>(_ body: () throws -> T) throws -> T {
+    static func untimed<T, E: Error>(_ body: () throws(E) -> T) throws(E) -> T {
         try CommandDeadline.suspended(body)
     }
-}
-
-private extension Double {
-    var formatted: String { self == rounded() ? String(Int(self)) : String(self) }
 }

@@ -43,11 +43,7 @@ struct NetworkOptions: ParsableArguments {
     var blockHash: String?
 
     func validate() throws {
-        if let commandTimeout {
-            guard commandTimeout > 0 && commandTimeout <= 86_400 else { throw ValidationError("--timeout must be between 0 and 86400 seconds") }
-            // The clock starts here, once the options are read: before any peer is asked.
-            CommandWatchdog.start(seconds: commandTimeout)
-        }
+        try CommandWatchdog.start(validating: commandTimeout)
         if let agree, agree < 1 { throw ValidationError("--agree must be at least 1") }
         if noVerify && (agree != nil || blockHash != nil) { throw ValidationError("--no-verify cannot be combined with --agree or --block-hash") }
     }

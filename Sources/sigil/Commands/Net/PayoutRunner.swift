@@ -32,7 +32,7 @@ struct PayoutRunner {
         if dryRun { return printPlan(plan) }
         if !plan.rowsToSend.isEmpty && !yes {
             guard StandardStreams.stdinIsTerminal else { throw CommandFailure(.usage, "confirmation needed: add --yes when not on a terminal") }
-            guard try CommandWatchdog.untimed({ TerminalPrompt.confirm("Pay \(plan.rowsToSend.count) rows from \(prepared.from.checksummed) on chain \(prepared.chainId.decimalString)?") }) else {
+            guard CommandWatchdog.untimed({ TerminalPrompt.confirm("Pay \(plan.rowsToSend.count) rows from \(prepared.from.checksummed) on chain \(prepared.chainId.decimalString)?") }) else {
                 throw CommandFailure(.declined, "nothing was sent")
             }
         }

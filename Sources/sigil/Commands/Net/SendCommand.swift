@@ -90,7 +90,7 @@ struct SendCommand: ParsableCommand {
         try Confirmation.ask(request, yes: yes, question: "Send this transaction?", names: names)
         let key = try CommandWatchdog.untimed { try signer.unlock() }
         guard key.address == from else { throw CommandFailure(.verificationFailed, "the key is not \(from.checksummed)") }
-        let (signed, report) = try sender.signJournalAndBroadcast(request, key: key, pendingNonce: snapshot.pendingNonce)!
+        let (signed, report) = try sender.signJournalAndBroadcast(request, key: key, pendingNonce: snapshot.pendingNonce)
         StandardStreams.writeError(report.table().trimmingWhitespace() + "\n")
         guard report.meets(quorum: quorum) else {
             throw SendError.broadcastFailed(report, quorum: quorum, hash: signed.hash.hexString)
@@ -116,7 +116,7 @@ enum Confirmation {
         guard StandardStreams.stdinIsTerminal else {
             throw CommandFailure(.usage, "confirmation needed: add --yes when not on a terminal")
         }
-        guard try CommandWatchdog.untimed({ TerminalPrompt.confirm(question) }) else { throw CommandFailure(.declined, "nothing was signed or sent") }
+        guard CommandWatchdog.untimed({ TerminalPrompt.confirm(question) }) else { throw CommandFailure(.declined, "nothing was signed or sent") }
     }
 }
 

@@ -70,11 +70,7 @@ struct TxStatusCommand: ParsableCommand {
     var agree: Int?
     @OptionGroup var output: OutputOptions
 
-    func validate() throws {
-        guard let commandTimeout else { return }
-        guard commandTimeout > 0 && commandTimeout <= 86_400 else { throw ValidationError("--timeout must be between 0 and 86400 seconds") }
-        CommandWatchdog.start(seconds: commandTimeout)
-    }
+    func validate() throws { try CommandWatchdog.start(validating: commandTimeout) }
 
     func run() throws {
         let digest = try Hex.decode(hash, count: 32)
