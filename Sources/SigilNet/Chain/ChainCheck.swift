@@ -86,9 +86,9 @@ public struct PendingChainCheck: Sendable {
     let peers: [String]
     let running: PeerRace.Running<PeerResult<U256>>
 
-    /// Every peer's answer, waiting only while the first answer's grace runs: the others get as
-    /// long again as the first took, counted from the start, so a check begun beside a longer
-    /// read costs nothing once that read is done. A peer silent by then is `.timedOut`.
+    /// Every peer's answer, waiting only while the first answer's grace runs (`PeerRace.graceEnd`:
+    /// as long again as the first took, at least 0.25 s, counted from the start), so a check begun
+    /// beside a longer read costs only what is left of that grace. A peer silent by then is `.timedOut`.
     public func finish() -> [PeerResult<U256>] {
         let answers = running.finish { answers, _ in
             // When the first answer came (not when it was collected: that may be much later).
@@ -97,7 +97,9 @@ public struct PendingChainCheck: Sendable {
                 return answer.elapsedMilliseconds / 1000
             }
             guard let firstAt = successes.min() else { return .wait(recheckAfter: nil) }
-            return .wait(recheckAfter: 2 * firstAt)
+            // At least 0.25 s from the start: on a loaded machine a peer on another chain may
+            // answer well after the read; without the floor it went unchecked and the send went on.
+            return .wait(recheckAfter: PeerRace.graceEnd(after: firstAt))
         }
         let elapsed = MonotonicClock.now() - running.started
         return answers.enumerated().map { slot, answer in
