@@ -3,7 +3,8 @@ import Glibc
 #endif
 
 /// Where Sigil keeps its data: `$SIGIL_HOME`, else `$XDG_DATA_HOME/sigil`, else
-/// `~/.local/share/sigil`. Keys live in `keystore/`, journals in `journal/`.
+/// `~/.local/share/sigil`. Keys live in `keystore/`, journals in `journal/`,
+/// the peers seen fall behind in `peers/standing`.
 public enum DataDirectory {
     public static var root: String {
         if let home = environment("SIGIL_HOME") { return home }
@@ -14,6 +15,8 @@ public enum DataDirectory {
 
     public static var keystore: String { root + "/keystore" }
     public static var journal: String { root + "/journal" }
+    /// The peers recent commands saw fall behind (`PeerStandingFile`).
+    public static var peerStanding: String { root + "/peers/standing" }
 
     static func environment(_ name: String) -> String? {
         guard let value = getenv(name) else { return nil }

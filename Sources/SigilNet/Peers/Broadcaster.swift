@@ -71,7 +71,7 @@ public enum Broadcaster {
     ///
     /// With `quorum`, the broadcast ends early once that many peers have the transaction: the
     /// others get a grace as long again as the quorum took (at least 0.25 s; none for a peer that
-    /// `standing` says fell behind earlier in the command) and are then reported `timed-out`, so
+    /// `standing` says fell behind earlier in the command, or in a recent one) and are then reported `timed-out`, so
     /// a hung peer costs nothing once the quorum is met.
     public static func broadcast(raw: [UInt8], expectedHash: [UInt8], peers: [String], timeout: Double,
                                  quorum: Int? = nil, standing: PeerStanding? = nil) -> BroadcastReport {

@@ -18,9 +18,9 @@ public struct PeerRace: Sendable {
     }
 
     /// When the others' grace ends, for a race whose deciding answers came `at` seconds after
-    /// the start: as long again, and at least 0.25 s (the rule for every race waited on as soon
-    /// as it starts; a chain check begun beside a read uses the read's time instead, see
-    /// `PendingChainCheck`). A peer `standing` marks as lagging gets no grace.
+    /// the start: as long again, and at least 0.25 s (a chain check begun beside a read counts
+    /// from its own start, so the read's time comes off it: see `PendingChainCheck`). A peer
+    /// `standing` marks as lagging gets no grace.
     public static func graceEnd(after at: Double) -> Double { at + max(0.25, at) }
 
     /// What `enough` decides after an answer: stop now, or wait (at most until `recheckAfter`
@@ -84,12 +84,12 @@ public struct PeerRace: Sendable {
                 let limit = min(hardDeadline, recheck ?? hardDeadline)
                 let (answers, complete) = board.waitForChange(since: &seen, until: started + limit)
                 let elapsed = MonotonicClock.now() - started
-                if complete || elapsed >= hardDeadline { return close() }
+                if complete || elapsed >= hardDeadline { return close(silentFellBehind: true) }
                 switch enough(answers, elapsed) {
-                case .stop: return close()
+                case .stop: return close(silentFellBehind: false)
                 case .wait(let after):
-                    if let after, after <= elapsed { return close() }   // its grace is over
-                    if after != nil, let standing, standing.allLagging(silent(answers)) { return close() }
+                    if let after, after <= elapsed { return close(silentFellBehind: true) }   // its grace is over
+                    if after != nil, let standing, standing.allLagging(silent(answers)) { return close(silentFellBehind: true) }
                     recheck = after
                 }
             }
@@ -97,12 +97,15 @@ public struct PeerRace: Sendable {
 
         private func silent(_ answers: [T?]) -> [String] { urls.indices.filter { answers[$0] == nil }.map { urls[$0] } }
 
-        private func close() -> [T?] {
+        /// Collects the answers; the peers that answered are cleared in `standing`, and the silent
+        /// ones are marked when they had their chance (a grace or the hard deadline ran out while
+        /// another peer had answered), not when `enough` stopped the race before any grace.
+        private func close(silentFellBehind: Bool) -> [T?] {
             let answers = board.close()
             if let standing {
                 let silent = silent(answers)
                 for url in urls where !silent.contains(url) { standing.answered(url) }
-                if silent.count < urls.count { standing.markLagging(silent) }
+                if silentFellBehind && silent.count < urls.count { standing.markLagging(silent) }
             }
             return answers
         }

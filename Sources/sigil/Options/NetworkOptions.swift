@@ -88,9 +88,9 @@ struct NetworkOptions: ParsableArguments {
         return urls
     }
 
-    /// What this command's races learnt about the peers (one command per process): a peer that
-    /// fell behind once gets no grace in later races.
-    static let standing = PeerStanding()
+    /// What this command's races, and those of the commands before it (for ten minutes), learnt
+    /// about the peers: a peer that fell behind once gets no grace in later races.
+    static let standing = PeerStanding(file: PeerStandingFile(path: DataDirectory.peerStanding))
 
     /// A client for reads that need one answer: the first peer that answers (a peer that is
     /// down or answers garbage is skipped for the next one).
@@ -130,7 +130,9 @@ struct NetworkOptions: ParsableArguments {
             return "\(result.url) (\(error))"
         }
         guard !named.isEmpty else { return }
-        StandardStreams.writeWarning("could not check the chain id of \(named.joined(separator: ", ")); skipped")
+        let remembered = results.contains { if case .failure = $0.result { standing.fellBehindInAnEarlierCommand($0.url) } else { false } }
+        StandardStreams.writeWarning("could not check the chain id of \(named.joined(separator: ", ")); skipped"
+                                     + (remembered ? " (a peer that fell behind within the last 10 minutes is not waited for)" : ""))
     }
 
     /// A sender for these peers, chain-checked against the requested chain (`--chain-id`, else

@@ -310,6 +310,16 @@ class Node:
         self.backend.mine_blocks(count)
         return self.eth_blockNumber()
 
+    def devnode_snapshot(self):
+        """Remembers the chain as it is now; returns an id for devnode_revert (the bench's
+        batch row runs Sigil and a minimal client from the same state on one node process)."""
+        return hex(self.tester.take_snapshot())
+
+    def devnode_revert(self, snapshot):
+        """Puts the chain back to a devnode_snapshot (blocks and state after it are dropped)."""
+        self.tester.revert_to_snapshot(parse_quantity(snapshot, "snapshot"))
+        return self.eth_blockNumber()
+
     def devnode_deployToken(self, decimals=18, holder=TOKEN_HOLDER, supply=None):
         """Deploys the hand-assembled ERC-20 from a dedicated deployer; returns its address."""
         decimals = parse_quantity(decimals, "decimals") if isinstance(decimals, str) else int(decimals)
