@@ -54,6 +54,8 @@ public final class FaultPeer: LocalRPCServer, @unchecked Sendable {
         case huge
         /// eth_chainId answers 0x1 and net_version "1" (mainnet), whatever the upstream's chain.
         case wrongChain = "wrong-chain"
+        /// eth_call without `to` (a contract-creation call) answers an error, as some providers do.
+        case noCreateCall = "no-create-call"
         /// Every JSON-RPC error message gets ANSI escapes appended (clear screen, window title,
         /// a green "confirmed OK"); eth_sendRawTransaction is refused with such a message.
         case ansi

@@ -16,7 +16,7 @@ LYING_MODES = ("inflate-balance", "wrong-nonce", "fabricate-receipt", "alter-hea
                "fake-chain", "drop", "forge-state", "wrong-from", "bad-receipt")
 OTHER_SENDER = "0x2B5AD5c4795c026514f8317c7a215E218DcCD6cF"  # key 0x..02's address
 DEFAULT_TARGET = "0x7E5F4552091A69125d5DfCb7b8C2659029395Bdf"  # key 0x..01, the tests' usual sender
-JSON_FAULTS = ("wrong-chain", "ansi")
+JSON_FAULTS = ("wrong-chain", "ansi", "no-create-call")
 
 
 def hex_add(value, delta):
@@ -86,6 +86,9 @@ class Liar:
                 with self.lock:
                     self.dropped[fields["hash"]] = fields
                 return {"result": fields["hash"]}
+        if "no-create-call" in self.modes and method == "eth_call" and params and isinstance(params[0], dict) \
+                and not params[0].get("to"):
+            return {"error": {"code": -32000, "message": "contract creation calls are not served"}}
         if "wrong-chain" in self.modes and method in ("eth_chainId", "net_version"):
             return {"result": "0x1" if method == "eth_chainId" else "1"}
         return None
