@@ -25,13 +25,15 @@ extension PayoutEngine {
     func paySends(_ rows: [(index: Int, row: PayoutRow)], in prepared: PreparedBatch, key: PrivateKey,
                   request: RowRequest, emit: (Int, RowOutcome) -> Void) {
         let journal = sender.journal(chainId: prepared.chainId, address: key.address)
+        let worker = BroadcastWorker()   // one thread for the batch, not one per row
+        defer { worker.stop() }
         var start = 0
         while start < rows.count {
             let chunk = rows[start..<min(start + Self.rowsPerLock, rows.count)]
             var emitted = Set<Int>()
             do {
                 try journal.withLock(timeout: 120) { session in
-                    try payChunk(chunk, in: prepared, key: key, request: request, session: &session) { index, outcome in
+                    try payChunk(chunk, in: prepared, key: key, request: request, worker: worker, session: &session) { index, outcome in
                         emitted.insert(index)
                         emit(index, outcome)
                     }
@@ -47,7 +49,8 @@ extension PayoutEngine {
     }
 
     private func payChunk(_ chunk: ArraySlice<(index: Int, row: PayoutRow)>, in prepared: PreparedBatch, key: PrivateKey,
-                          request: RowRequest, session: inout JournalSession, emit: (Int, RowOutcome) -> Void) throws {
+                          request: RowRequest, worker: BroadcastWorker, session: inout JournalSession,
+                          emit: (Int, RowOutcome) -> Void) throws {
         var inFlight: (index: Int, row: PayoutRow, signed: SignedTransaction, broadcast: PendingBroadcast)? = nil
         // Waits for the broadcast in flight, records and reports it; its journal status.
         func settle() throws -> JournalStatus? {
@@ -88,23 +91,72 @@ extension PayoutEngine {
                 continue   // the same row, at the freed nonce
             }
             let sender = self.sender
-            inFlight = (index, row, signed, PendingBroadcast { sender.deliver(signed, networkForm: nil) })
+            inFlight = (index, row, signed, worker.start { sender.deliver(signed, networkForm: nil) })
             position += 1
         }
         _ = try settle()
     }
 }
 
-/// One broadcast running on its own thread.
+/// The thread a batch's broadcasts run on, one at a time, started once: a thread per row
+/// (creation, its stack, its exit) was a visible part of a row's cost. Falls back to running a
+/// job on the caller's thread when no thread can be created.
+final class BroadcastWorker: @unchecked Sendable {
+    private let condition = MonotonicCondition()
+    private var jobs: [PendingBroadcast] = []
+    private var running = false
+    private var stopped = false
+
+    /// Starts `body` on the worker (after any job already queued) and returns its handle.
+    func start(_ body: @escaping @Sendable () -> BroadcastReport) -> PendingBroadcast {
+        let job = PendingBroadcast(body)
+        let spawn = condition.withLock { () -> Bool in
+            jobs.append(job)
+            condition.signal()
+            guard !running else { return false }
+            running = true
+            return true
+        }
+        if spawn, !ThreadFanOut.detach({ self.loop() }) {
+            condition.withLock { running = false; jobs.removeAll { $0 === job } }
+            job.run()
+        }
+        return job
+    }
+
+    /// Ends the thread once its queue is empty.
+    func stop() {
+        condition.withLock {
+            stopped = true
+            condition.signal()
+        }
+    }
+
+    private func loop() {
+        while true {
+            let next = condition.withLock { () -> PendingBroadcast? in
+                while jobs.isEmpty && !stopped { _ = condition.wait(until: MonotonicClock.now() + 3600) }
+                if jobs.isEmpty { running = false; return nil }
+                return jobs.removeFirst()
+            }
+            guard let next else { return }
+            next.run()
+        }
+    }
+}
+
+/// One broadcast handed to a `BroadcastWorker`.
 final class PendingBroadcast: @unchecked Sendable {
     private let condition = MonotonicCondition()
+    private let body: @Sendable () -> BroadcastReport
     private var report: BroadcastReport?
 
     init(_ body: @escaping @Sendable () -> BroadcastReport) {
-        if !ThreadFanOut.detach({ self.finish(body()) }) { finish(body()) }
+        self.body = body
     }
 
-    private func finish(_ value: BroadcastReport) {
+    func run() {
+        let value = body()
         condition.withLock {
             report = value
             condition.signal()
