@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
 # Network figures for `make bench`, against real local nodes (py-evm):
 #  1. batch payouts: `sigil send --batch` of N rows (default 1000, median of SIGIL_BENCH_PAYOUT_ROUNDS
-#     rounds, default 5; then SIGIL_BENCH_PAYOUTS_LARGE, default 10000, one round, whose per-row
-#     time is compared with N's) to one node, against the node's
+#     rounds, default 9, as one round's share swings by about 13 points either way with py-evm;
+#     then SIGIL_BENCH_PAYOUTS_LARGE, default 10000, one round, whose per-row time is compared
+#     with N's) to one node, against the node's
 #     time alone: the very same signed transactions (read back from Sigil's journal) sent straight
 #     to the same node, reverted to the same state, by a small Python client
 #     (scripts/bench/send_raw.py), the two taking turns going first. Sigil's share is the
@@ -159,7 +160,7 @@ batch_row() {
         }' "$work/rounds-$rows"
 }
 
-batch_row "$rows" "${SIGIL_BENCH_PAYOUT_ROUNDS:-5}"
+batch_row "$rows" "${SIGIL_BENCH_PAYOUT_ROUNDS:-9}"
 if [ "$rows_large" -gt 0 ]; then
     batch_row "$rows_large" 1
     awk -v small="$(cat "$work/per-row-$rows")" -v large="$(cat "$work/per-row-$rows_large")" \
