@@ -2,8 +2,8 @@
 # Network figures for `make bench`, against real local nodes (py-evm):
 #  1. batch payouts: `sigil send --batch` of N rows (default 1000, median of SIGIL_BENCH_PAYOUT_ROUNDS
 #     rounds, default 9, as one round's share swings by about 13 points either way with py-evm;
-#     then SIGIL_BENCH_PAYOUTS_LARGE, default 10000, one round, whose per-row time is compared
-#     with N's) to one node, against the node's
+#     then SIGIL_BENCH_PAYOUTS_LARGE, default 10000, SIGIL_BENCH_PAYOUT_ROUNDS_LARGE rounds,
+#     default 3, whose per-row time is compared with N's) to one node, against the node's
 #     time alone: the very same signed transactions (read back from Sigil's journal) sent straight
 #     to the same node, reverted to the same state, by a small Python client
 #     (scripts/bench/send_raw.py), the two taking turns going first. Sigil's share is the
@@ -35,7 +35,7 @@ work="$(mktemp -d)"
 peer_pids=()
 cleanup() {
     for pid in "${peer_pids[@]+"${peer_pids[@]}"}"; do kill "$pid" 2>/dev/null || true; done
-    for nodes in "$work"/batch-*/node "$work/verify"; do "$here/devnode.sh" stop "$nodes" >/dev/null 2>&1 || true; done
+    for nodes in "$work/batch-node" "$work/verify"; do "$here/devnode.sh" stop "$nodes" >/dev/null 2>&1 || true; done
     [ -f "$work/loopback.pid" ] && kill "$(cat "$work/loopback.pid")" 2>/dev/null || true
     [ -f "$work/logs.pid" ] && kill "$(cat "$work/logs.pid")" 2>/dev/null || true
     rm -rf "$work"
@@ -93,17 +93,11 @@ client_batch() {
 # by about a fifth from one fresh process to the next, which swamped the difference measured
 # when each side had its own node). Round 1 runs Sigil then the client (on the transactions Sigil
 # signed); later rounds alternate which goes first, so a drift of the node's speed falls on
-# both. A 200-row batch warms the node up first. Appends "wall alone user sys nodecpu alonecpu" per round to $work/rounds-ROWS.
+# both. The node (shared by both sizes) is warmed up before. Appends "wall alone user sys
+# nodecpu alonecpu" per round to $work/rounds-ROWS.
 batch_rounds() {
-    local rows=$1 rounds=$2 dir="$work/batch-$1" url pid snapshot r journal=""
-    "$here/devnode.sh" start "$dir/node" --count 1 >/dev/null
-    url="$(cat "$dir"/node/node-1.url)"
-    pid="$(cat "$dir"/node/node-1.pid)"
-    snapshot="$(rpc "$url" devnode_snapshot)"
-    # Warm-up, not timed: a fresh py-evm process runs its first few hundred transactions slower,
-    # which would fall on whoever goes first in round 1.
-    sigil_batch 200 "$dir/warm-up" "$url" "$pid"
-    rpc "$url" devnode_revert "[\"$snapshot\"]" >/dev/null
+    local rows=$1 rounds=$2 dir="$work/batch-$1" r journal=""
+    local url=$batch_url pid=$batch_pid snapshot=$batch_snapshot
     for ((r = 1; r <= rounds; r++)); do
         local run="$dir/round-$r"
         mkdir -p "$run"
@@ -125,7 +119,6 @@ batch_rounds() {
         # Keep the journal the client replays; the rest of the round is done with.
         [ "$r" -eq 1 ] || rm -rf "$run"
     done
-    "$here/devnode.sh" stop "$dir/node" >/dev/null
     rm -rf "$dir"
 }
 
@@ -160,9 +153,19 @@ batch_row() {
         }' "$work/rounds-$rows"
 }
 
+# One node process for both sizes (so the per-row comparison of 1,000 and 10,000 rows is not a
+# comparison of two py-evm processes), warmed up, not timed: a fresh py-evm process runs its first
+# few hundred transactions slower, which would fall on whoever goes first in round 1.
+"$here/devnode.sh" start "$work/batch-node" --count 1 >/dev/null
+batch_url="$(cat "$work"/batch-node/node-1.url)"
+batch_pid="$(cat "$work"/batch-node/node-1.pid)"
+batch_snapshot="$(rpc "$batch_url" devnode_snapshot)"
+sigil_batch 200 "$work/warm-up" "$batch_url" "$batch_pid"
+rpc "$batch_url" devnode_revert "[\"$batch_snapshot\"]" >/dev/null
+rm -rf "$work/warm-up"
 batch_row "$rows" "${SIGIL_BENCH_PAYOUT_ROUNDS:-9}"
 if [ "$rows_large" -gt 0 ]; then
-    batch_row "$rows_large" 1
+    batch_row "$rows_large" "${SIGIL_BENCH_PAYOUT_ROUNDS_LARGE:-3}"
     awk -v small="$(cat "$work/per-row-$rows")" -v large="$(cat "$work/per-row-$rows_large")" \
         -v asmall="$(cat "$work/alone-row-$rows")" -v alarge="$(cat "$work/alone-row-$rows_large")" -v n="$rows" -v m="$rows_large" \
         -v csmall="$(cat "$work/cpu-row-$rows")" -v clarge="$(cat "$work/cpu-row-$rows_large")" 'BEGIN {
@@ -170,6 +173,7 @@ if [ "$rows_large" -gt 0 ]; then
             m, n, large / small, (large / small <= 1.1 ? "pass" : "MISS"), alarge / asmall, clarge / csmall
     }'
 fi
+"$here/devnode.sh" stop "$work/batch-node" >/dev/null
 
 export SIGIL_HOME="$work/home"
 # 16 loopback responders in one process, answering after 50 ms without executing: 16 py-evm
