@@ -31,7 +31,7 @@ public final class PeerStanding: Sendable {
 
     /// Whether `url` is lagging because an earlier command marked it (read from the file).
     public func fellBehindInAnEarlierCommand(_ url: String) -> Bool {
-        state.withLock { !$0.remembered.isEmpty && $0.remembered[PeerStandingFile.key(url)] != nil }
+        state.withLock { Self.remembered(url, in: $0) }
     }
 
     /// Whether every one of `urls` is lagging (true for none).
@@ -59,6 +59,11 @@ public final class PeerStanding: Sendable {
     }
 
     private static func lagging(_ url: String, in state: State) -> Bool {
-        state.lagging.contains(url) || (!state.remembered.isEmpty && state.remembered[PeerStandingFile.key(url)] != nil)
+        state.lagging.contains(url) || remembered(url, in: state)
+    }
+
+    /// Marked by an earlier command (the key is hashed only when there are marks to look in).
+    private static func remembered(_ url: String, in state: State) -> Bool {
+        !state.remembered.isEmpty && state.remembered[PeerStandingFile.key(url)] != nil
     }
 }
